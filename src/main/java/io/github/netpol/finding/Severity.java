@@ -1,0 +1,22 @@
+package io.github.netpol.finding;
+
+import java.util.Locale;
+
+/** How bad a finding is; the order matters: {@code ERROR} is the most severe. */
+public enum Severity {
+    ERROR, WARNING, INFO;
+
+    /** The lower-case word used in console lines and reports ({@code error}, {@code warning}, {@code info}). */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when this severity is at least as severe as {@code threshold}. */
+    public boolean atLeast(Severity threshold) {
+        return ordinal() <= threshold.ordinal();
+    }
+
+    public static Severity parse(String text) {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    }
+}
