@@ -1,0 +1,32 @@
+package io.github.netpol.report;
+
+import io.github.netpol.finding.Finding;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every report format is written from.
+ *
+ * @param goal           {@code validate}, {@code check}, {@code test}, ...
+ * @param passed         the verdict
+ * @param findings       every finding, accepted ones included, in a stable order
+ * @param baseline       description of the baseline for {@code check} (keys such as {@code spec},
+ *                       {@code resolved}); empty when there is none or it does not apply
+ * @param summary        the one-line summary printed last on the console
+ * @param repositoryPrefix path of the project base directory relative to the repository root
+ *                       ({@code ""} when they are the same); SARIF and code hosts want
+ *                       repository-relative paths
+ */
+public record ReportInput(String goal, boolean passed, List<Finding> findings, Map<String, Object> baseline,
+                          String summary, String repositoryPrefix) {
+
+    public ReportInput {
+        findings = List.copyOf(findings);
+        baseline = Map.copyOf(baseline);
+    }
+
+    public String verdict() {
+        return passed ? "pass" : "fail";
+    }
+}
