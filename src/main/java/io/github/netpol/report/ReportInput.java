@@ -17,13 +17,17 @@ import java.util.Map;
  * @param repositoryPrefix path of the project base directory relative to the repository root
  *                       ({@code ""} when they are the same); SARIF and code hosts want
  *                       repository-relative paths
+ * @param units          the units that were checked, each one test case in JUnit XML: for
+ *                       {@code validate} the files ({@code location.file()} of a finding names its
+ *                       unit), for {@code check} {@code namespace/direction} (e.g. {@code shop/ingress})
  */
 public record ReportInput(String goal, boolean passed, List<Finding> findings, Map<String, Object> baseline,
-                          String summary, String repositoryPrefix) {
+                          String summary, String repositoryPrefix, List<String> units) {
 
     public ReportInput {
         findings = List.copyOf(findings);
         baseline = Map.copyOf(baseline);
+        units = List.copyOf(units);
     }
 
     public String verdict() {
