@@ -39,7 +39,7 @@ final class WitnessText {
             text.append(" (namespace labelled ").append(labels(extra)).append(')');
         }
         if (!pod.namedPorts().isEmpty()) {
-            text.append(" naming ports ").append(pod.namedPorts().stream()
+            text.append(" with named ports ").append(pod.namedPorts().stream()
                     .map(WitnessText::namedPort).collect(Collectors.joining(", ")));
         }
         return text.toString();
