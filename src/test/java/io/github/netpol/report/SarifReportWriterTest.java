@@ -140,11 +140,12 @@ class SarifReportWriterTest {
     }
 
     @Test
-    void outputIsStableAcrossRuns() throws IOException {
-        SarifReportWriter writer = new SarifReportWriter();
+    void outputIsStableAcrossRunsAndMatchesSnapshot() throws IOException {
+        SarifReportWriter writer = new SarifReportWriter(RuleCatalog.standard(), "0.1.0");
         String first = Files.readString(writer.write(ReportFixtures.failingCheck(), out));
         String second = Files.readString(writer.write(ReportFixtures.failingCheck(), out.resolve("again")));
 
         assertThat(second).isEqualTo(first);
+        Snapshots.assertMatches("check-failing.sarif", first);
     }
 }
