@@ -140,6 +140,15 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void theSchemaCheckRejectsAnUnencodedPath() throws IOException {
+        JsonNode sarif = write(new SarifReportWriter(), ReportFixtures.failingCheck());
+        ((ObjectNode) sarif.path("runs").get(0).path("results").get(0).path("locations").get(0)
+                .path("physicalLocation").path("artifactLocation")).put("uri", "we ird/<p>.yaml");
+
+        assertThat(SarifSchema.errors(sarif)).isNotEmpty();
+    }
+
+    @Test
     void outputIsStableAcrossRunsAndMatchesSnapshot() throws IOException {
         SarifReportWriter writer = new SarifReportWriter(RuleCatalog.standard(), "0.1.0");
         String first = Files.readString(writer.write(ReportFixtures.failingCheck(), out));
