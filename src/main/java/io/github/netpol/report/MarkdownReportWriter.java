@@ -1,17 +1,13 @@
 package io.github.netpol.report;
 
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -66,12 +62,13 @@ public final class MarkdownReportWriter implements ReportWriter {
 
     /** The whole Markdown text. */
     public String render(ReportInput input) {
-        List<Finding> open = input.findings().stream().filter(f -> !f.accepted()).toList();
+        List<Finding> open = VerdictText.open(input);
         List<Finding> accepted = input.findings().stream().filter(Finding::accepted).toList();
-        List<Finding> blocking = open.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        List<Finding> blocking = VerdictText.blocking(input);
 
         StringBuilder md = new StringBuilder();
-        md.append(verdictLine(input, open, blocking)).append("\n\n");
+        md.append("## ").append(input.passed() ? "✅ " : "❌ ")
+                .append(MarkdownText.escape(VerdictText.headline(input))).append("\n\n");
         if (input.summary() != null && !input.summary().isBlank()) {
             md.append(MarkdownText.escape(input.summary())).append("\n\n");
         }
@@ -93,48 +90,6 @@ public final class MarkdownReportWriter implements ReportWriter {
         return md.toString().stripTrailing() + "\n";
     }
 
-    private static String verdictLine(ReportInput input, List<Finding> open, List<Finding> blocking) {
-        String head = "## " + (input.passed() ? "✅" : "❌") + " netpol " + MarkdownText.escape(input.goal())
-                + (input.passed() ? " passed" : " failed");
-        String counts = input.passed() ? severityCounts(open) : blockingCounts(blocking);
-        return counts.isEmpty() ? head : head + ": " + counts;
-    }
-
-    private static String blockingCounts(List<Finding> blocking) {
-        Map<String, Integer> byNoun = new LinkedHashMap<>();
-        for (Finding f : blocking) {
-            byNoun.merge(noun(f.kind()), 1, Integer::sum);
-        }
-        return byNoun.entrySet().stream()
-                .map(e -> count(e.getValue(), e.getKey()))
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String noun(String kind) {
-        if (kind.startsWith("WIDENED_")) {
-            return "widening";
-        }
-        if (kind.equals("ISOLATION_DROPPED")) {
-            return "dropped isolation";
-        }
-        return "error";
-    }
-
-    private static String severityCounts(List<Finding> open) {
-        List<String> parts = new ArrayList<>();
-        for (Severity severity : Severity.values()) {
-            long n = open.stream().filter(f -> f.severity() == severity).count();
-            if (n > 0) {
-                parts.add(count(n, severity == Severity.INFO ? "note" : severity.label()));
-            }
-        }
-        return String.join(", ", parts);
-    }
-
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
     private static void findings(StringBuilder md, List<Finding> open, String repositoryPrefix) {
         md.append("### Findings\n\n")
                 .append("| Severity | Kind | Namespace | Finding | Where |\n")
@@ -144,7 +99,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                     .append(" | ").append(MarkdownText.escape(f.kind()))
                     .append(" | ").append(MarkdownText.escape(f.namespace() == null ? "" : f.namespace()))
                     .append(" | ").append(MarkdownText.escape(f.message()))
-                    .append(" | ").append(MarkdownText.escape(where(f, repositoryPrefix)))
+                    .append(" | ").append(MarkdownText.escape(RepositoryPath.where(f, repositoryPrefix)))
                     .append(" |\n");
         }
         md.append('\n');
@@ -174,7 +129,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         for (Finding f : accepted) {
             md.append("| ").append(MarkdownText.escape(f.id()))
                     .append(" | ").append(MarkdownText.escape(f.acceptedReason() == null ? "" : f.acceptedReason()))
-                    .append(" | ").append(MarkdownText.escape(where(f, repositoryPrefix)))
+                    .append(" | ").append(MarkdownText.escape(RepositoryPath.where(f, repositoryPrefix)))
                     .append(" |\n");
         }
         md.append('\n');
@@ -199,13 +154,6 @@ public final class MarkdownReportWriter implements ReportWriter {
                     .append("    reason: \"why this change is intended\"\n");
         }
         md.append("```\n");
-    }
-
-    private static String where(Finding f, String repositoryPrefix) {
-        if (f.location() == null || f.location().file() == null) {
-            return "";
-        }
-        return RepositoryPath.of(repositoryPrefix, f.location().file()) + ":" + f.location().line();
     }
 
     /** Plain when it is safe, otherwise a double-quoted YAML string; never more than one line. */

@@ -41,11 +41,12 @@ public final class ReportWriters {
      * @param environment environment lookup ({@code GITHUB_STEP_SUMMARY})
      */
     public static ReportWriters standard(RuleCatalog rules, String toolVersion, Function<String, String> environment) {
-        // json and html join this list when they exist
+        // json joins this list when it exists
         return new ReportWriters(List.of(
                 new SarifReportWriter(rules, toolVersion),
                 new MarkdownReportWriter(environment),
-                new JUnitReportWriter()));
+                new JUnitReportWriter(),
+                new HtmlReportWriter()));
     }
 
     /** Every known name, {@code console} first. */

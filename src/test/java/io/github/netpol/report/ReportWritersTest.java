@@ -24,7 +24,7 @@ class ReportWritersTest {
     void rejectsAnUnknownFormatListingTheKnownOnes() {
         assertThatThrownBy(() -> writers.select(List.of("console", "pdf")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown report format 'pdf' in netpol.formats; known formats: console, sarif, markdown, junit");
+                .hasMessage("Unknown report format 'pdf' in netpol.formats; known formats: console, sarif, markdown, junit, html");
         assertThatThrownBy(() -> writers.forFormat("xml")).hasMessageContaining("known formats: console, sarif");
     }
 
