@@ -10,7 +10,7 @@ public final class IpBlockShortPrefixRule extends BaseRule {
 
     public IpBlockShortPrefixRule() {
         super("ipblock-short-prefix", Severity.WARNING,
-                "An `ipBlock` whose prefix is shorter than `minPrefixLengthV4` (default 8) or `minPrefixLengthV6` (default 32)",
+                "An `ipBlock` whose prefix is shorter than `netpol.minPrefixLengthV4` (default 8) or `netpol.minPrefixLengthV6` (default 32)",
                 "A block such as `0.0.0.0/1` or `10.0.0.0/4` covers a large part of the address space, usually far "
                         + "more than the peer that was meant, and may cover pods and nodes.",
                 Examples.policy("""

@@ -15,8 +15,8 @@ public final class RequiredIsolationRule extends BaseRule {
 
     public RequiredIsolationRule() {
         super("required-isolation", Severity.ERROR,
-                "A namespace in `requireIsolation` (default: every namespace declared or used) without default-deny "
-                        + "for the `requireIsolationDirections` (default `ingress`)",
+                "A namespace in `netpol.requireIsolation` (default: every namespace declared or used) without default-deny "
+                        + "for `netpol.requireIsolationDirections` (default `ingress`)",
                 "Without a policy selecting every pod, a new workload starts fully open. A default-deny "
                         + "(`podSelector: {}`) makes every allow explicit.",
                 """

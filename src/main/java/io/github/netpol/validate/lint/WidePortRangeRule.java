@@ -10,7 +10,7 @@ public final class WidePortRangeRule extends BaseRule {
 
     public WidePortRangeRule() {
         super("wide-port-range", Severity.WARNING,
-                "A `port`..`endPort` range wider than `maxPortRange` ports (default 1024)",
+                "A `port`..`endPort` range wider than `netpol.maxPortRange` ports (default 1024)",
                 "A wide range opens far more than the service needs; a network plugin without `endPort` support "
                         + "enforces only the first port, so the range also behaves differently across clusters.",
                 Examples.policy("""
