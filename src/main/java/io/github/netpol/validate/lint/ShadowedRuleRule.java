@@ -62,7 +62,8 @@ public final class ShadowedRuleRule extends BaseRule {
                             || (RuleCoverage.covers(narrow, wide) && j > i)) {
                         continue;
                     }
-                    String other = wide.policy() == narrow.policy() ? wide.describe() : wide.where();
+                    String other = wide.policy() == narrow.policy() ? wide.describe()
+                            : wide.where() + " (" + wide.policy().at(wide.pointer()) + ")";
                     out.add(narrow.policy().violation(narrow.pointer(), direction, narrow.where()
                             + " allows nothing that " + other + " does not already allow for the same pods. "
                             + "Delete it, or merge the two rules."));

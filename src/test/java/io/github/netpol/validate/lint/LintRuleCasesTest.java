@@ -304,7 +304,7 @@ class LintRuleCasesTest {
                   ports: [{port: 8080}]
                 """;
         List<Finding> f = run("shadowed-rule", Examples.docs(Examples.policy("a", rule), Examples.policy("b", rule)));
-        assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).startsWith("NetworkPolicy shop/b"));
+        assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).startsWith("NetworkPolicy shop/b").contains("shop/a ingress rule 1 (test.yaml:"));
         String otherPods = Examples.policy("b", rule.replace("app: api", "app: db"));
         assertThat(run("shadowed-rule", Examples.docs(Examples.policy("a", rule), otherPods))).isEmpty();
     }
