@@ -6,15 +6,24 @@ import java.util.Map;
 /**
  * A declared workload (Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob,
  * ReplicationController) reduced to what network policies see: the pod-template labels and the
- * container ports.
+ * container ports. {@code annotations} are the object's own (not the pod template's); lint
+ * suppressions ({@code netpol.io/ignore}) live there.
  */
 public record WorkloadManifest(String kind, String namespace, String name, boolean namespaceDefaulted,
                                Map<String, String> podLabels, List<ContainerPort> ports, boolean hostNetwork,
-                               Origin origin) {
+                               Map<String, String> annotations, Origin origin) {
 
     public WorkloadManifest {
         podLabels = Map.copyOf(podLabels);
         ports = List.copyOf(ports);
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    /** A workload without annotations. */
+    public WorkloadManifest(String kind, String namespace, String name, boolean namespaceDefaulted,
+                            Map<String, String> podLabels, List<ContainerPort> ports, boolean hostNetwork,
+                            Origin origin) {
+        this(kind, namespace, name, namespaceDefaulted, podLabels, ports, hostNetwork, Map.of(), origin);
     }
 
     /** {@code namespace/Kind/name}, the id used in reports. */

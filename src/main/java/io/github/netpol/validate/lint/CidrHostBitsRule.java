@@ -1,0 +1,60 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code 10.1.2.3/8}: bits set beyond the prefix; Kubernetes reads the network, strict validation rejects it. */
+public final class CidrHostBitsRule extends BaseRule {
+
+    public CidrHostBitsRule() {
+        super("cidr-host-bits", Severity.WARNING,
+                "An `ipBlock` `cidr` or `except` with bits set beyond the prefix, such as `10.1.2.3/8`",
+                "Kubernetes reads it as the whole network (`10.0.0.0/8`), not the host that was probably meant, "
+                        + "and rejects it when strict CIDR validation is on.",
+                Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Egress]
+                        egress:
+                        - to:
+                          - ipBlock:
+                              cidr: 198.51.100.7/24
+                        """),
+                Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Egress]
+                        egress:
+                        - to:
+                          - ipBlock:
+                              cidr: 198.51.100.7/32
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (PeerView peer : context.allPeers()) {
+            peer.cidr().filter(Cidr::hostBitsSet).ifPresent(c -> out.add(violation(peer, "/ipBlock/cidr", c)));
+            for (Map.Entry<Integer, Cidr> e : peer.excepts().entrySet()) {
+                if (e.getValue().hostBitsSet()) {
+                    out.add(violation(peer, "/ipBlock/except/" + e.getKey(), e.getValue()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Violation violation(PeerView peer, String field, Cidr c) {
+        return peer.rule().policy().violation(peer.pointer() + field, peer.rule().direction(),
+                "NetworkPolicy " + peer.describe() + ": " + c.text() + " has bits set beyond its /" + c.prefix()
+                        + " prefix, so Kubernetes reads it as " + c.canonical()
+                        + " and strict CIDR validation rejects it. Write " + c.canonical() + " if the network is meant, or /"
+                        + c.bits() + " for the single address.");
+    }
+}

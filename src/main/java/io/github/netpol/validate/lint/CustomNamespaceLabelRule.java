@@ -1,0 +1,52 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+import io.github.netpol.model.NamespaceManifest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Namespaces selected by a label anyone who may edit Namespaces can set, not by their name. */
+public final class CustomNamespaceLabelRule extends BaseRule {
+
+    public CustomNamespaceLabelRule() {
+        super("namespace-selected-by-custom-label", Severity.INFO,
+                "A `namespaceSelector` that does not use `kubernetes.io/metadata.name`",
+                "A custom label is mutable: anyone allowed to update Namespace labels can opt a namespace in. "
+                        + "The control plane sets `kubernetes.io/metadata.name` itself and nobody can change it.",
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        ingress:
+                        - from:
+                          - namespaceSelector:
+                              matchLabels:
+                                team: web
+                        """),
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        ingress:
+                        - from:
+                          - namespaceSelector:
+                              matchLabels:
+                                kubernetes.io/metadata.name: web
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (PeerView peer : context.allPeers()) {
+            var selector = peer.peer().getNamespaceSelector();
+            List<String> keys = Selectors.keys(selector);
+            if (!keys.isEmpty() && !keys.contains(NamespaceManifest.NAME_LABEL)) {
+                out.add(peer.rule().policy().violation(peer.pointer() + "/namespaceSelector", peer.rule().direction(),
+                        "NetworkPolicy " + peer.describe() + ": namespaces are selected by " + String.join(", ", keys)
+                                + ", which anyone allowed to edit Namespace labels can set. Prefer "
+                                + NamespaceManifest.NAME_LABEL + " (matchExpressions with operator In for several namespaces)."));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Two policies with the same namespace and name: the one applied last replaces the other. */
+public final class DuplicatePolicyRule extends BaseRule {
+
+    public DuplicatePolicyRule() {
+        super("duplicate-policy", Severity.WARNING,
+                "Two NetworkPolicies with the same namespace and name",
+                "Applying both leaves only the last one, so what the cluster enforces depends on file order.",
+                Examples.docs(
+                        Examples.policy("allow-web", """
+                                podSelector: {}
+                                policyTypes: [Ingress]
+                                """),
+                        Examples.policy("allow-web", """
+                                podSelector: {}
+                                policyTypes: [Egress]
+                                """)),
+                Examples.docs(
+                        Examples.policy("deny-ingress", """
+                                podSelector: {}
+                                policyTypes: [Ingress]
+                                """),
+                        Examples.policy("deny-egress", """
+                                podSelector: {}
+                                policyTypes: [Egress]
+                                """)));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        Map<String, PolicyView> first = new HashMap<>();
+        for (PolicyView p : context.policies()) {
+            PolicyView earlier = first.putIfAbsent(p.ref(), p);
+            if (earlier != null) {
+                out.add(p.violation("/metadata/name", null, "NetworkPolicy " + p.ref() + " is declared again (first at "
+                        + earlier.at("/metadata/name") + "); the one applied last replaces the other. Rename one or merge them."));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Direction;
+
+/** Egress rules with {@code policyTypes: [Ingress]}. */
+public final class EgressRulesIgnoredRule extends IgnoredRulesRule {
+
+    public EgressRulesIgnoredRule() {
+        super(Direction.EGRESS,
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        egress:
+                        - to:
+                          - podSelector: {}
+                        """),
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress, Egress]
+                        egress:
+                        - to:
+                          - podSelector: {}
+                        """));
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+import io.github.netpol.model.WorkloadManifest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A hostNetwork workload selected by a policy or matched by a peer: behaviour is undefined. */
+public final class HostNetworkSelectedRule extends BaseRule {
+
+    public HostNetworkSelectedRule() {
+        super("host-network-workload-selected", Severity.WARNING,
+                "A `hostNetwork: true` workload selected by a policy or matched by a pod peer",
+                "Kubernetes leaves policy for hostNetwork pods undefined; most network plugins ignore them and treat "
+                        + "their traffic as node traffic, so the policy neither protects nor matches them reliably.",
+                Examples.docs("""
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: agent
+                          namespace: shop
+                          labels:
+                            app: agent
+                        spec:
+                          hostNetwork: true
+                          containers:
+                          - name: agent
+                            image: example/agent
+                        """, Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: agent
+                        policyTypes: [Ingress]
+                        """)),
+                Examples.docs("""
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: agent
+                          namespace: shop
+                          labels:
+                            app: agent
+                        spec:
+                          containers:
+                          - name: agent
+                            image: example/agent
+                        """, Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: agent
+                        policyTypes: [Ingress]
+                        """)));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (PolicyView policy : context.policies()) {
+            List<WorkloadManifest> selected = hostNetwork(context.selectedWorkloads(policy));
+            if (!selected.isEmpty()) {
+                out.add(policy.violation("/spec/podSelector", null, "NetworkPolicy " + policy.ref() + " selects hostNetwork "
+                        + "workload(s) " + NamedPortNotDeclaredRule.names(selected) + "; most network plugins do not "
+                        + "apply policies to them. Protect them on the host, or narrow the podSelector."));
+            }
+        }
+        for (PeerView peer : context.allPeers()) {
+            List<WorkloadManifest> matched = hostNetwork(context.peerWorkloads(peer.rule().policy(), peer.peer()));
+            if (!matched.isEmpty()) {
+                out.add(peer.rule().policy().violation(peer.pointer(), peer.rule().direction(), "NetworkPolicy "
+                        + peer.describe() + " matches hostNetwork workload(s) " + NamedPortNotDeclaredRule.names(matched)
+                        + ", whose traffic most network plugins treat as node traffic, so the peer may not match it. "
+                        + "Use an ipBlock of the node addresses if that traffic must be allowed."));
+            }
+        }
+        return out;
+    }
+
+    private static List<WorkloadManifest> hostNetwork(List<WorkloadManifest> workloads) {
+        return workloads.stream().filter(WorkloadManifest::hostNetwork).toList();
+    }
+}

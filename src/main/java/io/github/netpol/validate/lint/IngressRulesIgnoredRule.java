@@ -1,0 +1,25 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Direction;
+
+/** Ingress rules with {@code policyTypes: [Egress]}. */
+public final class IngressRulesIgnoredRule extends IgnoredRulesRule {
+
+    public IngressRulesIgnoredRule() {
+        super(Direction.INGRESS,
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Egress]
+                        ingress:
+                        - from:
+                          - podSelector: {}
+                        """),
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress, Egress]
+                        ingress:
+                        - from:
+                          - podSelector: {}
+                        """));
+    }
+}

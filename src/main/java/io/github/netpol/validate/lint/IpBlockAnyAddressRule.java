@@ -1,0 +1,50 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code ipBlock: 0.0.0.0/0} or {@code ::/0}. */
+public final class IpBlockAnyAddressRule extends BaseRule {
+
+    public IpBlockAnyAddressRule() {
+        super("ipblock-any-address", Severity.WARNING,
+                "An `ipBlock` of `0.0.0.0/0` or `::/0`",
+                "It matches the whole internet and, depending on the network plugin, pods and nodes too. "
+                        + "Name the external ranges that are really needed.",
+                Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Egress]
+                        egress:
+                        - to:
+                          - ipBlock:
+                              cidr: 0.0.0.0/0
+                        """),
+                Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Egress]
+                        egress:
+                        - to:
+                          - ipBlock:
+                              cidr: 203.0.113.0/24
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (PeerView peer : context.allPeers()) {
+            peer.cidr().filter(c -> c.prefix() == 0).ifPresent(c -> out.add(peer.rule().policy().violation(
+                    peer.pointer() + "/ipBlock/cidr", peer.rule().direction(),
+                    "NetworkPolicy " + peer.describe() + ": ipBlock " + c.text() + " matches every "
+                            + (c.isIpv4() ? "IPv4" : "IPv6") + " address, the internet included, and depending on the "
+                            + "network plugin pods and nodes too. List the external ranges that are needed.")));
+        }
+        return out;
+    }
+}

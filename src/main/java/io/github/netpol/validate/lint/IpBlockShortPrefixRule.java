@@ -1,0 +1,56 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** An ipBlock with a very short (but non-zero) prefix. */
+public final class IpBlockShortPrefixRule extends BaseRule {
+
+    public IpBlockShortPrefixRule() {
+        super("ipblock-short-prefix", Severity.WARNING,
+                "An `ipBlock` whose prefix is shorter than `netpol.minPrefixLengthV4` (default 8) or `netpol.minPrefixLengthV6` (default 32)",
+                "A block such as `0.0.0.0/1` or `10.0.0.0/4` covers a large part of the address space, usually far "
+                        + "more than the peer that was meant, and may cover pods and nodes.",
+                Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Egress]
+                        egress:
+                        - to:
+                          - ipBlock:
+                              cidr: 0.0.0.0/1
+                        """),
+                Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Egress]
+                        egress:
+                        - to:
+                          - ipBlock:
+                              cidr: 198.51.100.0/24
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        LintSettings s = context.settings();
+        for (PeerView peer : context.allPeers()) {
+            peer.cidr().ifPresent(c -> {
+                int min = c.isIpv4() ? s.minPrefixLengthV4() : s.minPrefixLengthV6();
+                if (c.prefix() > 0 && c.prefix() < min) {
+                    out.add(peer.rule().policy().violation(peer.pointer() + "/ipBlock/cidr", peer.rule().direction(),
+                            "NetworkPolicy " + peer.describe() + ": ipBlock " + c.text() + " has a /" + c.prefix()
+                                    + " prefix, shorter than /" + min + ", and covers "
+                                    + c.last().subtract(c.first()).add(java.math.BigInteger.ONE) + " addresses. "
+                                    + "Narrow it to the range that is needed."));
+                }
+            });
+        }
+        return out;
+    }
+}

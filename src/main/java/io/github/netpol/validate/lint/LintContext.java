@@ -1,0 +1,139 @@
+package io.github.netpol.validate.lint;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.github.netpol.finding.Direction;
+import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.NamespaceManifest;
+import io.github.netpol.model.WorkloadManifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** What every rule reads: the loaded repository with lookups, and the settings. Built once per run. */
+public final class LintContext {
+    private final ManifestSet manifests;
+    private final LintSettings settings;
+    private final List<PolicyView> policies;
+    private final Map<String, NamespaceManifest> declaredNamespaces = new LinkedHashMap<>();
+    private final TreeSet<String> knownNamespaces = new TreeSet<>();
+
+    public LintContext(ManifestSet manifests, LintSettings settings) {
+        this.manifests = manifests;
+        this.settings = settings;
+        this.policies = manifests.policies().stream().map(PolicyView::new).toList();
+        for (NamespaceManifest n : manifests.namespaces()) {
+            declaredNamespaces.putIfAbsent(n.name(), n);
+            knownNamespaces.add(n.name());
+        }
+        policies.forEach(p -> knownNamespaces.add(p.namespace()));
+        manifests.workloads().forEach(w -> knownNamespaces.add(w.namespace()));
+    }
+
+    public ManifestSet manifests() {
+        return manifests;
+    }
+
+    public LintSettings settings() {
+        return settings;
+    }
+
+    public List<PolicyView> policies() {
+        return policies;
+    }
+
+    /** Every written ingress and egress rule of every policy, whether or not its direction takes effect. */
+    public List<RuleView> allRules() {
+        return policies.stream()
+                .flatMap(p -> java.util.stream.Stream.concat(p.rules(Direction.INGRESS).stream(), p.rules(Direction.EGRESS).stream()))
+                .toList();
+    }
+
+    /** Every peer of every written rule. */
+    public List<PeerView> allPeers() {
+        return allRules().stream().flatMap(r -> r.peerViews().stream()).toList();
+    }
+
+    public List<PolicyView> policiesIn(String namespace) {
+        return policies.stream().filter(p -> p.namespace().equals(namespace)).toList();
+    }
+
+    public List<WorkloadManifest> workloads() {
+        return manifests.workloads();
+    }
+
+    /** Rules about declared workloads stay quiet when this is false. */
+    public boolean hasWorkloads() {
+        return !manifests.workloads().isEmpty();
+    }
+
+    public List<WorkloadManifest> workloadsIn(String namespace) {
+        return manifests.workloads().stream().filter(w -> w.namespace().equals(namespace)).toList();
+    }
+
+    /** Namespaces that are declared or have a policy or a workload, sorted. */
+    public List<String> knownNamespaces() {
+        return List.copyOf(knownNamespaces);
+    }
+
+    public Optional<NamespaceManifest> declaredNamespace(String name) {
+        return Optional.ofNullable(declaredNamespaces.get(name));
+    }
+
+    public boolean hasDeclaredNamespaces() {
+        return !declaredNamespaces.isEmpty();
+    }
+
+    /** Declared labels, or for an undeclared namespace only the name label the control plane sets. */
+    public Map<String, String> namespaceLabels(String name) {
+        NamespaceManifest n = declaredNamespaces.get(name);
+        return n != null ? n.labels() : Map.of(NamespaceManifest.NAME_LABEL, name);
+    }
+
+    /**
+     * The subject for a finding about a namespace: its Namespace manifest, or when it is not
+     * declared the first policy or workload in it (pointing at its namespace field).
+     */
+    public Subject namespaceSubject(String name) {
+        NamespaceManifest n = declaredNamespaces.get(name);
+        if (n != null) {
+            return Subject.of(n);
+        }
+        var origin = policiesIn(name).stream().map(p -> p.manifest().origin()).findFirst()
+                .or(() -> workloadsIn(name).stream().map(WorkloadManifest::origin).findFirst())
+                .orElse(null);
+        return new Subject("Namespace", name, name, Map.of(), origin);
+    }
+
+    /** Declared workloads of the policy's namespace that its {@code spec.podSelector} selects. */
+    public List<WorkloadManifest> selectedWorkloads(PolicyView policy) {
+        return workloadsIn(policy.namespace()).stream()
+                .filter(w -> Selectors.matches(policy.podSelector(), w.podLabels())).toList();
+    }
+
+    /** True when some policy of the workload's namespace selects it and isolates {@code direction}. */
+    public boolean isolated(WorkloadManifest workload, Direction direction) {
+        return policiesIn(workload.namespace()).stream()
+                .anyMatch(p -> p.isolates(direction) && Selectors.matches(p.podSelector(), workload.podLabels()));
+    }
+
+    /** Declared workloads a pod peer matches; none for an ipBlock peer. */
+    public List<WorkloadManifest> peerWorkloads(PolicyView policy, NetworkPolicyPeer peer) {
+        if (peer.getIpBlock() != null || (peer.getPodSelector() == null && peer.getNamespaceSelector() == null)) {
+            return List.of();
+        }
+        List<WorkloadManifest> out = new ArrayList<>();
+        for (WorkloadManifest w : manifests.workloads()) {
+            boolean inNamespace = peer.getNamespaceSelector() == null
+                    ? w.namespace().equals(policy.namespace())
+                    : Selectors.matches(peer.getNamespaceSelector(), namespaceLabels(w.namespace()));
+            if (inNamespace && Selectors.matches(peer.getPodSelector(), w.podLabels())) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a user can configure about linting; Maven-free, so the Mojo maps its parameters here.
+ *
+ * @param ruleLevels        per-rule overrides by rule id ({@code off} disables a rule)
+ * @param failOnSeverity    the least severe finding that fails the build
+ * @param podCidrs          the cluster's pod CIDRs; ipBlocks overlapping them are flagged (empty: rule quiet)
+ * @param serviceCidrs      the cluster's Service CIDRs (empty: rule quiet)
+ * @param nodeCidrs         the node network CIDRs (empty: rule quiet)
+ * @param requireIsolation  namespace globs ({@code *}, {@code ?}; a leading {@code !} excludes) that must be
+ *                          default-deny; empty means every namespace the sources declare or that has a policy
+ *                          or workload; {@code none} alone means no namespace
+ * @param requireIsolationDirections which direction(s) the default-deny must cover
+ * @param maxPortRange      a {@code port..endPort} range with more ports than this is flagged
+ * @param minPrefixLengthV4 an IPv4 ipBlock with a shorter (non-zero) prefix is flagged
+ * @param minPrefixLengthV6 an IPv6 ipBlock with a shorter (non-zero) prefix is flagged
+ */
+public record LintSettings(Map<String, RuleLevel> ruleLevels, Severity failOnSeverity,
+                           List<String> podCidrs, List<String> serviceCidrs, List<String> nodeCidrs,
+                           List<String> requireIsolation, IsolationDirections requireIsolationDirections,
+                           int maxPortRange, int minPrefixLengthV4, int minPrefixLengthV6) {
+
+    public static final int DEFAULT_MAX_PORT_RANGE = 1024;
+    public static final int DEFAULT_MIN_PREFIX_V4 = 8;
+    public static final int DEFAULT_MIN_PREFIX_V6 = 32;
+
+    public LintSettings {
+        ruleLevels = Map.copyOf(ruleLevels);
+        Objects.requireNonNull(failOnSeverity, "failOnSeverity");
+        podCidrs = checkedCidrs("podCidrs", podCidrs);
+        serviceCidrs = checkedCidrs("serviceCidrs", serviceCidrs);
+        nodeCidrs = checkedCidrs("nodeCidrs", nodeCidrs);
+        requireIsolation = List.copyOf(requireIsolation);
+        Objects.requireNonNull(requireIsolationDirections, "requireIsolationDirections");
+        if (maxPortRange < 1) {
+            throw new IllegalArgumentException("maxPortRange must be at least 1, was " + maxPortRange);
+        }
+        if (minPrefixLengthV4 < 0 || minPrefixLengthV4 > 32 || minPrefixLengthV6 < 0 || minPrefixLengthV6 > 128) {
+            throw new IllegalArgumentException("minimum prefix lengths must be 0..32 (IPv4) and 0..128 (IPv6)");
+        }
+    }
+
+    /** The defaults: every rule at its own severity, fail on error, no cluster CIDRs, ingress isolation everywhere. */
+    public static LintSettings defaults() {
+        return new LintSettings(Map.of(), Severity.ERROR, List.of(), List.of(), List.of(), List.of(),
+                IsolationDirections.INGRESS, DEFAULT_MAX_PORT_RANGE, DEFAULT_MIN_PREFIX_V4, DEFAULT_MIN_PREFIX_V6);
+    }
+
+    public LintSettings withRuleLevels(Map<String, RuleLevel> levels) {
+        return new LintSettings(levels, failOnSeverity, podCidrs, serviceCidrs, nodeCidrs, requireIsolation,
+                requireIsolationDirections, maxPortRange, minPrefixLengthV4, minPrefixLengthV6);
+    }
+
+    public LintSettings withFailOnSeverity(Severity severity) {
+        return new LintSettings(ruleLevels, severity, podCidrs, serviceCidrs, nodeCidrs, requireIsolation,
+                requireIsolationDirections, maxPortRange, minPrefixLengthV4, minPrefixLengthV6);
+    }
+
+    public LintSettings withClusterCidrs(List<String> pods, List<String> services, List<String> nodes) {
+        return new LintSettings(ruleLevels, failOnSeverity, pods, services, nodes, requireIsolation,
+                requireIsolationDirections, maxPortRange, minPrefixLengthV4, minPrefixLengthV6);
+    }
+
+    public LintSettings withRequireIsolation(List<String> globs, IsolationDirections directions) {
+        return new LintSettings(ruleLevels, failOnSeverity, podCidrs, serviceCidrs, nodeCidrs, globs,
+                directions, maxPortRange, minPrefixLengthV4, minPrefixLengthV6);
+    }
+
+    public LintSettings withThresholds(int portRange, int prefixV4, int prefixV6) {
+        return new LintSettings(ruleLevels, failOnSeverity, podCidrs, serviceCidrs, nodeCidrs, requireIsolation,
+                requireIsolationDirections, portRange, prefixV4, prefixV6);
+    }
+
+    /** The level of a rule: the user's override, or the rule's default severity. */
+    public RuleLevel levelOf(String ruleId, Severity defaultSeverity) {
+        return ruleLevels.getOrDefault(ruleId, RuleLevel.of(defaultSeverity));
+    }
+
+    /** True when some finding that is not accepted is at least as severe as {@link #failOnSeverity()}. */
+    public boolean fails(List<Finding> findings) {
+        return findings.stream().anyMatch(f -> !f.accepted() && f.severity().atLeast(failOnSeverity));
+    }
+
+    private static List<String> checkedCidrs(String name, List<String> cidrs) {
+        for (String c : cidrs) {
+            if (Cidr.parse(c).isEmpty()) {
+                throw new IllegalArgumentException(name + ": '" + c + "' is not a CIDR such as 10.0.0.0/8 or fd00::/48");
+            }
+        }
+        return List.copyOf(cidrs);
+    }
+}

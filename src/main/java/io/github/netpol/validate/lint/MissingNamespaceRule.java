@@ -1,0 +1,43 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A policy without metadata.namespace. */
+public final class MissingNamespaceRule extends BaseRule {
+
+    public MissingNamespaceRule() {
+        super("missing-namespace", Severity.WARNING,
+                "A NetworkPolicy without `metadata.namespace`",
+                "It lands in whatever namespace `kubectl` is pointed at, so it protects different pods depending on "
+                        + "who applies it.",
+                """
+                        apiVersion: networking.k8s.io/v1
+                        kind: NetworkPolicy
+                        metadata:
+                          name: default-deny
+                        spec:
+                          podSelector: {}
+                          policyTypes: [Ingress]
+                        """,
+                Examples.policy("default-deny", """
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (PolicyView p : context.policies()) {
+            if (p.manifest().namespaceDefaulted()) {
+                out.add(p.violation("/metadata", null, "NetworkPolicy " + p.manifest().name()
+                        + " has no metadata.namespace, so it lands in the namespace kubectl uses (assumed here: "
+                        + p.namespace() + "). Set metadata.namespace."));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.model.WorkloadManifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A named port that none of the workloads it resolves on declares with that name and protocol:
+ * on ingress the selected workloads, on egress the workloads the rule's peers match.
+ */
+public final class NamedPortNotDeclaredRule extends BaseRule {
+
+    public NamedPortNotDeclaredRule() {
+        super("named-port-not-declared", Severity.WARNING,
+                "A named port that no selected (ingress) or destination (egress) workload declares with that name and protocol",
+                "A named port resolves per pod; if no pod names a container port so, the rule matches nothing. "
+                        + "Quiet when those workloads are not declared in the repository.",
+                Examples.docs(Examples.deployment("api", "http", 8080), Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Ingress]
+                        ingress:
+                        - ports:
+                          - port: https
+                        """)),
+                Examples.docs(Examples.deployment("api", "http", 8080), Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Ingress]
+                        ingress:
+                        - ports:
+                          - port: http
+                        """)));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        if (!context.hasWorkloads()) {
+            return out;
+        }
+        for (RuleView rule : context.allRules()) {
+            List<WorkloadManifest> candidates = candidates(context, rule);
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            for (PortView port : rule.ports()) {
+                if (port.isNamed() && candidates.stream().noneMatch(w -> declares(w, port))) {
+                    String whose = rule.direction() == Direction.INGRESS ? "selected" : "destination";
+                    out.add(rule.policy().violation(port.pointer() + "/port", rule.direction(),
+                            rule.where() + ": no " + whose + " workload (" + names(candidates) + ") declares a "
+                                    + port.protocol() + " container port named '" + port.name()
+                                    + "', so this item matches nothing. Fix the name or the protocol."));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<WorkloadManifest> candidates(LintContext context, RuleView rule) {
+        if (rule.direction() == Direction.INGRESS) {
+            return context.selectedWorkloads(rule.policy());
+        }
+        if (rule.allPeers()) {
+            return context.workloads();
+        }
+        Set<WorkloadManifest> out = new LinkedHashSet<>();
+        rule.peers().forEach(p -> out.addAll(context.peerWorkloads(rule.policy(), p)));
+        return List.copyOf(out);
+    }
+
+    private static boolean declares(WorkloadManifest w, PortView port) {
+        return w.ports().stream().anyMatch(c -> port.name().equals(c.name()) && port.protocol().equals(c.protocol()));
+    }
+
+    static String names(List<WorkloadManifest> workloads) {
+        List<String> ids = workloads.stream().map(WorkloadManifest::id).limit(5).toList();
+        return String.join(", ", ids) + (workloads.size() > 5 ? ", ..." : "");
+    }
+}

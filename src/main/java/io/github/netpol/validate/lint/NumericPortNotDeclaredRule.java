@@ -1,0 +1,66 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.model.WorkloadManifest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** An ingress port number (or range) that none of the selected workloads' containers declares. */
+public final class NumericPortNotDeclaredRule extends BaseRule {
+
+    public NumericPortNotDeclaredRule() {
+        super("numeric-port-not-declared", Severity.INFO,
+                "An ingress port number that no selected workload declares as a container port (when they declare ports at all)",
+                "The rule is probably stale (the service moved to another port) or has a typo; it opens a port nothing "
+                        + "listens on, which may later be taken by something else.",
+                Examples.docs(Examples.deployment("api", "http", 8080), Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Ingress]
+                        ingress:
+                        - ports:
+                          - port: 9090
+                        """)),
+                Examples.docs(Examples.deployment("api", "http", 8080), Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Ingress]
+                        ingress:
+                        - ports:
+                          - port: 8080
+                        """)));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (PolicyView policy : context.policies()) {
+            // containers need not declare ports; only judge workloads that declare some
+            List<WorkloadManifest> selected = context.selectedWorkloads(policy).stream()
+                    .filter(w -> !w.ports().isEmpty()).toList();
+            if (selected.isEmpty()) {
+                continue;
+            }
+            for (RuleView rule : policy.rules(Direction.INGRESS)) {
+                for (PortView port : rule.ports()) {
+                    if (port.isNumeric() && selected.stream().noneMatch(w -> declares(w, port))) {
+                        out.add(policy.violation(port.pointer() + "/port", Direction.INGRESS,
+                                rule.where() + ": no selected workload (" + NamedPortNotDeclaredRule.names(selected)
+                                        + ") declares container port " + port.describe()
+                                        + "; the rule is probably stale. Fix the port or delete the item."));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean declares(WorkloadManifest w, PortView port) {
+        return w.ports().stream().anyMatch(c -> port.protocol().equals(c.protocol())
+                && port.from() <= c.port() && c.port() <= port.to());
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A rule with ports but no {@code from}/{@code to}: the ports are open to every peer. */
+public final class OmittedPeerListRule extends BaseRule {
+
+    public OmittedPeerListRule() {
+        super("omitted-peer-list", Severity.INFO,
+                "A rule that lists ports but no `from`/`to`, so it allows those ports from (to) everywhere",
+                "Without peers a rule matches every pod in every namespace and every external address. That is "
+                        + "right for a public port, but often the peers were forgotten.",
+                Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Ingress]
+                        ingress:
+                        - ports:
+                          - port: 8080
+                        """),
+                Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Ingress]
+                        ingress:
+                        - from:
+                          - podSelector:
+                              matchLabels:
+                                app: frontend
+                          ports:
+                          - port: 8080
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (RuleView rule : context.allRules()) {
+            if (!rule.peersWritten() && !rule.allPorts()) {
+                out.add(rule.policy().violation(rule.pointer(), rule.direction(),
+                        rule.where() + " has no `" + rule.peerField() + "`, so it allows " + Ports.describe(rule.ports())
+                                + (rule.direction() == Direction.INGRESS ? " from" : " to")
+                                + " every pod in every namespace and every external address. Add `" + rule.peerField()
+                                + "` peers unless the port is meant to be public."));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A podSelector-only peer that matches no workload declared in the policy's namespace. */
+public final class PeerPodSelectorMatchesNothingRule extends BaseRule {
+
+    public PeerPodSelectorMatchesNothingRule() {
+        super("peer-pod-selector-matches-nothing", Severity.WARNING,
+                "A peer `podSelector` (without `namespaceSelector`) that matches no workload declared in the policy's namespace",
+                "The intended allow is dead, usually through a label typo; the real client is then blocked or someone "
+                        + "widens the rule to make it work.",
+                Examples.docs(Examples.deployment("api", "http", 8080), Examples.deployment("frontend", "http", 8080),
+                        Examples.policy("""
+                                podSelector:
+                                  matchLabels:
+                                    app: api
+                                policyTypes: [Ingress]
+                                ingress:
+                                - from:
+                                  - podSelector:
+                                      matchLabels:
+                                        app: front-end
+                                """)),
+                Examples.docs(Examples.deployment("api", "http", 8080), Examples.deployment("frontend", "http", 8080),
+                        Examples.policy("""
+                                podSelector:
+                                  matchLabels:
+                                    app: api
+                                policyTypes: [Ingress]
+                                ingress:
+                                - from:
+                                  - podSelector:
+                                      matchLabels:
+                                        app: frontend
+                                """)));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (PeerView peer : context.allPeers()) {
+            PolicyView policy = peer.rule().policy();
+            if (!peer.podSelectorOnly() || Selectors.isEmpty(peer.peer().getPodSelector())
+                    || context.workloadsIn(policy.namespace()).isEmpty()) {
+                continue;
+            }
+            if (context.peerWorkloads(policy, peer.peer()).isEmpty()) {
+                out.add(policy.violation(peer.pointer() + "/podSelector", peer.rule().direction(),
+                        "NetworkPolicy " + peer.describe() + ": the podSelector matches no workload declared in "
+                                + policy.namespace() + ", so this peer allows nothing. Check the labels against the pod "
+                                + "templates; for pods of another namespace add a namespaceSelector to the same item."));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+import io.github.netpol.model.WorkloadManifest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** spec.podSelector matches none of the workloads declared in the policy's namespace. */
+public final class PolicySelectsNoWorkloadRule extends BaseRule {
+
+    public PolicySelectsNoWorkloadRule() {
+        super("policy-selects-no-workload", Severity.WARNING,
+                "A policy whose `spec.podSelector` matches no workload declared in its namespace (quiet when the namespace declares none)",
+                "Usually a label typo: the policy protects nothing and gives false confidence.",
+                Examples.docs(Examples.deployment("api", "http", 8080), Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api-server
+                        policyTypes: [Ingress]
+                        """)),
+                Examples.docs(Examples.deployment("api", "http", 8080), Examples.policy("""
+                        podSelector:
+                          matchLabels:
+                            app: api
+                        policyTypes: [Ingress]
+                        """)));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (PolicyView p : context.policies()) {
+            List<WorkloadManifest> declared = context.workloadsIn(p.namespace());
+            if (!declared.isEmpty() && context.selectedWorkloads(p).isEmpty()) {
+                out.add(p.violation("/spec/podSelector", null, "NetworkPolicy " + p.ref()
+                        + ": spec.podSelector matches none of the " + declared.size() + " workloads declared in "
+                        + p.namespace() + ", so it protects nothing. Check the labels against the pod templates."));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** No policyTypes: the isolated directions are derived from the rules. */
+public final class PolicyTypesOmittedRule extends BaseRule {
+
+    public PolicyTypesOmittedRule() {
+        super("policy-types-omitted", Severity.INFO,
+                "A policy without `policyTypes`",
+                "Kubernetes derives `[Ingress]`, plus `Egress` when egress rules exist. Deleting the last egress rule "
+                        + "later silently lifts egress isolation; explicit types make the intent survive edits.",
+                Examples.policy("""
+                        podSelector: {}
+                        egress:
+                        - to:
+                          - podSelector: {}
+                        """),
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress, Egress]
+                        egress:
+                        - to:
+                          - podSelector: {}
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (PolicyView p : context.policies()) {
+            if (!p.policyTypesWritten()) {
+                String derived = p.isolates(io.github.netpol.finding.Direction.EGRESS) ? "[Ingress, Egress]" : "[Ingress]";
+                out.add(p.violation("/spec", null, "NetworkPolicy " + p.ref() + " has no policyTypes, so Kubernetes derives "
+                        + derived + " from its rules; removing the last egress rule later would silently lift egress "
+                        + "isolation. Write policyTypes: " + derived + " explicitly."));
+            }
+        }
+        return out;
+    }
+}

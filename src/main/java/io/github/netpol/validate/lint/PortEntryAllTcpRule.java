@@ -1,0 +1,51 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code ports: [{}]}: every TCP port, not every protocol. */
+public final class PortEntryAllTcpRule extends BaseRule {
+
+    public PortEntryAllTcpRule() {
+        super("port-entry-all-tcp", Severity.WARNING,
+                "A `ports` item with neither `port` nor `protocol` (`ports: [{}]`)",
+                "Protocol defaults to TCP, so it means every TCP port: UDP and SCTP stay blocked, and it is wider than "
+                        + "any single port. Omitting `ports` altogether would mean every protocol.",
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        ingress:
+                        - from:
+                          - podSelector: {}
+                          ports:
+                          - {}
+                        """),
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        ingress:
+                        - from:
+                          - podSelector: {}
+                          ports:
+                          - protocol: TCP
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (RuleView rule : context.allRules()) {
+            for (PortView port : rule.ports()) {
+                if (port.anyPort() && !port.protocolWritten()) {
+                    out.add(rule.policy().violation(port.pointer(), rule.direction(),
+                            rule.where() + ": a ports item without port and protocol means every TCP port (not all traffic: "
+                                    + "UDP and SCTP stay blocked). Write protocol: TCP to say so, a port to narrow it, or "
+                                    + "delete ports to allow every protocol."));
+                }
+            }
+        }
+        return out;
+    }
+}

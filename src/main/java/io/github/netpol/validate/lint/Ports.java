@@ -1,0 +1,14 @@
+package io.github.netpol.validate.lint;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Message text for ports lists. */
+final class Ports {
+    private Ports() {
+    }
+
+    static String describe(List<PortView> ports) {
+        return ports.isEmpty() ? "every port" : ports.stream().map(PortView::describe).collect(Collectors.joining(", "));
+    }
+}

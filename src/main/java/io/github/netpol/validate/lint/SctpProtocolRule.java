@@ -1,0 +1,47 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** SCTP ports: support depends on the network plugin and kernel. */
+public final class SctpProtocolRule extends BaseRule {
+
+    public SctpProtocolRule() {
+        super("sctp-protocol", Severity.INFO,
+                "A port with `protocol: SCTP`",
+                "Not every network plugin enforces SCTP rules; check that the cluster's does before relying on them.",
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        ingress:
+                        - ports:
+                          - port: 3868
+                            protocol: SCTP
+                        """),
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        ingress:
+                        - ports:
+                          - port: 3868
+                            protocol: TCP
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (RuleView rule : context.allRules()) {
+            for (PortView port : rule.ports()) {
+                if ("SCTP".equals(port.protocol())) {
+                    out.add(rule.policy().violation(port.pointer() + "/protocol", rule.direction(),
+                            rule.where() + ": " + port.describe() + " relies on the network plugin enforcing SCTP, "
+                                    + "which not all do; confirm yours does."));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A rule that allows nothing beyond another rule for the same pods: in the same policy, or in a
+ * policy of the same namespace with the same {@code spec.podSelector}.
+ */
+public final class ShadowedRuleRule extends BaseRule {
+
+    public ShadowedRuleRule() {
+        super("shadowed-rule", Severity.INFO,
+                "A rule that allows nothing another rule for the same pods does not already allow",
+                "Redundant rules are noise that hides intent; when the wider rule is later narrowed the redundant one "
+                        + "silently keeps the old access.",
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        ingress:
+                        - from:
+                          - podSelector: {}
+                        - from:
+                          - podSelector:
+                              matchLabels:
+                                app: frontend
+                          ports:
+                          - port: 8080
+                        """),
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        ingress:
+                        - from:
+                          - podSelector:
+                              matchLabels:
+                                app: backend
+                        - from:
+                          - podSelector:
+                              matchLabels:
+                                app: frontend
+                          ports:
+                          - port: 8080
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            List<RuleView> rules = context.policies().stream().flatMap(p -> p.effectiveRules(direction).stream()).toList();
+            for (int i = 0; i < rules.size(); i++) {
+                RuleView narrow = rules.get(i);
+                for (int j = 0; j < rules.size(); j++) {
+                    RuleView wide = rules.get(j);
+                    // of two equivalent rules, report only the later one
+                    if (i == j || !samePods(wide, narrow) || !RuleCoverage.covers(wide, narrow)
+                            || (RuleCoverage.covers(narrow, wide) && j > i)) {
+                        continue;
+                    }
+                    String other = wide.policy() == narrow.policy() ? wide.describe()
+                            : wide.where() + " (" + wide.policy().at(wide.pointer()) + ")";
+                    out.add(narrow.policy().violation(narrow.pointer(), direction, narrow.where()
+                            + " allows nothing that " + other + " does not already allow for the same pods. "
+                            + "Delete it, or merge the two rules."));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean samePods(RuleView a, RuleView b) {
+        return a.policy().namespace().equals(b.policy().namespace())
+                && (a.policy() == b.policy() || Objects.equals(a.policy().podSelector(), b.policy().podSelector()));
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.model.NamespaceManifest;
+import io.github.netpol.model.Origin;
+import io.github.netpol.model.PolicyManifest;
+import io.github.netpol.model.WorkloadManifest;
+
+import java.util.Map;
+
+/**
+ * The object a lint finding is about: its annotations carry suppressions, its origin gives the location.
+ *
+ * @param kind        {@code NetworkPolicy}, {@code Namespace} or a workload kind
+ * @param annotations the object's annotations; empty for a namespace that is not declared
+ */
+public record Subject(String kind, String namespace, String name, Map<String, String> annotations, Origin origin) {
+
+    public Subject {
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    public static Subject of(PolicyManifest p) {
+        var meta = p.policy().getMetadata();
+        return new Subject("NetworkPolicy", p.namespace(), p.name(), meta == null ? Map.of() : meta.getAnnotations(),
+                p.origin());
+    }
+
+    public static Subject of(NamespaceManifest n) {
+        return new Subject("Namespace", n.name(), n.name(), n.annotations(), n.origin());
+    }
+
+    public static Subject of(WorkloadManifest w) {
+        return new Subject(w.kind(), w.namespace(), w.name(), w.annotations(), w.origin());
+    }
+
+    /** {@code Kind ns/name}, how messages and suppression bookkeeping name it. */
+    public String describe() {
+        return "Namespace".equals(kind) ? "Namespace " + name : kind + " " + namespace + "/" + name;
+    }
+}

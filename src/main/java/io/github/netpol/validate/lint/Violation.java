@@ -1,0 +1,23 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Direction;
+
+import java.util.Objects;
+
+/**
+ * What a rule reports; the engine turns it into a {@link io.github.netpol.finding.Finding} with the
+ * rule's id and configured severity, after suppressions.
+ *
+ * @param subject   the object at fault (its annotations may suppress this)
+ * @param pointer   JSON pointer of the offending node inside the subject, e.g. {@code /spec/ingress/0/from/1}
+ * @param direction the direction it concerns, or {@code null}
+ * @param message   names the object, says what is wrong and what to do
+ */
+public record Violation(Subject subject, String pointer, Direction direction, String message) {
+
+    public Violation {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(pointer, "pointer");
+        Objects.requireNonNull(message, "message");
+    }
+}

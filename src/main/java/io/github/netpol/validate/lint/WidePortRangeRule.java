@@ -1,0 +1,53 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code port..endPort} covering more than {@code maxPortRange} ports. */
+public final class WidePortRangeRule extends BaseRule {
+
+    public WidePortRangeRule() {
+        super("wide-port-range", Severity.WARNING,
+                "A `port`..`endPort` range wider than `netpol.maxPortRange` ports (default 1024)",
+                "A wide range opens far more than the service needs; a network plugin without `endPort` support "
+                        + "enforces only the first port, so the range also behaves differently across clusters.",
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        ingress:
+                        - from:
+                          - podSelector: {}
+                          ports:
+                          - port: 1
+                            endPort: 65535
+                        """),
+                Examples.policy("""
+                        podSelector: {}
+                        policyTypes: [Ingress]
+                        ingress:
+                        - from:
+                          - podSelector: {}
+                          ports:
+                          - port: 8080
+                            endPort: 8089
+                        """));
+    }
+
+    @Override
+    public List<Violation> check(LintContext context) {
+        List<Violation> out = new ArrayList<>();
+        int max = context.settings().maxPortRange();
+        for (RuleView rule : context.allRules()) {
+            for (PortView port : rule.ports()) {
+                if (port.isNumeric() && port.port().getEndPort() != null && port.to() - port.from() + 1 > max) {
+                    out.add(rule.policy().violation(port.pointer() + "/endPort", rule.direction(),
+                            rule.where() + ": port range " + port.describe() + " spans " + (port.to() - port.from() + 1)
+                                    + " ports, more than " + max + ". List the ports the service uses."));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,352 @@
+package io.github.netpol.validate.lint;
+
+import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.Finding;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Cases beyond the documented examples: defaulting, exact positions, and where rules must stay quiet. */
+class LintRuleCasesTest {
+
+    private static List<Finding> run(String ruleId, String yaml) {
+        return run(ruleId, yaml, LintRulesTest.SETTINGS);
+    }
+
+    private static List<Finding> run(String ruleId, String yaml, LintSettings settings) {
+        LintRule rule = LintRules.byId(ruleId).orElseThrow();
+        return new LintEngine(List.of(rule)).run(ManifestFixture.load(yaml), settings);
+    }
+
+    private static String policy(String spec) {
+        return Examples.policy(spec);
+    }
+
+    @Test
+    void separateSelectorsPointAtTheSecondItem() {
+        List<Finding> f = run("separate-namespace-and-pod-selector", policy("""
+                podSelector: {}
+                ingress:
+                - from:
+                  - namespaceSelector:
+                      matchLabels:
+                        kubernetes.io/metadata.name: web
+                  - podSelector:
+                      matchLabels:
+                        app: frontend
+                """));
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.location().line()).isEqualTo(13);
+            assertThat(x.location().column()).isEqualTo(7);
+            assertThat(x.message()).contains("shop/api").contains("item 1 (namespaceSelector) and item 2 (podSelector)");
+        });
+        assertThat(run("separate-namespace-and-pod-selector", policy("""
+                podSelector: {}
+                ingress:
+                - from:
+                  - podSelector: {matchLabels: {app: a}}
+                  - podSelector: {matchLabels: {app: b}}
+                """))).isEmpty();
+    }
+
+    @Test
+    void emptyPeerListWithoutPortsIsOnlyAllowAll() {
+        String yaml = policy("""
+                podSelector: {}
+                ingress:
+                - from: []
+                """);
+        assertThat(run("allow-all-rule", yaml)).singleElement().satisfies(x -> assertThat(x.message()).contains("`from: []`"));
+        assertThat(run("empty-peer-list", yaml)).isEmpty();
+        assertThat(run("omitted-peer-list", yaml)).isEmpty();
+    }
+
+    @Test
+    void clusterCidrOverlapRespectsExceptAndIsQuietWhenNotConfigured() {
+        String carved = policy("""
+                podSelector: {}
+                policyTypes: [Egress]
+                egress:
+                - to:
+                  - ipBlock:
+                      cidr: 10.0.0.0/8
+                      except: [10.244.0.0/16, 10.96.0.0/12]
+                """);
+        assertThat(run("ipblock-overlaps-pod-cidr", carved)).isEmpty();
+        assertThat(run("ipblock-overlaps-service-cidr", carved)).isEmpty();
+        String covering = policy("""
+                podSelector: {}
+                policyTypes: [Egress]
+                egress:
+                - to:
+                  - ipBlock:
+                      cidr: 10.244.3.0/24
+                """);
+        assertThat(run("ipblock-overlaps-pod-cidr", covering)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("10.244.0.0/16"));
+        assertThat(run("ipblock-overlaps-pod-cidr", covering, LintSettings.defaults())).isEmpty();
+    }
+
+    @Test
+    void hostBitsInExceptAndIpv6() {
+        List<Finding> f = run("cidr-host-bits", policy("""
+                podSelector: {}
+                policyTypes: [Egress]
+                egress:
+                - to:
+                  - ipBlock:
+                      cidr: 2001:db8::/32
+                      except:
+                      - 2001:db8::1/64
+                """));
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.message()).contains("2001:db8:0:0:0:0:0:0/64");
+            assertThat(x.location().line()).isEqualTo(14);
+        });
+    }
+
+    @Test
+    void egressRulesWithDefaultedTypesAreNotIgnored() {
+        assertThat(run("egress-rules-ignored", policy("""
+                podSelector: {}
+                egress:
+                - to: [{podSelector: {}}]
+                """))).isEmpty();
+    }
+
+    @Test
+    void udpPortWithExplicitUdpTwinAndTcpPortsAreFine() {
+        assertThat(run("udp-port-defaults-to-tcp", policy("""
+                podSelector: {}
+                policyTypes: [Egress]
+                egress:
+                - ports:
+                  - {port: 53, protocol: UDP}
+                  - port: 53
+                  - port: 80
+                """))).isEmpty();
+        assertThat(run("udp-port-defaults-to-tcp", policy("""
+                podSelector: {}
+                policyTypes: [Egress]
+                egress:
+                - ports:
+                  - port: 123
+                """))).singleElement().satisfies(x -> assertThat(x.message()).contains("NTP").contains("UDP/123"));
+    }
+
+    @Test
+    void namedPortOnIngressFromIpBlockIsFine() {
+        assertThat(run("named-port-on-ipblock", policy("""
+                podSelector: {}
+                ingress:
+                - from:
+                  - ipBlock: {cidr: 203.0.113.0/24}
+                  ports:
+                  - port: https
+                """))).isEmpty();
+    }
+
+    @Test
+    void requiredIsolationMessageCarriesTheYamlToAdd() {
+        List<Finding> f = run("required-isolation", Examples.deployment("api", "http", 8080));
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.severity().label()).isEqualTo("error");
+            assertThat(x.direction()).isEqualTo(Direction.INGRESS);
+            assertThat(x.location().line()).isEqualTo(5); // the workload's metadata.namespace
+            assertThat(x.message()).contains("Add NetworkPolicy shop/default-deny-ingress:\n")
+                    .contains("  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]");
+        });
+    }
+
+    @Test
+    void requiredIsolationHonoursDefaultedTypesDirectionsAndGlobs() {
+        String both = policy("""
+                podSelector: {}
+                egress:
+                - to: [{podSelector: {}}]
+                """);
+        LintSettings bothDirections = LintSettings.defaults().withRequireIsolation(List.of(), IsolationDirections.BOTH);
+        assertThat(run("required-isolation", both, bothDirections)).isEmpty();
+        String ingressOnly = policy("""
+                podSelector: {}
+                policyTypes: [Ingress]
+                """);
+        assertThat(run("required-isolation", ingressOnly, bothDirections)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("default-deny-egress").contains("policyTypes: [Egress]"));
+        String selective = policy("""
+                podSelector: {matchLabels: {app: api}}
+                policyTypes: [Ingress]
+                """);
+        assertThat(run("required-isolation", selective)).hasSize(1);
+        assertThat(run("required-isolation", selective, LintSettings.defaults()
+                .withRequireIsolation(List.of("prod-*"), IsolationDirections.INGRESS))).isEmpty();
+        assertThat(run("required-isolation", selective, LintSettings.defaults()
+                .withRequireIsolation(List.of("*", "!sh?p"), IsolationDirections.INGRESS))).isEmpty();
+        assertThat(run("required-isolation", selective, LintSettings.defaults()
+                .withRequireIsolation(List.of("none"), IsolationDirections.INGRESS))).isEmpty();
+    }
+
+    @Test
+    void dnsAllowedByASeparatePolicyForAllPods() {
+        String deny = Examples.policy("deny", """
+                podSelector: {}
+                policyTypes: [Egress]
+                """);
+        String dns = Examples.policy("dns", """
+                podSelector: {}
+                policyTypes: [Egress]
+                egress:
+                - ports:
+                  - {port: 53, protocol: UDP}
+                  - {port: 53, protocol: TCP}
+                """);
+        assertThat(run("egress-dns-blocked", Examples.docs(deny, dns))).isEmpty();
+        String udpOnly = dns.replace("  - {port: 53, protocol: TCP}\n", "");
+        assertThat(run("egress-dns-blocked", Examples.docs(deny, udpOnly))).hasSize(2)
+                .allSatisfy(x -> assertThat(x.message()).contains("TCP/53").doesNotContain("UDP/53"));
+    }
+
+    @Test
+    void dnsIsJudgedPerDeclaredWorkload() {
+        String deny = Examples.policy("deny", """
+                podSelector: {}
+                policyTypes: [Egress]
+                """);
+        String dnsForApi = Examples.policy("dns-api", """
+                podSelector: {matchLabels: {app: api}}
+                policyTypes: [Egress]
+                egress:
+                - ports:
+                  - {port: 53, protocol: UDP}
+                  - {port: 53, protocol: TCP}
+                """);
+        String onlyApi = Examples.docs(Examples.deployment("api", "http", 8080), deny, dnsForApi);
+        assertThat(run("egress-dns-blocked", onlyApi)).isEmpty();
+        String withWeb = Examples.docs(Examples.deployment("api", "http", 8080), Examples.deployment("web", "http", 80),
+                deny, dnsForApi);
+        assertThat(run("egress-dns-blocked", withWeb)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("shop/deny"));
+    }
+
+    @Test
+    void workloadRulesStayQuietWithoutDeclaredWorkloads() {
+        String yaml = policy("""
+                podSelector: {matchLabels: {app: ghost}}
+                policyTypes: [Ingress, Egress]
+                ingress:
+                - from: [{podSelector: {matchLabels: {app: nobody}}}]
+                  ports: [{port: web}, {port: 1234}]
+                egress:
+                - ports: [{port: web}]
+                """);
+        for (String id : List.of("policy-selects-no-workload", "peer-pod-selector-matches-nothing", "named-port-not-declared",
+                "numeric-port-not-declared", "workload-not-isolated-ingress", "host-network-workload-selected")) {
+            assertThat(run(id, yaml)).as(id).isEmpty();
+        }
+    }
+
+    @Test
+    void egressNamedPortIsLookedUpOnDestinations() {
+        String yaml = Examples.docs(Examples.deployment("api", "http", 8080), Examples.deployment("db", "pg", 5432),
+                policy("""
+                        podSelector: {matchLabels: {app: api}}
+                        policyTypes: [Egress]
+                        egress:
+                        - to: [{podSelector: {matchLabels: {app: db}}}]
+                          ports: [{port: pg}, {port: http}]
+                        """));
+        assertThat(run("named-port-not-declared", yaml)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("'http'").contains("shop/Deployment/db"));
+    }
+
+    @Test
+    void egressIsolationByDefaultedTypesCountsForWorkloads() {
+        String yaml = Examples.docs(Examples.deployment("api", "http", 8080), policy("""
+                podSelector: {}
+                egress:
+                - to: [{podSelector: {}}]
+                """));
+        assertThat(run("workload-not-isolated-egress", yaml)).isEmpty();
+        assertThat(run("workload-not-isolated-ingress", yaml)).isEmpty();
+    }
+
+    @Test
+    void cronJobPodTemplateIsSelected() {
+        String cron = """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: report, namespace: shop}
+                spec:
+                  schedule: "@daily"
+                  jobTemplate:
+                    spec:
+                      template:
+                        metadata: {labels: {app: report}}
+                        spec:
+                          containers: [{name: r, image: r}]
+                """;
+        assertThat(run("policy-selects-no-workload", Examples.docs(cron, policy("""
+                podSelector: {matchLabels: {app: report}}
+                policyTypes: [Ingress]
+                """)))).isEmpty();
+    }
+
+    @Test
+    void equalRulesInTwoPoliciesForTheSamePodsReportTheLaterOnly() {
+        String rule = """
+                podSelector: {matchLabels: {app: api}}
+                policyTypes: [Ingress]
+                ingress:
+                - from: [{podSelector: {matchLabels: {app: web}}}]
+                  ports: [{port: 8080}]
+                """;
+        List<Finding> f = run("shadowed-rule", Examples.docs(Examples.policy("a", rule), Examples.policy("b", rule)));
+        assertThat(f).singleElement().satisfies(x -> assertThat(x.message()).startsWith("NetworkPolicy shop/b").contains("shop/a ingress rule 1 (test.yaml:"));
+        String otherPods = Examples.policy("b", rule.replace("app: api", "app: db"));
+        assertThat(run("shadowed-rule", Examples.docs(Examples.policy("a", rule), otherPods))).isEmpty();
+    }
+
+    @Test
+    void duplicateAcrossFilesNamesTheFirstPosition() {
+        String p = policy("""
+                podSelector: {}
+                policyTypes: [Ingress]
+                """);
+        List<Finding> f = run("duplicate-policy", "", LintRulesTest.SETTINGS);
+        assertThat(f).isEmpty();
+        LintRule rule = LintRules.byId("duplicate-policy").orElseThrow();
+        f = new LintEngine(List.of(rule)).run(ManifestFixture.load(Map.of("a.yaml", p, "b.yaml", p)), LintRulesTest.SETTINGS);
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.location().file()).isEqualTo("b.yaml");
+            assertThat(x.message()).contains("first at a.yaml:4:3");
+        });
+    }
+
+    @Test
+    void namespaceSelectorRuleNeedsDeclaredNamespaces() {
+        String yaml = policy("""
+                podSelector: {}
+                ingress:
+                - from: [{namespaceSelector: {matchLabels: {team: x}}}]
+                """);
+        assertThat(run("namespace-selector-matches-nothing", yaml)).isEmpty();
+        String declared = Examples.docs("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n  labels: {team: x}\n", yaml);
+        assertThat(run("namespace-selector-matches-nothing", declared)).isEmpty();
+        assertThat(run("namespace-selector-matches-nothing", declared.replace("team: x}\n", "team: y}\n"))).hasSize(1);
+    }
+
+    @Test
+    void shortPrefixThresholdIsConfigurable() {
+        String yaml = policy("""
+                podSelector: {}
+                policyTypes: [Egress]
+                egress:
+                - to: [{ipBlock: {cidr: 172.16.0.0/12}}]
+                """);
+        assertThat(run("ipblock-short-prefix", yaml)).isEmpty();
+        assertThat(run("ipblock-short-prefix", yaml, LintSettings.defaults().withThresholds(1024, 16, 32))).hasSize(1);
+    }
+}
