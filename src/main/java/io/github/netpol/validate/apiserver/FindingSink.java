@@ -9,6 +9,11 @@ import java.util.List;
 /** Collects the findings about one object, placing each at the node its JSON pointer names. */
 record FindingSink(Origin origin, String namespace, List<Finding> out) {
 
+    /** True when the manifest itself wrote a node at this pointer (fabric8 turns some absent lists into empty ones). */
+    boolean written(String pointer) {
+        return origin.sourceMap().has(origin.pointerPrefix() + pointer);
+    }
+
     void error(String id, String pointer, String message) {
         add(id, Severity.ERROR, pointer, message);
     }

@@ -44,7 +44,7 @@ final class SelectorRules {
         List<String> values = req.getValues() == null ? List.of() : req.getValues();
         if (WITH_VALUES.contains(op)) {
             if (values.isEmpty()) {
-                sink.error("selector-values-required", req.getValues() == null ? pointer + "/operator" : pointer + "/values",
+                sink.error("selector-values-required", sink.written(pointer + "/values") ? pointer + "/values" : pointer + "/operator",
                         "Operator " + op + " needs at least one value in 'values'; add the values or use Exists.");
             }
         } else if (WITHOUT_VALUES.contains(op)) {
