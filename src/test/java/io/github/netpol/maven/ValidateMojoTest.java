@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +23,8 @@ class ValidateMojoTest {
         // the harness does not bind the read-only basedir from the test POM
         mojo.basedir = new File("src/test/resources/unit/validate-fail");
         assertThat(mojo.sources).hasSize(1);
+        // and resolves relative File parameters against the build's directory, not the test project's
+        mojo.sources = List.of(new File("src/main/kubernetes"));
         assertThat(mojo.formats).containsExactly("console", "json", "sarif");
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("FAILED, 2 errors");
