@@ -41,8 +41,8 @@ public final class ReportWriters {
      * @param environment environment lookup ({@code GITHUB_STEP_SUMMARY})
      */
     public static ReportWriters standard(RuleCatalog rules, String toolVersion, Function<String, String> environment) {
-        // json joins this list when it exists
         return new ReportWriters(List.of(
+                new JsonReportWriter(),
                 new SarifReportWriter(rules, toolVersion),
                 new MarkdownReportWriter(environment),
                 new JUnitReportWriter(),

@@ -24,8 +24,8 @@ class ReportWritersTest {
     void rejectsAnUnknownFormatListingTheKnownOnes() {
         assertThatThrownBy(() -> writers.select(List.of("console", "pdf")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown report format 'pdf' in netpol.formats; known formats: console, sarif, markdown, junit, html");
-        assertThatThrownBy(() -> writers.forFormat("xml")).hasMessageContaining("known formats: console, sarif");
+                .hasMessage("Unknown report format 'pdf' in netpol.formats; known formats: console, json, sarif, markdown, junit, html");
+        assertThatThrownBy(() -> writers.forFormat("xml")).hasMessageContaining("known formats: console, json, sarif");
     }
 
     @Test

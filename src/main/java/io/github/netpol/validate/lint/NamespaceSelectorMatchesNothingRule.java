@@ -1,6 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Severity;
+import io.github.netpol.model.NamespaceManifest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ public final class NamespaceSelectorMatchesNothingRule extends BaseRule {
     public NamespaceSelectorMatchesNothingRule() {
         super("namespace-selector-matches-nothing", Severity.WARNING,
                 "A peer `namespaceSelector` that matches no namespace the repository declares or uses (quiet when it declares no Namespace)",
-                "Typically `name: web` instead of `kubernetes.io/metadata.name: web`, or a label nobody sets: the allow is dead.",
+                "Typically `name: web` instead of `kubernetes.io/metadata.name: web`, or a label nobody sets: the allow is dead. "
+                        + "Selecting only by `kubernetes.io/metadata.name` stays quiet: that may name a namespace kept elsewhere, such as kube-system.",
                 Examples.docs("""
                         apiVersion: v1
                         kind: Namespace
@@ -50,8 +52,8 @@ public final class NamespaceSelectorMatchesNothingRule extends BaseRule {
         }
         for (PeerView peer : context.allPeers()) {
             var selector = peer.peer().getNamespaceSelector();
-            if (selector == null || Selectors.isEmpty(selector)) {
-                continue;
+            if (selector == null || Selectors.isEmpty(selector) || selectsOnlyByName(selector)) {
+                continue; // by name it may well mean a namespace kept elsewhere, such as kube-system
             }
             boolean matches = context.knownNamespaces().stream()
                     .anyMatch(ns -> Selectors.matches(selector, context.namespaceLabels(ns)));
@@ -63,5 +65,13 @@ public final class NamespaceSelectorMatchesNothingRule extends BaseRule {
             }
         }
         return out;
+    }
+
+    private static boolean selectsOnlyByName(io.fabric8.kubernetes.api.model.LabelSelector selector) {
+        boolean labels = selector.getMatchLabels() == null
+                || selector.getMatchLabels().keySet().stream().allMatch(NamespaceManifest.NAME_LABEL::equals);
+        boolean expressions = selector.getMatchExpressions() == null
+                || selector.getMatchExpressions().stream().allMatch(e -> NamespaceManifest.NAME_LABEL.equals(e.getKey()));
+        return labels && expressions;
     }
 }

@@ -1,0 +1,154 @@
+package io.github.netpol.maven;
+
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.load.CollectedSources;
+import io.github.netpol.load.ManifestLoader;
+import io.github.netpol.load.SourceCollector;
+import io.github.netpol.load.SourceFile;
+import io.github.netpol.model.ManifestReader;
+import io.github.netpol.model.ManifestSet;
+import io.github.netpol.report.ConsoleFormatter;
+import io.github.netpol.report.ReportInput;
+import io.github.netpol.validate.apiserver.ApiServerValidator;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import io.github.netpol.validate.lint.IsolationDirections;
+import io.github.netpol.validate.lint.LintEngine;
+import io.github.netpol.validate.lint.LintSettings;
+import io.github.netpol.validate.lint.RuleLevel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Loads every manifest under the sources and applies the Kubernetes API server's validation to it;
+ * fails the build on any error.
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class ValidateMojo extends AbstractNetpolMojo {
+
+    static final String GOAL = "validate";
+
+    /** Severity per lint rule: {@code <rule><id>policy-types-omitted</id><severity>off</severity></rule>}. */
+    @Parameter
+    private List<Rule> rules;
+
+    /** The same from the command line: {@code id:severity,id:severity}; wins over {@code rules}. */
+    @Parameter(property = "netpol.rules")
+    private String ruleSeverities;
+
+    /** The least severity that fails the build: {@code error} (default), {@code warning} or {@code info}. */
+    @Parameter(property = "netpol.failOnSeverity", defaultValue = "error")
+    private String failOnSeverity;
+
+    /** The cluster's pod CIDRs; ipBlocks overlapping them are flagged (pod IPs in ipBlocks are implementation-defined). */
+    @Parameter(property = "netpol.podCidrs")
+    private List<String> podCidrs;
+
+    /** The cluster's service CIDRs; ipBlocks overlapping them are flagged. */
+    @Parameter(property = "netpol.serviceCidrs")
+    private List<String> serviceCidrs;
+
+    /** The nodes' CIDRs; ipBlocks overlapping them are flagged. */
+    @Parameter(property = "netpol.nodeCidrs")
+    private List<String> nodeCidrs;
+
+    /**
+     * Namespaces (globs, {@code !} excludes, {@code none} turns it off) that must be default-deny; empty means
+     * every namespace the sources declare or that has a policy or workload.
+     */
+    @Parameter(property = "netpol.requireIsolation")
+    private List<String> requireIsolation;
+
+    /** Which isolation {@code requireIsolation} demands: {@code ingress}, {@code egress} or {@code both}. */
+    @Parameter(property = "netpol.requireIsolationDirections", defaultValue = "ingress")
+    private String requireIsolationDirections;
+
+    /** Port ranges ({@code port}..{@code endPort}) wider than this are flagged. */
+    @Parameter(property = "netpol.maxPortRange", defaultValue = "1024")
+    private int maxPortRange;
+
+    /** IPv4 ipBlocks with a shorter prefix are flagged as very wide. */
+    @Parameter(property = "netpol.minPrefixLengthV4", defaultValue = "8")
+    private int minPrefixLengthV4;
+
+    /** IPv6 ipBlocks with a shorter prefix are flagged as very wide. */
+    @Parameter(property = "netpol.minPrefixLengthV6", defaultValue = "32")
+    private int minPrefixLengthV6;
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        List<Path> paths = sourcePaths();
+        CollectedSources collected = new SourceCollector().scan(baseDirectory(), paths);
+        for (Path missing : collected.missing()) {
+            getLog().warn("netpol: source " + missing + " does not exist; there is nothing to validate there");
+        }
+        List<SourceFile> files = collected.files();
+        if (files.isEmpty() && collected.problems().isEmpty() && collected.missing().size() < paths.size()) {
+            getLog().warn("netpol: no manifests (*.yaml, *.yml, *.json) found under " + paths);
+        }
+        ManifestSet set = new ManifestReader().read(new ManifestLoader().load(files), defaultNamespace);
+        List<Finding> findings = new ArrayList<>(collected.problems());
+        findings.addAll(set.problems());
+        findings.addAll(new ApiServerValidator().validate(set));
+        LintSettings settings = lintSettings();
+        try {
+            findings.addAll(new LintEngine().run(set, settings));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("netpol: " + e.getMessage(), e);
+        }
+        findings.sort(Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file())
+                .thenComparingInt(f -> f.location() == null ? 0 : f.location().line())
+                .thenComparingInt(f -> f.location() == null ? 0 : f.location().column())
+                .thenComparing(Finding::id));
+        List<String> units = files.stream().map(SourceFile::path).toList();
+        boolean passed = !settings.fails(findings);
+        String summary = ConsoleFormatter.summary(GOAL, findings, files.size());
+        report(new ReportInput(GOAL, passed, findings, Map.of(), summary, repositoryPrefix(), units));
+        if (!passed) {
+            throw new MojoFailureException(summary + "; see the findings above (file:line:column)");
+        }
+    }
+
+    private LintSettings lintSettings() throws MojoExecutionException {
+        try {
+            Map<String, RuleLevel> levels = new LinkedHashMap<>();
+            for (Rule r : rules == null ? List.<Rule>of() : rules) {
+                if (r.getId() == null || r.getSeverity() == null) {
+                    throw new IllegalArgumentException("every <rule> needs an <id> and a <severity>");
+                }
+                levels.put(r.getId().trim(), RuleLevel.parse(r.getSeverity()));
+            }
+            if (ruleSeverities != null && !ruleSeverities.isBlank()) {
+                for (String entry : ruleSeverities.split(",")) {
+                    int colon = entry.indexOf(':');
+                    if (colon < 0) {
+                        throw new IllegalArgumentException("netpol.rules: '" + entry.trim()
+                                + "' is not id:severity (e.g. policy-types-omitted:off)");
+                    }
+                    levels.put(entry.substring(0, colon).trim(), RuleLevel.parse(entry.substring(colon + 1)));
+                }
+            }
+            return LintSettings.defaults()
+                    .withRuleLevels(levels)
+                    .withFailOnSeverity(Severity.parse(failOnSeverity))
+                    .withClusterCidrs(nonNull(podCidrs), nonNull(serviceCidrs), nonNull(nodeCidrs))
+                    .withRequireIsolation(nonNull(requireIsolation), IsolationDirections.parse(requireIsolationDirections))
+                    .withThresholds(maxPortRange, minPrefixLengthV4, minPrefixLengthV6);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("netpol: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> nonNull(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+}
