@@ -1,0 +1,142 @@
+package io.github.netpol.load;
+
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.SourcePosition;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads manifest files into plain documents with positions. SnakeYAML composes node trees only
+ * (no object construction, so no tags can instantiate anything) under limits on aliases, nesting
+ * and size. Every problem becomes an error finding at its line; nothing is thrown.
+ */
+public final class ManifestLoader {
+
+    static final int MAX_ALIASES = 50;
+    static final int MAX_NESTING = 64;
+
+    public LoadResult load(List<SourceFile> files) {
+        List<RawDocument> documents = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
+        for (SourceFile file : files) {
+            load(file, documents, problems);
+        }
+        return new LoadResult(documents, problems);
+    }
+
+    private void load(SourceFile file, List<RawDocument> documents, List<Finding> problems) {
+        String name = file.path();
+        if (file.content().length > SourceCollector.MAX_FILE_BYTES) {
+            problems.add(SourceCollector.tooLarge(name, file.content().length));
+            return;
+        }
+        TextScreen.Decoded decoded = TextScreen.decode(name, file.content());
+        if (decoded.problem() != null) {
+            problems.add(decoded.problem());
+            return;
+        }
+        String text = decoded.text();
+        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
+        Optional<Finding> early = TextScreen.template(name, text);
+        if (early.isEmpty() && !json) {
+            early = TextScreen.tabIndentation(name, text);
+        }
+        if (early.isPresent()) {
+            problems.add(early.get());
+            return;
+        }
+        // JSON allows tabs as whitespace, YAML's flow style does not; tabs inside JSON strings
+        // must be escaped, so replacing them changes no value and keeps every column
+        parse(name, json ? text.replace('\t', ' ') : text, documents, problems);
+    }
+
+    private void parse(String name, String text, List<RawDocument> documents, List<Finding> problems) {
+        LoaderOptions options = options();
+        ParserImpl parser = new ParserImpl(new StreamReader(text), options);
+        Composer composer = new Composer(parser, new Resolver(), options);
+        int index = 0;
+        try {
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
+                NodeTreeConverter converter = new NodeTreeConverter(name, options);
+                Object tree = converter.convert(node);
+                problems.addAll(converter.problems());
+                if (tree != null && converter.problems().isEmpty()) {
+                    documents.add(new RawDocument(name, index, tree, converter.positions()));
+                }
+                index++;
+            }
+        } catch (YAMLException e) {
+            problems.add(syntaxProblem(name, parser, e));
+        }
+    }
+
+    static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit((int) SourceCollector.MAX_FILE_BYTES);
+        options.setMergeOnCompose(true);
+        options.setTagInspector(tag -> false);
+        return options;
+    }
+
+    private static Finding syntaxProblem(String file, ParserImpl parser, YAMLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String id = "yaml-syntax";
+        String advice = "Fix the YAML syntax.";
+        if (message.contains("Number of aliases")) {
+            id = "too-many-aliases";
+            advice = "The file uses more than " + MAX_ALIASES + " aliases to lists or maps (a 'billion laughs' "
+                    + "document expands exponentially); write the values out instead.";
+        } else if (message.contains("Nesting Depth")) {
+            id = "nesting-too-deep";
+            advice = "The document nests deeper than " + MAX_NESTING + " levels; no manifest needs that.";
+        } else if (message.contains("exceeds the limit")) {
+            id = "file-too-large";
+            advice = "The document is larger than the limit; split it.";
+        }
+        Mark mark = e instanceof MarkedYAMLException marked ? marked.getProblemMark() : null;
+        if (mark == null && e instanceof MarkedYAMLException marked) {
+            mark = marked.getContextMark();
+        }
+        if (mark == null) {
+            mark = nextEventMark(parser);
+        }
+        SourcePosition where = mark == null ? SourcePosition.ofFile(file)
+                : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+        String detail = e instanceof MarkedYAMLException marked && marked.getProblem() != null
+                ? marked.getProblem() : firstLine(message);
+        String text = id.equals("yaml-syntax") ? "Invalid YAML: " + detail + ". " + advice : advice;
+        return Finding.of(id, Severity.ERROR, text, where);
+    }
+
+    /** Where the parser stands after a failure that carries no mark (alias and depth limits). */
+    private static Mark nextEventMark(ParserImpl parser) {
+        try {
+            return parser.peekEvent().getStartMark();
+        } catch (RuntimeException ignored) {
+            return null;
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.netpol.model;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.load.JsonPointer;
+import io.github.netpol.load.LoadResult;
+import io.github.netpol.load.ManifestLoader;
+import io.github.netpol.load.RawDocument;
+import io.github.netpol.load.SourceFile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link ManifestSet} of a set of files: loads them, unpacks lists, checks apiVersion and
+ * JSON types, converts recognized kinds to fabric8 objects and defaults namespaces.
+ */
+public final class ManifestReader {
+
+    private final ObjectMapper mapper = KubernetesMapper.create();
+    private final SchemaWalker schema = new SchemaWalker(mapper);
+
+    public ManifestSet read(List<SourceFile> files, String defaultNamespace) {
+        return read(new ManifestLoader().load(files), defaultNamespace);
+    }
+
+    public ManifestSet read(LoadResult loaded, String defaultNamespace) {
+        Builder builder = new Builder(defaultNamespace);
+        builder.problems.addAll(loaded.problems());
+        for (RawDocument doc : loaded.documents()) {
+            SourceMap sourceMap = new SourceMap(doc.file(), doc.positions());
+            builder.object(doc.tree(), new Origin(doc.file(), doc.index(), "", sourceMap));
+        }
+        return new ManifestSet(builder.policies, builder.namespaces, builder.workloads, builder.unsupported,
+                builder.problems, builder.objects);
+    }
+
+    private final class Builder {
+        private final String defaultNamespace;
+        private final List<PolicyManifest> policies = new ArrayList<>();
+        private final List<NamespaceManifest> namespaces = new ArrayList<>();
+        private final List<WorkloadManifest> workloads = new ArrayList<>();
+        private final List<UnsupportedPolicyManifest> unsupported = new ArrayList<>();
+        private final List<Finding> problems = new ArrayList<>();
+        private final List<ManifestObject> objects = new ArrayList<>();
+
+        Builder(String defaultNamespace) {
+            this.defaultNamespace = defaultNamespace;
+        }
+
+        @SuppressWarnings("unchecked")
+        void object(Object tree, Origin origin) {
+            if (!(tree instanceof Map<?, ?>)) {
+                error("not-an-object", origin, "", "A manifest document must be a map with apiVersion and kind, found "
+                        + SchemaWalker.describe(tree) + ".");
+                return;
+            }
+            Map<String, Object> raw = (Map<String, Object>) tree;
+            if (!(raw.get("apiVersion") instanceof String apiVersion) || apiVersion.isEmpty()
+                    || !(raw.get("kind") instanceof String kind) || kind.isEmpty()) {
+                error("missing-type-info", origin, "", "Every object needs a string apiVersion and kind; add them.");
+                return;
+            }
+            if (kind.endsWith("List") && raw.containsKey("items")) {
+                list(raw, origin);
+                return;
+            }
+            objects.add(new ManifestObject(apiVersion, kind, raw, origin));
+            if (KubernetesKinds.isUnsupportedPolicy(apiVersion, kind)) {
+                String namespace = KubernetesKinds.isClusterScopedPolicy(kind) ? null : namespaceOf(raw);
+                unsupported.add(new UnsupportedPolicyManifest(apiVersion, kind, namespace, nameOf(raw), origin));
+                return;
+            }
+            KubernetesKinds.known(kind).ifPresent(known -> {
+                if (!known.apiVersion().equals(apiVersion)) {
+                    error("unknown-api-version", origin, "/apiVersion", kind + " is not served as apiVersion '"
+                            + apiVersion + "'; use apiVersion: " + known.apiVersion() + ".");
+                } else {
+                    typed(known, raw, origin);
+                }
+            });
+        }
+
+        private void list(Map<String, Object> raw, Origin origin) {
+            if (!(raw.get("items") instanceof List<?> items)) {
+                error("wrong-type", origin, "/items", "Field 'items' must be a list, found "
+                        + SchemaWalker.describe(raw.get("items")) + ".");
+                return;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                Origin item = new Origin(origin.file(), origin.documentIndex(),
+                        JsonPointer.child(origin.pointerPrefix() + "/items", i), origin.sourceMap());
+                object(items.get(i), item);
+            }
+        }
+
+        private void typed(KubernetesKinds.Known known, Map<String, Object> raw, Origin origin) {
+            int before = problems.size();
+            schema.walk(known.type(), raw, "", new SchemaWalker.Visitor() {
+                @Override
+                public void wrongType(String pointer, String expected, Object actual) {
+                    error("wrong-type", origin, pointer, "Field '" + JsonPointer.display(pointer) + "' must be "
+                            + expected + ", found " + SchemaWalker.describe(actual) + ".");
+                }
+            });
+            if (problems.size() > before) {
+                return;
+            }
+            HasMetadata object;
+            try {
+                object = (HasMetadata) mapper.convertValue(raw, known.type());
+            } catch (IllegalArgumentException e) {
+                String pointer = e.getCause() instanceof JsonMappingException jme ? pointer(jme) : "";
+                error("wrong-type", origin, pointer, "Field '" + JsonPointer.display(pointer)
+                        + "' has a value of the wrong type: " + firstLine(e.getMessage()));
+                return;
+            }
+            String namespace = namespaceOf(raw);
+            boolean defaulted = namespace == null;
+            String effective = defaulted ? defaultNamespace : namespace;
+            if (object instanceof NetworkPolicy policy) {
+                policies.add(new PolicyManifest(policy, effective, defaulted, origin));
+            } else if (object instanceof Namespace ns) {
+                String name = nameOf(raw);
+                Map<String, String> labels = new LinkedHashMap<>();
+                if (ns.getMetadata() != null && ns.getMetadata().getLabels() != null) {
+                    labels.putAll(ns.getMetadata().getLabels());
+                }
+                if (name != null) {
+                    labels.put(NamespaceManifest.NAME_LABEL, name);
+                }
+                namespaces.add(new NamespaceManifest(name, labels, origin));
+            } else if (known.workload()) {
+                workloads.add(WorkloadExtractor.extract(object, effective, defaulted, origin));
+            }
+        }
+
+        private void error(String id, Origin origin, String pointer, String message) {
+            problems.add(Finding.of(id, Severity.ERROR, message, origin.at(pointer)));
+        }
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder p = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            p.append(ref.getFieldName() != null ? JsonPointer.child("", ref.getFieldName())
+                    : JsonPointer.child("", ref.getIndex()));
+        }
+        return p.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static Map<?, ?> metadata(Map<String, Object> raw) {
+        return raw.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    static String nameOf(Map<String, Object> raw) {
+        return metadata(raw).get("name") instanceof String s ? s : null;
+    }
+
+    static String namespaceOf(Map<String, Object> raw) {
+        return metadata(raw).get("namespace") instanceof String s && !s.isEmpty() ? s : null;
+    }
+}

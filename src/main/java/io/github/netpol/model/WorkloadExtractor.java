@@ -1,0 +1,78 @@
+package io.github.netpol.model;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.ReplicationController;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Reduces a workload to what network policies see: pod-template labels, container ports, hostNetwork. */
+final class WorkloadExtractor {
+
+    private WorkloadExtractor() {
+    }
+
+    static WorkloadManifest extract(HasMetadata object, String namespace, boolean defaulted, Origin origin) {
+        ObjectMeta podMeta;
+        PodSpec podSpec;
+        if (object instanceof Pod pod) {
+            podMeta = pod.getMetadata();
+            podSpec = pod.getSpec();
+        } else {
+            PodTemplateSpec template = template(object);
+            podMeta = template == null ? null : template.getMetadata();
+            podSpec = template == null ? null : template.getSpec();
+        }
+        Map<String, String> labels = podMeta == null || podMeta.getLabels() == null ? Map.of() : podMeta.getLabels();
+        List<ContainerPort> ports = new ArrayList<>();
+        boolean hostNetwork = false;
+        if (podSpec != null) {
+            hostNetwork = Boolean.TRUE.equals(podSpec.getHostNetwork());
+            // init containers with restartPolicy Always are sidecars and serve ports like containers
+            Stream<Container> sidecars = Optional.ofNullable(podSpec.getInitContainers()).orElse(List.of()).stream()
+                    .filter(c -> "Always".equals(c.getRestartPolicy()));
+            Stream.concat(Optional.ofNullable(podSpec.getContainers()).orElse(List.of()).stream(), sidecars)
+                    .flatMap(c -> Optional.ofNullable(c.getPorts()).orElse(List.of()).stream())
+                    .filter(p -> p.getContainerPort() != null)
+                    .forEach(p -> ports.add(new ContainerPort(p.getName(),
+                            p.getProtocol() == null ? "TCP" : p.getProtocol(), p.getContainerPort())));
+        }
+        String name = object.getMetadata() == null ? null : object.getMetadata().getName();
+        return new WorkloadManifest(object.getKind(), namespace, name, defaulted, labels, ports, hostNetwork, origin);
+    }
+
+    private static PodTemplateSpec template(HasMetadata object) {
+        if (object instanceof Deployment d) {
+            return d.getSpec() == null ? null : d.getSpec().getTemplate();
+        } else if (object instanceof ReplicaSet r) {
+            return r.getSpec() == null ? null : r.getSpec().getTemplate();
+        } else if (object instanceof StatefulSet s) {
+            return s.getSpec() == null ? null : s.getSpec().getTemplate();
+        } else if (object instanceof DaemonSet d) {
+            return d.getSpec() == null ? null : d.getSpec().getTemplate();
+        } else if (object instanceof Job j) {
+            return j.getSpec() == null ? null : j.getSpec().getTemplate();
+        } else if (object instanceof ReplicationController rc) {
+            return rc.getSpec() == null ? null : rc.getSpec().getTemplate();
+        } else if (object instanceof CronJob c) {
+            JobTemplateSpec jt = c.getSpec() == null ? null : c.getSpec().getJobTemplate();
+            return jt == null || jt.getSpec() == null ? null : jt.getSpec().getTemplate();
+        }
+        return null;
+    }
+}
