@@ -1,0 +1,115 @@
+package io.github.netpol.maven;
+
+import io.github.netpol.finding.Finding;
+import io.github.netpol.report.ReportInput;
+import io.github.netpol.report.ReportWriter;
+import io.github.netpol.report.ReportWriters;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Parameters and output shared by every goal: skip, sources, reports, default namespace. */
+public abstract class AbstractNetpolMojo extends AbstractMojo {
+
+    /** The project base directory; finding paths are relative to it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File basedir;
+
+    /** Skip every netpol goal. */
+    @Parameter(property = "netpol.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Directories (read recursively) or files holding the manifests: {@code *.yaml}, {@code *.yml}, {@code *.json}. */
+    @Parameter(property = "netpol.sources", defaultValue = "src/main/kubernetes")
+    protected List<File> sources;
+
+    /** Where reports are written. */
+    @Parameter(property = "netpol.outputDirectory", defaultValue = "${project.build.directory}/netpol")
+    protected File outputDirectory;
+
+    /** Reports to write: {@code console}, {@code json}, {@code markdown}, {@code sarif}, {@code junit}, {@code html}. */
+    @Parameter(property = "netpol.formats", defaultValue = "console,json,markdown,sarif")
+    protected List<String> formats;
+
+    /** Namespace of a namespaced object that names none. */
+    @Parameter(property = "netpol.defaultNamespace", defaultValue = "default")
+    protected String defaultNamespace;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("netpol: skipped (netpol.skip=true)");
+            return;
+        }
+        run();
+    }
+
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    protected Path baseDirectory() {
+        return basedir.toPath().toAbsolutePath().normalize();
+    }
+
+    /** The configured sources, relative to the base directory where they lie inside it. */
+    protected List<Path> sourcePaths() {
+        Path base = baseDirectory();
+        return sources.stream().map(f -> base.resolve(f.toPath()).normalize())
+                .map(p -> p.startsWith(base) ? base.relativize(p) : p).toList();
+    }
+
+    /** Prints the findings and the summary, and writes every requested file report. */
+    protected void report(ReportInput input) throws MojoExecutionException {
+        if (formats.stream().map(AbstractNetpolMojo::normalized).anyMatch("console"::equals)) {
+            for (Finding f : input.findings()) {
+                switch (f.severity()) {
+                    case ERROR -> getLog().error(f.consoleLine());
+                    case WARNING -> getLog().warn(f.consoleLine());
+                    default -> getLog().info(f.consoleLine());
+                }
+            }
+        }
+        getLog().info(input.summary());
+        ReportWriters writers = new ReportWriters();
+        for (String format : formats.stream().map(AbstractNetpolMojo::normalized).distinct().toList()) {
+            if (format.isEmpty() || format.equals("console")) {
+                continue;
+            }
+            Optional<ReportWriter> writer = writers.forFormat(format);
+            if (writer.isEmpty()) {
+                getLog().debug("netpol: report format '" + format + "' is not available in this version");
+                continue;
+            }
+            try {
+                Path written = writer.get().write(input, outputDirectory.toPath());
+                getLog().info("netpol: wrote " + written);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot write the " + format + " report to " + outputDirectory + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The base directory relative to the enclosing Git work tree, for repository-relative paths in reports. */
+    protected String repositoryPrefix() {
+        Path base = baseDirectory();
+        for (Path p = base; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p.relativize(base).toString().replace('\\', '/');
+            }
+        }
+        return "";
+    }
+
+    private static String normalized(String format) {
+        return format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.netpol.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.netpol.finding.Endpoint;
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.NamedPort;
+import io.github.netpol.finding.Witness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes {@code <goal>.json}: verdict, baseline and findings in the shape SPEC.md promises. */
+public final class JsonReportWriter implements ReportWriter {
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public Path write(ReportInput input, Path outputDirectory) throws IOException {
+        Files.createDirectories(outputDirectory);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("goal", input.goal());
+        root.put("verdict", input.verdict());
+        root.put("summary", input.summary());
+        root.put("baseline", input.baseline());
+        root.put("findings", input.findings().stream().map(JsonReportWriter::finding).toList());
+        Path file = outputDirectory.resolve(input.goal() + ".json");
+        mapper.writeValue(file.toFile(), root);
+        return file;
+    }
+
+    private static Map<String, Object> finding(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("kind", f.kind());
+        m.put("severity", f.severity().label());
+        m.put("message", f.message());
+        m.put("namespace", f.namespace());
+        m.put("direction", f.direction() == null ? null : f.direction().label());
+        m.put("location", f.location() == null ? null : Map.of("file", f.location().file(),
+                "line", f.location().line(), "column", f.location().column()));
+        m.put("accepted", f.accepted());
+        if (f.acceptedReason() != null) {
+            m.put("acceptedReason", f.acceptedReason());
+        }
+        if (f.effective() != null) {
+            m.put("effective", f.effective());
+        }
+        if (f.witness() != null) {
+            m.put("witness", witness(f.witness()));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> witness(Witness w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", endpoint(w.source()));
+        m.put("destination", endpoint(w.destination()));
+        m.put("protocol", w.protocol());
+        m.put("port", w.port());
+        return m;
+    }
+
+    private static Map<String, Object> endpoint(Endpoint e) {
+        if (e instanceof Endpoint.Ip ip) {
+            return Map.of("ip", ip.ip());
+        }
+        Endpoint.Pod pod = (Endpoint.Pod) e;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("namespace", pod.namespace());
+        m.put("namespaceLabels", pod.namespaceLabels());
+        m.put("podLabels", pod.podLabels());
+        m.put("namedPorts", ports(pod.namedPorts()));
+        return m;
+    }
+
+    private static List<Map<String, Object>> ports(List<NamedPort> ports) {
+        return ports.stream().map(p -> Map.<String, Object>of("name", p.name(), "protocol", p.protocol(), "port", p.port()))
+                .toList();
+    }
+}
