@@ -75,7 +75,8 @@ public final class BaselineProvider {
         }
         Optional<String> tag = git.newestTagBeforeHead();
         if (tag.isEmpty()) {
-            return new BaselineOutcome.Absent(List.of("git:tag: no tag reachable from HEAD other than HEAD's own"));
+            return new BaselineOutcome.Absent(List.of("git:tag: no tag reachable from HEAD other than HEAD's own"
+                    + shallowNote()));
         }
         Baseline b = git.read(tag.get(), sources);
         return new BaselineOutcome.Found(new Baseline("git:" + tag.get(), "git tag " + b.description().substring(4), b.files()));
@@ -124,7 +125,7 @@ public final class BaselineProvider {
                 return new BaselineOutcome.Found(new Baseline("git:" + tag.get(),
                         "git tag " + b.description().substring(4), b.files()));
             }
-            tried.add("no git tag reachable from HEAD other than HEAD's own");
+            tried.add("no git tag reachable from HEAD other than HEAD's own" + shallowNote());
         } else {
             tried.add("the project is not in a git repository");
         }
@@ -132,6 +133,11 @@ public final class BaselineProvider {
             throw offlineWithoutRelease(releases, "auto");
         }
         return new BaselineOutcome.Absent(tried);
+    }
+
+    private String shallowNote() {
+        return git.isShallow() ? " (the clone is shallow: fetch the tags and history, e.g. actions/checkout with"
+                + " fetch-depth: 0, or 'git fetch --unshallow --tags')" : "";
     }
 
     private Baseline bundleOf(ReleaseRepository repo, String version, String spec) throws BaselineException {

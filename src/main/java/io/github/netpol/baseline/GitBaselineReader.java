@@ -85,6 +85,18 @@ public final class GitBaselineReader {
     }
 
     /**
+     * True when the clone is shallow (CI checkouts often are): tags and older commits may then be
+     * missing, which a message about a missing baseline should say.
+     */
+    public boolean isShallow() {
+        try (Repository repo = open()) {
+            return !repo.getObjectDatabase().getShallowCommits().isEmpty();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
      * The manifests under {@code sources} (paths relative to the project base directory) at {@code ref}.
      * Returned paths are relative to the project base directory, as the current sources' are.
      */

@@ -76,6 +76,25 @@ class BaselineProviderTest {
     }
 
     @Test
+    void aShallowCloneIsNamedAsTheLikelyReasonForAMissingTag() throws Exception {
+        Path origin = dir.resolve("origin");
+        try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
+            Files.createDirectories(origin.resolve("src/main/kubernetes"));
+            for (int i = 0; i < 2; i++) {
+                Files.writeString(origin.resolve("src/main/kubernetes/np.yaml"), "v" + i + "\n");
+                git.add().addFilepattern(".").call();
+                git.commit().setMessage("c" + i).setSign(false).call();
+            }
+        }
+        Path clone = dir.resolve("clone");
+        Git.cloneRepository().setURI(origin.toUri().toString()).setDirectory(clone.toFile()).setDepth(1).call().close();
+        BaselineProvider p = new BaselineProvider(clone, List.of("src/main/kubernetes"), null, new GitBaselineReader(clone), noDirs);
+        BaselineOutcome outcome = p.obtain(new BaselineSpec.Git("tag"));
+        assertThat(((BaselineOutcome.Absent) outcome).tried()).singleElement()
+                .satisfies(t -> assertThat(t).contains("the clone is shallow").contains("fetch-depth: 0"));
+    }
+
+    @Test
     void autoWithNothingListsWhatWasTried() throws Exception {
         BaselineOutcome outcome = provider(new FakeReleases(Map.of(), null, false)).obtain(new BaselineSpec.Auto());
         assertThat(((BaselineOutcome.Absent) outcome).tried())
