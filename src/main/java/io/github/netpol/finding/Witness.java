@@ -1,5 +1,43 @@
 package io.github.netpol.finding;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /** One concrete connection, used as the example that proves a finding. */
 public record Witness(Endpoint source, Endpoint destination, String protocol, int port) {
+
+    /**
+     * A person's words for the connection, e.g.
+     * {@code pod {app=web} in namespace shop {env=prod} -> pod {app=api} in namespace payments on TCP 8080}.
+     */
+    public String describe() {
+        return describe(source) + " -> " + describe(destination) + " on " + protocol + " " + port
+                + namedPortNote();
+    }
+
+    private String namedPortNote() {
+        if (destination instanceof Endpoint.Pod pod) {
+            return pod.namedPorts().stream().filter(p -> p.port() == port && p.protocol().equals(protocol))
+                    .findFirst().map(p -> " (the pod names it '" + p.name() + "')").orElse("");
+        }
+        return "";
+    }
+
+    public static String describe(Endpoint e) {
+        if (e instanceof Endpoint.Ip ip) {
+            return "address " + ip.ip();
+        }
+        Endpoint.Pod pod = (Endpoint.Pod) e;
+        Map<String, String> nsLabels = pod.namespaceLabels().entrySet().stream()
+                .filter(en -> !en.getKey().equals("kubernetes.io/metadata.name"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return "pod " + labels(pod.podLabels()) + " in namespace " + pod.namespace()
+                + (nsLabels.isEmpty() ? "" : " " + labels(nsLabels));
+    }
+
+    private static String labels(Map<String, String> labels) {
+        return labels.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(en -> en.getKey() + "=" + en.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
+    }
 }

@@ -1,0 +1,18 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('comparing with git tag v1.0.0')
+assert log.contains('src/main/kubernetes/policies.yaml:27:7: error: shop/allow-api ingress[0].from[0] widens ingress')
+assert log.contains('[WIDENED_INGRESS/shop/allow-api]')
+assert log.contains("- id: WIDENED_INGRESS/shop/allow-api")
+assert log.contains('netpol check FAILED against git tag v1.0.0')
+def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/netpol/check.json'))
+assert json.verdict == 'fail'
+def f = json.findings.find { it.id == 'WIDENED_INGRESS/shop/allow-api' }
+assert f.kind == 'WIDENED_INGRESS'
+assert f.direction == 'ingress'
+assert f.location.file == 'src/main/kubernetes/policies.yaml'
+assert f.location.line == 27
+assert f.witness.destination.podLabels.app == 'api'
+assert f.witness.source.namespace != null
+// the work tree was not touched by reading the tag
+assert new File(basedir, 'src/main/kubernetes/policies.yaml').text.contains('namespaceSelector: {}')
+return true

@@ -1,0 +1,72 @@
+package io.github.netpol.analysis;
+
+import java.util.Comparator;
+import java.util.Set;
+
+/**
+ * One dimension of the connection space seen from one namespace and direction. Label dimensions
+ * exist per label key; a cube that does not mention a dimension leaves it unconstrained, so no fixed
+ * schema of keys is needed and two versions' regions are always comparable.
+ *
+ * <p>The order of {@link Kind} matters: {@link Cube#minus} splits dimensions in this order, so the
+ * namespace name is split before namespace labels. Label constraints then only ever appear in
+ * pieces whose names are undeclared namespaces, whose labels are free.
+ */
+public record Dim(Kind kind, String key) implements Comparable<Dim> {
+
+    public enum Kind {
+        /** A label of the local pod (the pod the policies of the namespace select). */
+        LOCAL_LABEL,
+        /** The peer pod's namespace name. */
+        NAMESPACE_NAME,
+        /** A label of the peer pod's namespace (only meaningful for undeclared namespaces). */
+        NAMESPACE_LABEL,
+        /** A label of the peer pod. */
+        PEER_LABEL,
+        PROTOCOL,
+        /** The name the destination pod gives the destination port; absent when it names none. */
+        PORT_NAME,
+        PORT,
+        /** An external address: IPv4 as 0..2^32-1, IPv6 shifted above it (see {@link IpAddresses}). */
+        IP
+    }
+
+    public static final Dim NAMESPACE_NAME = new Dim(Kind.NAMESPACE_NAME, "");
+    public static final Dim PROTOCOL = new Dim(Kind.PROTOCOL, "");
+    public static final Dim PORT_NAME = new Dim(Kind.PORT_NAME, "");
+    public static final Dim PORT = new Dim(Kind.PORT, "");
+    public static final Dim IP = new Dim(Kind.IP, "");
+
+    public static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
+    public static final int MAX_PORT = 65535;
+
+    private static final Comparator<Dim> ORDER = Comparator.comparing(Dim::kind).thenComparing(Dim::key);
+
+    public static Dim localLabel(String key) {
+        return new Dim(Kind.LOCAL_LABEL, key);
+    }
+
+    public static Dim namespaceLabel(String key) {
+        return new Dim(Kind.NAMESPACE_LABEL, key);
+    }
+
+    public static Dim peerLabel(String key) {
+        return new Dim(Kind.PEER_LABEL, key);
+    }
+
+    /** The set of every value this dimension can take. */
+    public DimSet full() {
+        return switch (kind) {
+            case LOCAL_LABEL, NAMESPACE_LABEL, PEER_LABEL, PORT_NAME -> ValueSet.all();
+            case NAMESPACE_NAME -> ValueSet.anyPresent();
+            case PROTOCOL -> ValueSet.of(PROTOCOLS);
+            case PORT -> IntervalSet.of(1, MAX_PORT);
+            case IP -> IpAddresses.ALL;
+        };
+    }
+
+    @Override
+    public int compareTo(Dim o) {
+        return ORDER.compare(this, o);
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.netpol.analysis;
+
+import io.github.netpol.finding.Direction;
+import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.PolicyManifest;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Entry point of the symbolic analysis: one version, every namespace, both directions. */
+public final class PolicyAnalyzer {
+
+    private PolicyAnalyzer() {
+    }
+
+    public static AnalyzedVersion analyze(ManifestSet version, AnalysisOptions options) {
+        return analyze(version, NamespaceUniverse.of(version, options));
+    }
+
+    /** With an explicit universe, e.g. {@link NamespaceUniverse#comparing} when versions are compared. */
+    public static AnalyzedVersion analyze(ManifestSet version, NamespaceUniverse universe) {
+        Map<String, List<PolicyManifest>> byNamespace = byNamespace(version.policies());
+        Map<String, Map<Direction, SideAnalysis>> sides = new TreeMap<>();
+        byNamespace.forEach((ns, policies) -> {
+            Map<Direction, SideAnalysis> m = new EnumMap<>(Direction.class);
+            for (Direction d : Direction.values()) {
+                m.put(d, new SideBuilder(ns, d, universe).build(policies));
+            }
+            sides.put(ns, m);
+        });
+        return new AnalyzedVersion(universe, byNamespace, sides);
+    }
+
+    static Map<String, List<PolicyManifest>> byNamespace(List<PolicyManifest> policies) {
+        Map<String, List<PolicyManifest>> out = new TreeMap<>();
+        for (PolicyManifest p : policies) {
+            out.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
+        }
+        return out;
+    }
+}

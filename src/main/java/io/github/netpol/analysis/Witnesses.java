@@ -1,0 +1,104 @@
+package io.github.netpol.analysis;
+
+import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.Endpoint;
+import io.github.netpol.finding.NamedPort;
+import io.github.netpol.finding.Witness;
+import io.github.netpol.model.NamespaceManifest;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Picks one concrete member of a region: the witness of a finding. */
+public final class Witnesses {
+
+    private Witnesses() {
+    }
+
+    /** A connection of the region, preferring pod peers; empty when the region is. */
+    public static Optional<Witness> of(SideRegion region, String namespace, NamespaceUniverse universe) {
+        if (!region.pods().isEmpty()) {
+            return Optional.of(of(region.pods().cubes().get(0), region.direction(), namespace, universe, false));
+        }
+        if (!region.ips().isEmpty()) {
+            return Optional.of(of(region.ips().cubes().get(0), region.direction(), namespace, universe, true));
+        }
+        return Optional.empty();
+    }
+
+    /** A pod of the namespace whose labels lie in a region over local labels. */
+    public static Optional<Endpoint.Pod> pod(Region localPods, String namespace, NamespaceUniverse universe) {
+        if (localPods.isEmpty()) {
+            return Optional.empty();
+        }
+        Cube c = localPods.cubes().get(0);
+        return Optional.of(new Endpoint.Pod(namespace, universe.labelsOf(namespace),
+                labels(c, Dim.Kind.LOCAL_LABEL), List.of()));
+    }
+
+    /** A member of one cube of a side region. */
+    public static Witness of(Cube c, Direction direction, String namespace, NamespaceUniverse universe, boolean ipPeer) {
+        ValueSet protocols = (ValueSet) c.get(Dim.PROTOCOL);
+        String protocol = protocols.containsValue("TCP") ? "TCP" : protocols.pick(false);
+        int port = ((IntervalSet) c.get(Dim.PORT)).min().intValue();
+        String portName = ((ValueSet) c.get(Dim.PORT_NAME)).pick(true);
+        List<NamedPort> named = portName == null ? List.of() : List.of(new NamedPort(portName, protocol, port));
+
+        Endpoint peer;
+        Map<String, String> localNamespaceLabels = universe.labelsOf(namespace);
+        if (ipPeer) {
+            peer = new Endpoint.Ip(IpAddresses.format(((IntervalSet) c.get(Dim.IP)).min()));
+        } else {
+            String peerNamespace = namespaceName((ValueSet) c.get(Dim.NAMESPACE_NAME), namespace);
+            Map<String, String> nsLabels = universe.isFixed(peerNamespace)
+                    ? universe.labelsOf(peerNamespace)
+                    : withName(labels(c, Dim.Kind.NAMESPACE_LABEL), peerNamespace);
+            if (peerNamespace.equals(namespace)) {
+                localNamespaceLabels = nsLabels;
+            }
+            peer = new Endpoint.Pod(peerNamespace, nsLabels, labels(c, Dim.Kind.PEER_LABEL),
+                    direction == Direction.EGRESS ? named : List.of());
+        }
+        Endpoint.Pod local = new Endpoint.Pod(namespace, localNamespaceLabels, labels(c, Dim.Kind.LOCAL_LABEL),
+                direction == Direction.INGRESS ? named : List.of());
+        return direction == Direction.INGRESS
+                ? new Witness(peer, local, protocol, port)
+                : new Witness(local, peer, protocol, port);
+    }
+
+    /** The analysed namespace itself when allowed (the most natural example), else a listed or fresh name. */
+    private static String namespaceName(ValueSet names, String namespace) {
+        if (names.containsValue(namespace)) {
+            return namespace;
+        }
+        if (!names.cofinite()) {
+            return names.pick(false);
+        }
+        Set<String> taken = new HashSet<>(names.values());
+        taken.add(namespace);
+        return ValueSet.fresh(taken);
+    }
+
+    private static Map<String, String> labels(Cube c, Dim.Kind kind) {
+        Map<String, String> out = new TreeMap<>();
+        c.sets().forEach((dim, set) -> {
+            if (dim.kind() == kind) {
+                String v = ((ValueSet) set).pick(false);
+                if (v != null) {
+                    out.put(dim.key(), v);
+                }
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, String> withName(Map<String, String> labels, String name) {
+        Map<String, String> out = new TreeMap<>(labels);
+        out.put(NamespaceManifest.NAME_LABEL, name);
+        return out;
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.netpol.baseline;
+
+import io.github.netpol.load.SourceFile;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the sources as they were at a git ref, straight from the object database: no checkout,
+ * nothing in the work tree or the index changes.
+ */
+public final class GitBaselineReader {
+
+    private static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+    private final Path projectBaseDir;
+
+    public GitBaselineReader(Path projectBaseDir) {
+        this.projectBaseDir = projectBaseDir.toAbsolutePath().normalize();
+    }
+
+    /** The work tree root of the repository that holds the project, if there is one. */
+    public Optional<Path> repositoryRoot() {
+        try (Repository repo = open()) {
+            return Optional.of(repo.getWorkTree().toPath().toAbsolutePath().normalize());
+        } catch (RepositoryNotFoundException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The newest tag reachable from HEAD that is not on HEAD itself (so the release being built is not
+     * compared with itself), by commit order from HEAD; empty when there is none.
+     */
+    public Optional<String> newestTagBeforeHead() throws BaselineException {
+        try (Repository repo = openOrFail("git:tag"); RevWalk walk = new RevWalk(repo)) {
+            ObjectId head = repo.resolve(Constants.HEAD);
+            if (head == null) {
+                return Optional.empty();
+            }
+            Map<ObjectId, List<String>> tagsByCommit = new HashMap<>();
+            for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+                Ref peeled = repo.getRefDatabase().peel(ref);
+                ObjectId target = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : ref.getObjectId();
+                tagsByCommit.computeIfAbsent(target, k -> new ArrayList<>())
+                        .add(ref.getName().substring(Constants.R_TAGS.length()));
+            }
+            walk.sort(RevSort.COMMIT_TIME_DESC);
+            walk.markStart(walk.parseCommit(head));
+            for (RevCommit commit : walk) {
+                if (commit.getId().equals(head)) {
+                    continue;
+                }
+                List<String> tags = tagsByCommit.get(commit.getId());
+                if (tags != null) {
+                    // several tags on one commit: take the greatest name, so v1.2.0 beats v1.2.0-rc1
+                    return tags.stream().max(Comparator.naturalOrder());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new BaselineException("git:tag: cannot read the git history: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True when the clone is shallow (CI checkouts often are): tags and older commits may then be
+     * missing, which a message about a missing baseline should say.
+     */
+    public boolean isShallow() {
+        try (Repository repo = open()) {
+            return !repo.getObjectDatabase().getShallowCommits().isEmpty();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The manifests under {@code sources} (paths relative to the project base directory) at {@code ref}.
+     * Returned paths are relative to the project base directory, as the current sources' are.
+     */
+    public Baseline read(String ref, List<String> sources) throws BaselineException {
+        String spec = "git:" + ref;
+        try (Repository repo = openOrFail(spec); RevWalk walk = new RevWalk(repo);
+             ObjectReader reader = repo.newObjectReader()) {
+            ObjectId id = repo.resolve(ref + "^{commit}");
+            if (id == null) {
+                throw new BaselineException(spec + ": no branch, tag or commit named '" + ref + "' in "
+                        + repo.getWorkTree() + ". Check the name with 'git rev-parse " + ref
+                        + "', fetch tags in CI ('git fetch --tags', or a full clone instead of a shallow one),"
+                        + " or choose another netpol.baseline.");
+            }
+            RevCommit commit = walk.parseCommit(id);
+            String prefix = projectPrefix(repo);
+            List<String> repoPaths = new ArrayList<>();
+            for (String s : sources) {
+                String p = join(prefix, stripSlashes(s));
+                if (!p.isEmpty()) {
+                    repoPaths.add(p);
+                }
+            }
+            List<SourceFile> files = new ArrayList<>();
+            try (TreeWalk tw = new TreeWalk(repo, reader)) {
+                tw.addTree(commit.getTree());
+                tw.setRecursive(true);
+                if (!repoPaths.isEmpty()) {
+                    tw.setFilter(PathFilterGroup.createFromStrings(repoPaths));
+                }
+                while (tw.next()) {
+                    String path = tw.getPathString();
+                    if (!isManifest(path)) {
+                        continue;
+                    }
+                    long size = reader.getObjectSize(tw.getObjectId(0), Constants.OBJ_BLOB);
+                    if (size > MAX_FILE_BYTES) {
+                        throw new BaselineException(spec + ": " + path + " is " + size
+                                + " bytes, more than a manifest can be; the baseline cannot be analysed");
+                    }
+                    byte[] bytes = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes();
+                    files.add(new SourceFile(relativeToProject(prefix, path), bytes));
+                }
+            }
+            files.sort(Comparator.comparing(SourceFile::path));
+            String description = "git " + ref + " (" + commit.getId().abbreviate(8).name() + ")";
+            return new Baseline(spec, description, files);
+        } catch (IOException e) {
+            throw new BaselineException(spec + ": cannot read the git repository: " + e.getMessage(), e);
+        }
+    }
+
+    private Repository open() throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(projectBaseDir.toFile());
+        if (builder.getGitDir() == null) {
+            throw new RepositoryNotFoundException(projectBaseDir.toFile());
+        }
+        return builder.setMustExist(true).build();
+    }
+
+    private Repository openOrFail(String spec) throws BaselineException {
+        try {
+            return open();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BaselineException(spec + ": " + projectBaseDir + " is not inside a git repository"
+                    + " (searched upwards for .git). Run the build from a git clone, or use"
+                    + " netpol.baseline=release or dir:<path>.", e);
+        }
+    }
+
+    private String projectPrefix(Repository repo) {
+        Path root = repo.getWorkTree().toPath().toAbsolutePath().normalize();
+        String rel = root.relativize(projectBaseDir).toString().replace('\\', '/');
+        return stripSlashes(rel);
+    }
+
+    private static String relativeToProject(String prefix, String repoPath) {
+        return prefix.isEmpty() ? repoPath : repoPath.substring(prefix.length() + 1);
+    }
+
+    private static String join(String a, String b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : a + "/" + b;
+    }
+
+    private static String stripSlashes(String s) {
+        String t = s.replace('\\', '/');
+        while (t.startsWith("./")) {
+            t = t.substring(2);
+        }
+        while (t.startsWith("/")) {
+            t = t.substring(1);
+        }
+        while (t.endsWith("/")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.equals(".") ? "" : t;
+    }
+
+    static boolean isManifest(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        return p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".json");
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.netpol.baseline;
+
+import io.github.netpol.load.SourceFile;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The policy bundle attached to a release ({@code <artifactId>-<version>-netpol.yaml}): one YAML document
+ * holding every manifest file of the release's sources, verbatim and in a stable order.
+ * Keeping the files whole, rather than re-serialising the objects, is what lets a later check point
+ * a finding about a removed policy at the line it had in the release.
+ */
+public final class PolicyBundle {
+
+    public static final String API_VERSION = "netpol.io/v1";
+    public static final String KIND = "PolicyBundle";
+    private static final int MAX_BUNDLE_CODE_POINTS = 256 * 1024 * 1024;
+
+    /** Serialises the files (sorted by path) with the project coordinates in the metadata. */
+    public String write(String coordinates, String version, List<SourceFile> files) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", API_VERSION);
+        doc.put("kind", KIND);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("project", coordinates);
+        meta.put("version", version);
+        doc.put("metadata", meta);
+        List<Map<String, Object>> entries = new ArrayList<>();
+        files.stream()
+                .sorted((a, b) -> a.path().compareTo(b.path()))
+                .forEach(f -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("path", f.path());
+                    e.put("content", new String(f.content(), StandardCharsets.UTF_8));
+                    entries.add(e);
+                });
+        doc.put("files", entries);
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setWidth(Integer.MAX_VALUE);
+        options.setSplitLines(false);
+        Yaml yaml = new Yaml(new Representer(options), options);
+        return "# netpol policy bundle, written by netpol-maven-plugin; the next release's check compares with it\n"
+                + yaml.dump(doc);
+    }
+
+    /** Reads a bundle back into its files; {@code origin} names the bundle in error messages. */
+    public List<SourceFile> read(byte[] bundle, String origin) throws BaselineException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        options.setCodePointLimit(MAX_BUNDLE_CODE_POINTS);
+        Object loaded;
+        try {
+            loaded = new Yaml(new SafeConstructor(options)).load(new String(bundle, StandardCharsets.UTF_8));
+        } catch (YAMLException e) {
+            throw new BaselineException(origin + " is not a readable netpol bundle: " + e.getMessage(), e);
+        }
+        if (!(loaded instanceof Map<?, ?> doc) || !KIND.equals(doc.get("kind")) || !(doc.get("files") instanceof List<?> list)) {
+            throw new BaselineException(origin + " is not a netpol bundle (expected kind: " + KIND
+                    + " with a files list); was it written by the netpol bundle goal?");
+        }
+        List<SourceFile> files = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> entry) || !(entry.get("path") instanceof String path)
+                    || !(entry.get("content") instanceof String content)) {
+                throw new BaselineException(origin + " has a files entry without path and content: " + item);
+            }
+            files.add(new SourceFile(path, content.getBytes(StandardCharsets.UTF_8)));
+        }
+        return files;
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.netpol.diff;
+
+import io.github.netpol.analysis.Cube;
+import io.github.netpol.analysis.PolicyTypes;
+import io.github.netpol.analysis.Region;
+import io.github.netpol.analysis.RegionDescriber;
+import io.github.netpol.analysis.RuleRef;
+import io.github.netpol.analysis.SideAnalysis;
+import io.github.netpol.analysis.SideComparison;
+import io.github.netpol.analysis.SideRegion;
+import io.github.netpol.analysis.Witnesses;
+import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.Endpoint;
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.SourcePosition;
+import io.github.netpol.finding.Witness;
+import io.github.netpol.model.PolicyManifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The findings of one side (namespace, direction) of a comparison. */
+final class SideFindings {
+
+    /** How many cubes of a widened region are tried in search of an example the whole path allows. */
+    private static final int EFFECTIVE_SEARCH_LIMIT = 64;
+
+    private final SideComparison side;
+    private final EffectiveCheck effective;
+    private final String acceptedFile;
+    private final Map<String, PolicyManifest> currentPolicies;
+
+    /** @param currentPolicies the new version's policies by {@code namespace/name} */
+    SideFindings(SideComparison side, EffectiveCheck effective, String acceptedFile,
+                 Map<String, PolicyManifest> currentPolicies) {
+        this.side = side;
+        this.effective = effective;
+        this.acceptedFile = acceptedFile;
+        this.currentPolicies = currentPolicies;
+    }
+
+    List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        if (!side.newlyAllowed().isEmpty()) {
+            widenings(out);
+        }
+        if (!side.isolationDropped().isEmpty()) {
+            isolationDropped(out);
+        }
+        if (!side.newlyDenied().isEmpty()) {
+            narrowing(out);
+        }
+        if (!side.isolationAdded().isEmpty()) {
+            isolationAdded(out);
+        }
+        return out;
+    }
+
+    private String ns() {
+        return side.namespace();
+    }
+
+    private Direction dir() {
+        return side.direction();
+    }
+
+    private void widenings(List<Finding> out) {
+        Map<String, List<SideComparison.Contribution>> byPolicy = new LinkedHashMap<>();
+        List<SideComparison.Contribution> fromIsolation = new ArrayList<>();
+        for (SideComparison.Contribution c : side.newlyAllowedContributions()) {
+            if (c.rule() == null) {
+                fromIsolation.add(c);
+            } else {
+                byPolicy.computeIfAbsent(c.rule().policy().name(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        String kind = (dir() == Direction.INGRESS ? ChangeKind.WIDENED_INGRESS : ChangeKind.WIDENED_EGRESS).name();
+        byPolicy.forEach((policy, parts) -> {
+            SideComparison.Contribution first = parts.get(0);
+            Example ex = example(parts);
+            String id = kind + "/" + ns() + "/" + policy;
+            String rules = parts.stream().map(p -> p.rule().describe()).distinct().reduce((a, b) -> a + ", " + b).orElse("");
+            String message = rules + " widens " + dir().label() + ": " + first.description()
+                    + ". Newly allowed, for example: " + ex.witness.describe() + effectNote(ex.effective) + ". "
+                    + fix(id, "narrow the rule");
+            out.add(new Finding(id, kind, Severity.ERROR, message, ns(), dir(), first.rule().location(),
+                    false, null, ex.effective, ex.witness));
+        });
+        if (!fromIsolation.isEmpty()) {
+            Example ex = example(fromIsolation);
+            for (Responsible r : responsibleForDroppedIsolation()) {
+                String id = kind + "/" + ns() + "/" + r.policy.name();
+                String message = r.what + ", so they now accept every " + (dir() == Direction.INGRESS ? "source" : "destination")
+                        + ": " + fromIsolation.get(0).description() + ". Newly allowed, for example: "
+                        + ex.witness.describe() + effectNote(ex.effective) + ". " + fix(id, r.fixHint);
+                out.add(new Finding(id, kind, Severity.ERROR, message, ns(), dir(), r.location,
+                        false, null, ex.effective, ex.witness));
+            }
+        }
+    }
+
+    private void isolationDropped(List<Finding> out) {
+        Endpoint.Pod pod = side.isolationDroppedWitness().orElseThrow();
+        Optional<Witness> connection = Witnesses.of(side.newlyAllowed(), ns(), side.newSide().universe());
+        String kind = ChangeKind.ISOLATION_DROPPED.name();
+        for (Responsible r : responsibleForDroppedIsolation()) {
+            String id = kind + "/" + ns() + "/" + r.policy.name() + "/" + dir().label();
+            String message = r.what + ": pods such as " + Witness.describe(pod) + " are no longer isolated for "
+                    + dir().label() + ". " + fix(id, r.fixHint);
+            out.add(new Finding(id, kind, Severity.ERROR, message, ns(), dir(), r.location, false, null,
+                    null, connection.orElse(null)));
+        }
+    }
+
+    private void narrowing(List<Finding> out) {
+        String kind = (dir() == Direction.INGRESS ? ChangeKind.NARROWED_INGRESS : ChangeKind.NARROWED_EGRESS).name();
+        SideRegion denied = side.newlyDenied();
+        Witness w = side.newlyDeniedWitness().orElseThrow();
+        String message = dir().label() + " of " + ns() + " narrowed: " + RegionDescriber.describe(denied, ns())
+                + " no longer; for example " + w.describe() + " is not allowed any more.";
+        out.add(new Finding(kind + "/" + ns(), kind, Severity.INFO, message, ns(), dir(), anyLocation(), false, null,
+                null, w));
+    }
+
+    private void isolationAdded(List<Finding> out) {
+        String kind = ChangeKind.ISOLATION_ADDED.name();
+        Endpoint.Pod pod = side.isolationAddedWitness().orElseThrow();
+        String message = "pods such as " + Witness.describe(pod) + " are now isolated for " + dir().label()
+                + ": only what the policies allow reaches " + (dir() == Direction.INGRESS ? "them." : "out of them.");
+        out.add(new Finding(kind + "/" + ns() + "/" + dir().label(), kind, Severity.INFO, message, ns(), dir(),
+                anyLocation(), false, null, null, null));
+    }
+
+    /** The first witness over the region's cubes whose whole connection the new version allows, else the first. */
+    private Example example(List<SideComparison.Contribution> parts) {
+        Witness first = parts.get(0).witness();
+        int tried = 0;
+        for (SideComparison.Contribution part : parts) {
+            for (boolean ip : new boolean[] {false, true}) {
+                Region r = ip ? part.region().ips() : part.region().pods();
+                for (Cube c : r.cubes()) {
+                    if (tried++ >= EFFECTIVE_SEARCH_LIMIT) {
+                        return new Example(first, effective.effective(first, dir()));
+                    }
+                    Witness w = Witnesses.of(c, dir(), ns(), side.newSide().universe(), ip);
+                    if (effective.effective(w, dir())) {
+                        return new Example(w, true);
+                    }
+                }
+            }
+        }
+        return new Example(first, effective.effective(first, dir()));
+    }
+
+    private record Example(Witness witness, boolean effective) {
+    }
+
+    /** An old policy that isolated pods which no policy isolates now, and what happened to it. */
+    private record Responsible(PolicyManifest policy, SourcePosition location, String what, String fixHint) {
+    }
+
+    private List<Responsible> responsibleForDroppedIsolation() {
+        Region dropped = side.isolationDropped();
+        List<Responsible> out = new ArrayList<>();
+        for (SideAnalysis.Selection s : side.oldSide().isolating()) {
+            if (s.pods().intersect(dropped).isEmpty()) {
+                continue;
+            }
+            PolicyManifest old = s.policy();
+            String name = ns() + "/" + old.name();
+            PolicyManifest now = currentPolicies.get(old.key());
+            if (now == null) {
+                SourcePosition was = old.origin().at("/metadata/name");
+                out.add(new Responsible(old, was, "policy " + name + " was removed (it was at " + was + ")",
+                        "restore the policy"));
+            } else if (!PolicyTypes.effective(now.policy()).contains(dir())) {
+                boolean omitted = now.policy().getSpec() == null || now.policy().getSpec().getPolicyTypes() == null
+                        || now.policy().getSpec().getPolicyTypes().isEmpty();
+                out.add(new Responsible(old, now.origin().at("/spec/policyTypes"),
+                        "policy " + name + " no longer has " + dir().policyType() + " in its policyTypes"
+                                + (omitted ? " (policyTypes is omitted, and then Egress counts only while the policy"
+                                + " has egress rules)" : ""),
+                        "list " + dir().policyType() + " in spec.policyTypes explicitly"));
+            } else {
+                out.add(new Responsible(old, now.origin().at("/spec/podSelector"),
+                        "policy " + name + " no longer selects these pods", "restore the podSelector"));
+            }
+        }
+        return out;
+    }
+
+    /** Where an informational finding about the whole side points: the namespace's first policy. */
+    private SourcePosition anyLocation() {
+        return currentPolicies.values().stream().filter(p -> p.namespace().equals(ns())).findFirst()
+                .map(p -> p.origin().at("/metadata/name")).orElse(null);
+    }
+
+    private static String effectNote(boolean effective) {
+        return effective ? " (effective: the other side allows it too)"
+                : " (latent: the other side still blocks it today)";
+    }
+
+    private String fix(String id, String hint) {
+        return "If this is not intended, " + hint + "; if it is, accept it in " + acceptedFile
+                + " with '- id: " + id + "' and a reason.";
+    }
+}

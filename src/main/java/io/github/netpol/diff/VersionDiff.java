@@ -1,0 +1,63 @@
+package io.github.netpol.diff;
+
+import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.analysis.NamespaceUniverse;
+import io.github.netpol.analysis.PolicyAnalyzer;
+import io.github.netpol.analysis.SideComparison;
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.PolicyManifest;
+import io.github.netpol.model.UnsupportedPolicyManifest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares two versions of the manifests and turns every change of what they allow into findings:
+ * widenings (with a witness each), dropped isolation, narrowings, and kinds that cannot be analysed.
+ */
+public final class VersionDiff {
+
+    private final AnalysisOptions options;
+    private final String acceptedFile;
+
+    /** @param acceptedFile the accepted-changes file as messages name it, e.g. {@code netpol-accepted.yaml} */
+    public VersionDiff(AnalysisOptions options, String acceptedFile) {
+        this.options = options;
+        this.acceptedFile = acceptedFile;
+    }
+
+    public DiffResult compare(ManifestSet old, ManifestSet current) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        EffectiveCheck effective = new EffectiveCheck(
+                PolicyAnalyzer.analyze(current, NamespaceUniverse.comparing(current, old, options)));
+        Map<String, PolicyManifest> currentPolicies = new LinkedHashMap<>();
+        current.policies().forEach(p -> currentPolicies.putIfAbsent(p.key(), p));
+        for (SideComparison side : SideComparison.compareAll(old, current, options)) {
+            units.add(side.namespace() + "/" + side.direction().label());
+            findings.addAll(new SideFindings(side, effective, acceptedFile, currentPolicies).findings());
+        }
+        for (UnsupportedPolicyManifest u : current.unsupported()) {
+            findings.add(unsupported(u));
+        }
+        findings.sort(Comparator.comparing((Finding f) -> f.namespace() == null ? "" : f.namespace())
+                .thenComparing(f -> f.direction() == null ? "" : f.direction().label())
+                .thenComparing(Finding::kind).thenComparing(Finding::id));
+        return new DiffResult(findings, units);
+    }
+
+    private Finding unsupported(UnsupportedPolicyManifest u) {
+        String kind = ChangeKind.UNSUPPORTED_POLICY_KIND.name();
+        String scope = u.namespace() == null ? "cluster" : u.namespace();
+        String id = kind + "/" + scope + "/" + u.kind() + "/" + u.name();
+        String message = u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") can change connectivity but"
+                + " is not analysed, so the check cannot tell whether it widens access. Review it by hand and accept it in "
+                + acceptedFile + " with '- id: " + id + "', a reason and an expiry date, or keep it out of netpol.sources.";
+        return new Finding(id, kind, Severity.ERROR, message, u.namespace(), null, u.origin().start(), false, null, null, null);
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.netpol.gate;
+
+import io.github.netpol.baseline.Baseline;
+import io.github.netpol.baseline.BaselineOutcome;
+import io.github.netpol.diff.ChangeKind;
+import io.github.netpol.diff.DiffResult;
+import io.github.netpol.diff.VersionDiff;
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.model.ManifestReader;
+import io.github.netpol.model.ManifestSet;
+import io.github.netpol.validate.apiserver.ApiServerValidator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code check} goal without Maven: reads both versions, refuses to judge either if it does not
+ * load or validate (fail closed), compares them and applies the gate.
+ */
+public final class Check {
+
+    public static final String NO_BASELINE = "no-baseline";
+
+    private final ManifestReader reader = new ManifestReader();
+    private final ApiServerValidator validator = new ApiServerValidator();
+
+    public CheckResult run(CheckRequest request) {
+        Gate gate = new Gate(request.failPolicy(), request.today());
+        List<Finding> errors = new ArrayList<>(request.sourceProblems());
+        ManifestSet current = reader.read(request.current(), request.defaultNamespace());
+        errors.addAll(loadAndValidationErrors(current, ""));
+
+        if (request.baseline() instanceof BaselineOutcome.Absent absent) {
+            Severity severity = request.failIfNoBaseline() ? Severity.ERROR : Severity.WARNING;
+            String message = "no baseline to compare with (" + String.join("; ", absent.tried()) + ")"
+                    + (request.failIfNoBaseline()
+                    ? ". netpol.failIfNoBaseline=true: set netpol.baseline to a release, git ref or dir:<path>."
+                    : ", so nothing is gated. That is expected for a first release; set netpol.baseline to choose one.");
+            errors.add(Finding.of(NO_BASELINE, severity, message, null));
+            GateResult r = gate.decide(errors, request.accepted());
+            return new CheckResult(r.passed(), r.findings(), Map.of(), List.of(),
+                    summary(r, "no baseline"));
+        }
+
+        Baseline baseline = ((BaselineOutcome.Found) request.baseline()).baseline();
+        ManifestSet old = reader.read(baseline.files(), request.defaultNamespace());
+        errors.addAll(loadAndValidationErrors(old, "baseline " + baseline.description() + ": "));
+        if (!errors.isEmpty()) {
+            GateResult r = gate.decide(errors, request.accepted());
+            return new CheckResult(false, r.findings(), baseline.describe(), List.of(),
+                    summary(r, baseline.description()) + "; the manifests must load and validate before they can be compared");
+        }
+        DiffResult diff = new VersionDiff(request.analysis(), request.acceptedFile()).compare(old, current);
+        GateResult r = gate.decide(diff.findings(), request.accepted());
+        return new CheckResult(r.passed(), r.findings(), baseline.describe(), diff.units(),
+                summary(r, baseline.description()));
+    }
+
+    private List<Finding> loadAndValidationErrors(ManifestSet set, String prefix) {
+        List<Finding> out = new ArrayList<>();
+        List<Finding> all = new ArrayList<>(set.problems());
+        all.addAll(validator.validate(set));
+        for (Finding f : all) {
+            if (f.severity() == Severity.ERROR) {
+                out.add(prefix.isEmpty() ? f : new Finding(f.id(), f.kind(), f.severity(), prefix + f.message(),
+                        f.namespace(), f.direction(), f.location(), false, null, null, null));
+            }
+        }
+        return out;
+    }
+
+    private static String summary(GateResult r, String against) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Finding f : r.findings()) {
+            ChangeKind.of(f.kind()).ifPresent(k -> counts.merge(word(k), 1, Integer::sum));
+        }
+        long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR && ChangeKind.of(f.kind()).isEmpty()).count();
+        StringBuilder sb = new StringBuilder("netpol check ").append(r.passed() ? "passed" : "FAILED")
+                .append(" against ").append(against).append(": ");
+        if (counts.isEmpty() && errors == 0) {
+            sb.append("no widening");
+        } else {
+            List<String> parts = new ArrayList<>();
+            counts.forEach((k, v) -> parts.add(v + " " + k));
+            if (errors > 0) {
+                parts.add(errors + " error" + (errors == 1 ? "" : "s"));
+            }
+            sb.append(String.join(", ", parts));
+        }
+        if (r.accepted() > 0) {
+            sb.append(" (").append(r.accepted()).append(" accepted)");
+        }
+        return sb.toString();
+    }
+
+    private static String word(ChangeKind k) {
+        return switch (k.category()) {
+            case WIDENING -> "widening(s)";
+            case ISOLATION -> "dropped isolation(s)";
+            case NARROWING -> "narrowing(s)";
+            case UNSUPPORTED -> "unsupported policy kind(s)";
+        };
+    }
+}

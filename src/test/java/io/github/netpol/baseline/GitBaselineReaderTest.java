@@ -1,0 +1,117 @@
+package io.github.netpol.baseline;
+
+import io.github.netpol.load.SourceFile;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.TimeZone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GitBaselineReaderTest {
+
+    @TempDir
+    Path repoDir;
+
+    private int clock;
+
+    @Test
+    void readsTheSourcesOfAProjectInASubdirectoryAtATagWithoutTouchingTheWorkTree() throws Exception {
+        Path project = Files.createDirectories(repoDir.resolve("services/shop"));
+        try (Git git = Git.init().setDirectory(repoDir.toFile()).setInitialBranch("main").call()) {
+            write(project.resolve("src/main/kubernetes/np.yaml"), "version: 1\n");
+            write(project.resolve("src/main/kubernetes/sub/ns.yml"), "ns: 1\n");
+            write(project.resolve("src/main/kubernetes/README.md"), "not a manifest\n");
+            write(project.resolve("other/np.yaml"), "elsewhere\n");
+            commit(git, "release 1");
+            git.tag().setName("v1.0.0").call();
+            write(project.resolve("src/main/kubernetes/np.yaml"), "version: 2\n");
+            commit(git, "widen");
+
+            GitBaselineReader reader = new GitBaselineReader(project);
+            Baseline baseline = reader.read("v1.0.0", List.of("src/main/kubernetes"));
+
+            assertThat(baseline.files()).extracting(SourceFile::path)
+                    .containsExactly("src/main/kubernetes/np.yaml", "src/main/kubernetes/sub/ns.yml");
+            assertThat(text(baseline.files().get(0))).isEqualTo("version: 1\n");
+            assertThat(baseline.spec()).isEqualTo("git:v1.0.0");
+            assertThat(baseline.description()).startsWith("git v1.0.0 (");
+            assertThat(Files.readString(project.resolve("src/main/kubernetes/np.yaml"))).isEqualTo("version: 2\n");
+            assertThat(git.status().call().isClean()).isTrue();
+            assertThat(reader.repositoryRoot()).contains(repoDir.toAbsolutePath().normalize());
+        }
+    }
+
+    @Test
+    void newestTagSkipsHeadsOwnTag() throws Exception {
+        try (Git git = Git.init().setDirectory(repoDir.toFile()).setInitialBranch("main").call()) {
+            write(repoDir.resolve("k8s/a.yaml"), "a: 1\n");
+            commit(git, "one");
+            git.tag().setName("v1.0.0").call();
+            write(repoDir.resolve("k8s/a.yaml"), "a: 2\n");
+            commit(git, "two");
+            git.tag().setName("v1.1.0").setAnnotated(true).setMessage("annotated").call();
+            write(repoDir.resolve("k8s/a.yaml"), "a: 3\n");
+            commit(git, "three");
+            GitBaselineReader reader = new GitBaselineReader(repoDir);
+            assertThat(reader.newestTagBeforeHead()).contains("v1.1.0");
+
+            git.tag().setName("v1.2.0").call();
+            assertThat(reader.newestTagBeforeHead()).contains("v1.1.0");
+        }
+    }
+
+    @Test
+    void noTagMeansEmpty() throws Exception {
+        try (Git git = Git.init().setDirectory(repoDir.toFile()).setInitialBranch("main").call()) {
+            write(repoDir.resolve("k8s/a.yaml"), "a: 1\n");
+            commit(git, "one");
+            assertThat(new GitBaselineReader(repoDir).newestTagBeforeHead()).isEmpty();
+        }
+    }
+
+    @Test
+    void unknownRefSaysWhatToDo() throws Exception {
+        try (Git git = Git.init().setDirectory(repoDir.toFile()).setInitialBranch("main").call()) {
+            write(repoDir.resolve("k8s/a.yaml"), "a: 1\n");
+            commit(git, "one");
+            assertThatThrownBy(() -> new GitBaselineReader(repoDir).read("v9.9.9", List.of("k8s")))
+                    .isInstanceOf(BaselineException.class)
+                    .hasMessageContaining("git:v9.9.9")
+                    .hasMessageContaining("no branch, tag or commit named 'v9.9.9'")
+                    .hasMessageContaining("git fetch --tags");
+        }
+    }
+
+    @Test
+    void outsideARepositoryTheMessageSaysSo() {
+        GitBaselineReader reader = new GitBaselineReader(repoDir.resolve("nowhere"));
+        assertThat(reader.repositoryRoot()).isEmpty();
+        assertThatThrownBy(() -> reader.read("main", List.of("k8s")))
+                .isInstanceOf(BaselineException.class).hasMessageContaining("is not inside a git repository");
+    }
+
+    private void commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        PersonIdent who = new PersonIdent("Test", "test@example.org", Instant.ofEpochSecond(1_700_000_000L + 60L * clock++),
+                TimeZone.getTimeZone("UTC").toZoneId());
+        git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
+    }
+
+    private static void write(Path file, String text) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static String text(SourceFile f) {
+        return new String(f.content(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.netpol.baseline;
+
+import io.github.netpol.load.SourceFile;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PolicyBundleTest {
+
+    private final PolicyBundle bundle = new PolicyBundle();
+
+    @Test
+    void filesSurviveTheRoundTripByteForByte() throws Exception {
+        List<SourceFile> files = List.of(
+                file("src/main/kubernetes/z.yaml", "kind: NetworkPolicy\r\nmetadata:\r\n  name: a  \r\n"),
+                file("src/main/kubernetes/a.yaml", "# café ✓\n---\nkind: Namespace\n\tweird: tab\n\n\n"),
+                file("src/main/kubernetes/b.json", "{\"kind\": \"List\", \"items\": []}"));
+
+        String written = bundle.write("io.example:shop", "1.0.0", files);
+        List<SourceFile> read = bundle.read(written.getBytes(StandardCharsets.UTF_8), "shop-1.0.0-netpol.yaml");
+
+        assertThat(read).extracting(SourceFile::path)
+                .containsExactly("src/main/kubernetes/a.yaml", "src/main/kubernetes/b.json", "src/main/kubernetes/z.yaml");
+        for (SourceFile f : files) {
+            SourceFile back = read.stream().filter(r -> r.path().equals(f.path())).findFirst().orElseThrow();
+            assertThat(new String(back.content(), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(f.content(), StandardCharsets.UTF_8));
+        }
+        assertThat(written).contains("kind: PolicyBundle").contains("project: io.example:shop").contains("version: 1.0.0");
+    }
+
+    @Test
+    void writingIsDeterministic() {
+        List<SourceFile> files = List.of(file("b.yaml", "x: 1\n"), file("a.yaml", "y: 2\n"));
+        assertThat(bundle.write("g:a", "1", files)).isEqualTo(bundle.write("g:a", "1", List.of(files.get(1), files.get(0))));
+    }
+
+    @Test
+    void somethingElseIsRefusedWithAReason() {
+        assertThatThrownBy(() -> bundle.read("kind: Deployment\n".getBytes(StandardCharsets.UTF_8), "x.yaml"))
+                .isInstanceOf(BaselineException.class).hasMessageContaining("x.yaml is not a netpol bundle");
+        assertThatThrownBy(() -> bundle.read("a: [\n".getBytes(StandardCharsets.UTF_8), "y.yaml"))
+                .isInstanceOf(BaselineException.class).hasMessageContaining("y.yaml is not a readable netpol bundle");
+    }
+
+    private static SourceFile file(String path, String text) {
+        return new SourceFile(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+}

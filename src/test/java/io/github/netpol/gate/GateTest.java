@@ -1,0 +1,93 @@
+package io.github.netpol.gate;
+
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.SourcePosition;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GateTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+    private final Gate gate = new Gate(FailPolicy.parse(List.of("widening", "isolation")), TODAY);
+
+    @Test
+    void aWideningFailsAndANarrowingDoesNot() {
+        GateResult r = gate.decide(List.of(change("WIDENED_INGRESS", "WIDENED_INGRESS/shop/a"),
+                change("NARROWED_EGRESS", "NARROWED_EGRESS/shop/b")), AcceptedChanges.none());
+        assertThat(r.passed()).isFalse();
+        assertThat(r.findings()).extracting(Finding::severity).containsExactly(Severity.ERROR, Severity.INFO);
+        assertThat(r.failing()).isEqualTo(1);
+    }
+
+    @Test
+    void anAcceptedWideningPassesAndStaysReported() {
+        GateResult r = gate.decide(List.of(change("WIDENED_INGRESS", "WIDENED_INGRESS/shop/a")),
+                accepted(new AcceptedChange("WIDENED_INGRESS/shop/a", "intended", LocalDate.of(2027, 1, 1), at(2))));
+        assertThat(r.passed()).isTrue();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.accepted()).isTrue();
+            assertThat(f.acceptedReason()).isEqualTo("intended");
+        });
+    }
+
+    @Test
+    void anAcceptanceIsValidOnItsExpiryDayAndNotAfter() {
+        Finding w = change("ISOLATION_DROPPED", "ISOLATION_DROPPED/shop/deny");
+        assertThat(gate.decide(List.of(w), accepted(new AcceptedChange(w.id(), "r", TODAY, at(2)))).passed()).isTrue();
+        GateResult expired = gate.decide(List.of(w), accepted(new AcceptedChange(w.id(), "r", TODAY.minusDays(1), at(7))));
+        assertThat(expired.passed()).isFalse();
+        assertThat(expired.findings()).singleElement().satisfies(f -> {
+            assertThat(f.accepted()).isFalse();
+            assertThat(f.message()).contains("expired on 2026-11-25").contains("acc.yaml:7:3");
+        });
+    }
+
+    @Test
+    void anEntryThatMatchesNothingIsAWarning() {
+        GateResult r = gate.decide(List.of(), accepted(new AcceptedChange("WIDENED_EGRESS/x/y", "old", null, at(4))));
+        assertThat(r.passed()).isTrue();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.kind()).isEqualTo(Gate.UNUSED_ACCEPTANCE);
+            assertThat(f.location().line()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void failOnSelectsTheCategories() {
+        List<Finding> both = List.of(change("WIDENED_INGRESS", "WIDENED_INGRESS/a/b"), change("ISOLATION_DROPPED", "ISOLATION_DROPPED/a/b"));
+        assertThat(new Gate(FailPolicy.parse(List.of("isolation")), TODAY).decide(both, AcceptedChanges.none()).failing()).isEqualTo(1);
+        GateResult none = new Gate(FailPolicy.parse(List.of("none")), TODAY).decide(both, AcceptedChanges.none());
+        assertThat(none.passed()).isTrue();
+        assertThat(none.findings()).extracting(Finding::severity).containsOnly(Severity.WARNING);
+        assertThatThrownBy(() -> FailPolicy.parse(List.of("widen"))).hasMessageContaining("'widen'");
+    }
+
+    @Test
+    void unsupportedKindsAndErrorsFailClosed() {
+        Finding unsupported = change("UNSUPPORTED_POLICY_KIND", "UNSUPPORTED_POLICY_KIND/shop/cnp");
+        assertThat(new Gate(FailPolicy.parse(List.of("widening")), TODAY).decide(List.of(unsupported), AcceptedChanges.none()).passed()).isFalse();
+        Finding loadError = Finding.of("yaml-syntax", Severity.ERROR, "bad", at(1));
+        assertThat(gate.decide(List.of(loadError), AcceptedChanges.none()).passed()).isFalse();
+        AcceptedChanges broken = new AcceptedChanges(List.of(), List.of(Finding.of("accepted-file", Severity.ERROR, "x", at(1))));
+        assertThat(gate.decide(List.of(), broken).passed()).isFalse();
+    }
+
+    private static Finding change(String kind, String id) {
+        return new Finding(id, kind, Severity.ERROR, kind + " happened.", "shop", null, at(10), false, null, null, null);
+    }
+
+    private static AcceptedChanges accepted(AcceptedChange... entries) {
+        return new AcceptedChanges(List.of(entries), List.of());
+    }
+
+    private static SourcePosition at(int line) {
+        return new SourcePosition("acc.yaml", line, 3);
+    }
+}
