@@ -48,6 +48,16 @@ public final class Samples {
         this.ips = ipBoundaries(policies);
     }
 
+    /** Every port boundary of the case and its neighbours. */
+    public List<Integer> ports() {
+        return ports;
+    }
+
+    /** Every CIDR boundary of the case and its neighbours, plus a few fixed addresses. */
+    public List<String> ips() {
+        return ips;
+    }
+
     public AbstractPod pod(String namespace) {
         Map<String, String> ns = new HashMap<>();
         String env = pick(NS_VALUES);
