@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SymbolicVsOracleTest {
 
     private static final int CASES = 2000;
-    private static final int DRAWS = 150;
+    private static final int DRAWS = 250;
 
     @Test
     void allowedSidesAndIsolationMatchTheOracle() {
