@@ -54,10 +54,33 @@ public final class Cube {
         return new Cube(m);
     }
 
+    /** True when no point lies in both; checks dimension by dimension without building the intersection. */
+    public boolean isDisjoint(Cube other) {
+        for (Map.Entry<Dim, DimSet> e : other.sets.entrySet()) {
+            DimSet mine = sets.get(e.getKey());
+            if (mine != null && mine.intersect(e.getValue()).isEmpty()) {
+                return true;
+            }
+        }
+        return isEmpty() || other.isEmpty();
+    }
+
+    public boolean isSubsetOf(Cube other) {
+        for (Map.Entry<Dim, DimSet> e : other.sets.entrySet()) {
+            if (!get(e.getKey()).minus(e.getValue()).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** This cube without {@code other}, as disjoint cubes (none if this lies inside other). */
     public List<Cube> minus(Cube other) {
-        if (intersect(other).isEmpty()) {
+        if (isDisjoint(other)) {
             return List.of(this);
+        }
+        if (isSubsetOf(other)) {
+            return List.of();
         }
         List<Cube> out = new ArrayList<>();
         Cube rest = this;

@@ -6,6 +6,7 @@ import io.github.netpol.model.PolicyManifest;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,10 +25,11 @@ public final class PolicyAnalyzer {
     public static AnalyzedVersion analyze(ManifestSet version, NamespaceUniverse universe) {
         Map<String, List<PolicyManifest>> byNamespace = byNamespace(version.policies());
         Map<String, Map<Direction, SideAnalysis>> sides = new TreeMap<>();
+        Map<Map<String, ValueSet>, Region> namespaceCache = new HashMap<>();
         byNamespace.forEach((ns, policies) -> {
             Map<Direction, SideAnalysis> m = new EnumMap<>(Direction.class);
             for (Direction d : Direction.values()) {
-                m.put(d, new SideBuilder(ns, d, universe).build(policies));
+                m.put(d, new SideBuilder(ns, d, universe, namespaceCache).build(policies));
             }
             sides.put(ns, m);
         });

@@ -1,7 +1,6 @@
 package io.github.netpol.analysis;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -9,13 +8,7 @@ import java.util.function.Function;
 public record Region(List<Cube> cubes) {
 
     public Region {
-        LinkedHashSet<Cube> kept = new LinkedHashSet<>();
-        for (Cube c : cubes) {
-            if (!c.isEmpty()) {
-                kept.add(c);
-            }
-        }
-        cubes = List.copyOf(kept);
+        cubes = cubes.stream().filter(c -> !c.isEmpty()).toList();
     }
 
     public static Region empty() {
@@ -54,19 +47,34 @@ public record Region(List<Cube> cubes) {
         return intersect(of(cube));
     }
 
+    /**
+     * Cube by cube: a cube inside one cube of {@code other} goes at once (the common case when two
+     * versions share a rule), otherwise it is split only by the cubes it meets, which keeps the
+     * fragments few.
+     */
     public Region minus(Region other) {
-        List<Cube> current = cubes;
-        for (Cube b : other.cubes) {
-            if (current.isEmpty()) {
-                break;
+        List<Cube> out = new ArrayList<>();
+        for (Cube a : cubes) {
+            if (other.cubes.stream().anyMatch(a::isSubsetOf)) {
+                continue;
             }
-            List<Cube> next = new ArrayList<>();
-            for (Cube a : current) {
-                next.addAll(a.minus(b));
+            List<Cube> pieces = List.of(a);
+            for (Cube b : other.cubes) {
+                if (pieces.isEmpty()) {
+                    break;
+                }
+                if (a.isDisjoint(b)) {
+                    continue;
+                }
+                List<Cube> next = new ArrayList<>();
+                for (Cube p : pieces) {
+                    next.addAll(p.minus(b));
+                }
+                pieces = next;
             }
-            current = next;
+            out.addAll(pieces);
         }
-        return new Region(current);
+        return new Region(out);
     }
 
     public boolean contains(Function<Dim, Object> point) {

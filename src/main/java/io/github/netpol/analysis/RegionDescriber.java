@@ -4,7 +4,6 @@ import io.github.netpol.finding.Direction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -105,9 +104,5 @@ public final class RegionDescriber {
 
     private static String sorted(ValueSet v) {
         return String.join(", ", new TreeSet<>(v.values()));
-    }
-
-    static String labels(Map<String, String> m) {
-        return m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 }

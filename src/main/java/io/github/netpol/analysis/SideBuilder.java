@@ -12,6 +12,7 @@ import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.PolicyManifest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +26,22 @@ public final class SideBuilder {
     private final String namespace;
     private final Direction direction;
     private final NamespaceUniverse universe;
+    private final Map<Map<String, ValueSet>, Region> namespaceCache;
 
     public SideBuilder(String namespace, Direction direction, NamespaceUniverse universe) {
+        this(namespace, direction, universe, new HashMap<>());
+    }
+
+    /**
+     * @param namespaceCache namespace selectors already resolved against {@code universe}; share it
+     *                       between the sides of one version, where the same selectors recur
+     */
+    public SideBuilder(String namespace, Direction direction, NamespaceUniverse universe,
+                       Map<Map<String, ValueSet>, Region> namespaceCache) {
         this.namespace = namespace;
         this.direction = direction;
         this.universe = universe;
+        this.namespaceCache = namespaceCache;
     }
 
     /** @param policies the policies of {@link #namespace} (others are ignored) */
@@ -95,6 +107,10 @@ public final class SideBuilder {
      * of names; free names keep the label constraints. The name label constrains the name itself.
      */
     Region namespaces(Map<String, ValueSet> selector) {
+        return namespaceCache.computeIfAbsent(selector, this::resolve);
+    }
+
+    private Region resolve(Map<String, ValueSet> selector) {
         List<String> fixedMatches = universe.fixedNames().stream()
                 .filter(n -> LabelSelectors.matches(selector, universe.labelsOf(n))).sorted().toList();
         Cube fixed = Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(Set.copyOf(fixedMatches)));

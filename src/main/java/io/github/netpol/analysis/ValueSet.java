@@ -1,5 +1,7 @@
 package io.github.netpol.analysis;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,8 +12,11 @@ import java.util.TreeSet;
  */
 public record ValueSet(boolean cofinite, Set<String> values, boolean absent) implements DimSet {
 
+    private static final ValueSet EMPTY = new ValueSet(false, Set.of(), false);
+
     public ValueSet {
-        values = Set.copyOf(values);
+        // a view, not a copy: sets of names can be large, and every operation below builds a fresh set
+        values = Collections.unmodifiableSet(values);
     }
 
     /** Every string and absent. */
@@ -49,6 +54,9 @@ public record ValueSet(boolean cofinite, Set<String> values, boolean absent) imp
     public ValueSet intersect(DimSet other) {
         ValueSet o = (ValueSet) other;
         boolean abs = absent && o.absent;
+        if (cofinite == o.cofinite && (values == o.values || values.equals(o.values))) {
+            return abs == absent ? this : new ValueSet(cofinite, values, abs);
+        }
         if (!cofinite && !o.cofinite) {
             return new ValueSet(false, retain(values, o.values), abs);
         } else if (!cofinite) {
@@ -63,6 +71,9 @@ public record ValueSet(boolean cofinite, Set<String> values, boolean absent) imp
     public ValueSet minus(DimSet other) {
         ValueSet o = (ValueSet) other;
         boolean abs = absent && !o.absent;
+        if (!cofinite && !o.cofinite && (values == o.values || o.values.containsAll(values))) {
+            return abs ? onlyAbsent() : EMPTY; // the frequent "is a subset" answer, without copying
+        }
         if (!cofinite && !o.cofinite) {
             return new ValueSet(false, remove(values, o.values), abs);
         } else if (!cofinite) {
@@ -110,20 +121,40 @@ public record ValueSet(boolean cofinite, Set<String> values, boolean absent) imp
         return candidate;
     }
 
+    // Sets of namespace names can hold every declared namespace: iterate the smaller side, copy once.
     private static Set<String> retain(Set<String> a, Set<String> b) {
-        Set<String> r = new TreeSet<>(a);
-        r.retainAll(b);
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        Set<String> r = new HashSet<>();
+        for (String v : small) {
+            if (large.contains(v)) {
+                r.add(v);
+            }
+        }
         return r;
     }
 
     private static Set<String> remove(Set<String> a, Set<String> b) {
-        Set<String> r = new TreeSet<>(a);
-        r.removeAll(b);
+        if (b.isEmpty()) {
+            return a;
+        }
+        Set<String> r = new HashSet<>();
+        for (String v : a) {
+            if (!b.contains(v)) {
+                r.add(v);
+            }
+        }
         return r;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> r = new TreeSet<>(a);
+        if (b.isEmpty() || a.containsAll(b)) {
+            return a;
+        }
+        if (a.isEmpty()) {
+            return b;
+        }
+        Set<String> r = new HashSet<>(a);
         r.addAll(b);
         return r;
     }

@@ -1,0 +1,279 @@
+package io.github.netpol.analysis.connectivity;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
+import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.analysis.IntervalSet;
+import io.github.netpol.analysis.IpAddresses;
+import io.github.netpol.analysis.LabelSelectors;
+import io.github.netpol.analysis.NamespaceUniverse;
+import io.github.netpol.analysis.PolicyTypes;
+import io.github.netpol.analysis.ValueSet;
+import io.github.netpol.finding.Direction;
+import io.github.netpol.model.ContainerPort;
+import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.PolicyManifest;
+import io.github.netpol.model.WorkloadManifest;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Connectivity of the declared workloads: for every ordered pair of distinct workloads, and between
+ * each workload and the external address ranges, the ports that both the source's egress side and
+ * the destination's ingress side allow. A workload's pods carry its pod-template labels and live in
+ * a namespace with its declared labels (or only its name label when it is not declared). External
+ * ranges are the address space cut at every ipBlock boundary, adjacent ranges with the same ports
+ * merged per workload; IPv6 appears only when some ipBlock is IPv6. Pod addresses are not modelled:
+ * ipBlocks never match workloads (SPEC).
+ */
+public final class WorkloadConnectivity {
+
+    private final NamespaceUniverse universe;
+    private final Map<String, List<Compiled>> policiesByNamespace = new TreeMap<>();
+    private final TreeSet<BigInteger> cuts = new TreeSet<>();
+
+    private WorkloadConnectivity(ManifestSet set, AnalysisOptions options) {
+        this.universe = NamespaceUniverse.of(set, options);
+        for (PolicyManifest p : set.policies()) {
+            policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(compile(p));
+        }
+    }
+
+    public static ConnectivityResult compute(ManifestSet set, AnalysisOptions options) {
+        return new WorkloadConnectivity(set, options).run(set.workloads());
+    }
+
+    private ConnectivityResult run(List<WorkloadManifest> workloads) {
+        List<Gates> gates = workloads.stream().map(this::gates).toList();
+        List<Connection> out = new ArrayList<>();
+        for (int s = 0; s < workloads.size(); s++) {
+            for (int d = 0; d < workloads.size(); d++) {
+                if (s == d) {
+                    continue;
+                }
+                PortSet ports = gates.get(s).egress().allowed(workloads.get(d), null)
+                        .intersect(gates.get(d).ingress().allowed(workloads.get(s), null));
+                if (!ports.isEmpty()) {
+                    out.add(new Connection(new Node.Workload(workloads.get(s)), new Node.Workload(workloads.get(d)), ports));
+                }
+            }
+        }
+        List<BigInteger[]> segments = segments();
+        for (int w = 0; w < workloads.size(); w++) {
+            external(segments, new Node.Workload(workloads.get(w)), gates.get(w), out);
+        }
+        out.sort(Comparator.comparing(Connection::text));
+        return new ConnectivityResult(workloads, out);
+    }
+
+    /** The external ranges a workload reaches (egress) or is reached from (ingress), adjacent equal ranges merged. */
+    private static void external(List<BigInteger[]> segments, Node self, Gates gates, List<Connection> out) {
+        for (Direction dir : Direction.values()) {
+            Gate gate = dir == Direction.EGRESS ? gates.egress() : gates.ingress();
+            BigInteger first = null;
+            BigInteger last = null;
+            PortSet current = null;
+            for (BigInteger[] seg : segments) {
+                PortSet ports = gate.allowed(null, seg[0]);
+                boolean adjacent = last != null && last.add(BigInteger.ONE).equals(seg[0]);
+                if (current != null && adjacent && ports.equals(current)) {
+                    last = seg[1];
+                    continue;
+                }
+                emit(self, dir, first, last, current, out);
+                first = seg[0];
+                last = seg[1];
+                current = ports;
+            }
+            emit(self, dir, first, last, current, out);
+        }
+    }
+
+    private static void emit(Node self, Direction dir, BigInteger first, BigInteger last, PortSet ports, List<Connection> out) {
+        if (ports == null || ports.isEmpty()) {
+            return;
+        }
+        Node range = new Node.External(first, last);
+        out.add(dir == Direction.EGRESS ? new Connection(self, range, ports) : new Connection(range, self, ports));
+    }
+
+    /** The address space cut at every ipBlock boundary, as [first, last] pairs in address order. */
+    private List<BigInteger[]> segments() {
+        List<BigInteger[]> out = new ArrayList<>();
+        boolean v6 = cuts.stream().anyMatch(c -> !IpAddresses.isV4(c) && !c.equals(IpAddresses.ALL_V6.min()));
+        addSegments(IpAddresses.ALL_V4, out);
+        if (v6) {
+            addSegments(IpAddresses.ALL_V6, out);
+        }
+        return out;
+    }
+
+    private void addSegments(IntervalSet family, List<BigInteger[]> out) {
+        BigInteger lo = family.min();
+        BigInteger end = family.ranges().get(0).hi();
+        for (BigInteger cut : cuts.subSet(lo, false, end, true)) {
+            out.add(new BigInteger[] {lo, cut.subtract(BigInteger.ONE)});
+            lo = cut;
+        }
+        out.add(new BigInteger[] {lo, end});
+    }
+
+    private Gates gates(WorkloadManifest w) {
+        return new Gates(gate(w, Direction.INGRESS), gate(w, Direction.EGRESS));
+    }
+
+    private Gate gate(WorkloadManifest w, Direction dir) {
+        boolean isolated = false;
+        List<CompiledRule> rules = new ArrayList<>();
+        for (Compiled p : policiesByNamespace.getOrDefault(w.namespace(), List.of())) {
+            if (p.types().contains(dir) && LabelSelectors.matches(p.podSelector(), w.podLabels())) {
+                isolated = true;
+                rules.addAll(dir == Direction.INGRESS ? p.ingress() : p.egress());
+            }
+        }
+        return new Gate(dir, w, isolated, rules);
+    }
+
+    private Compiled compile(PolicyManifest pm) {
+        NetworkPolicySpec spec = pm.policy().getSpec() == null ? new NetworkPolicySpec() : pm.policy().getSpec();
+        List<CompiledRule> ingress = new ArrayList<>();
+        for (NetworkPolicyIngressRule r : nonNull(spec.getIngress())) {
+            ingress.add(new CompiledRule(pm.namespace(), peers(nonNull(r.getFrom())), nonNull(r.getPorts())));
+        }
+        List<CompiledRule> egress = new ArrayList<>();
+        for (NetworkPolicyEgressRule r : nonNull(spec.getEgress())) {
+            egress.add(new CompiledRule(pm.namespace(), peers(nonNull(r.getTo())), nonNull(r.getPorts())));
+        }
+        return new Compiled(PolicyTypes.effective(pm.policy()), LabelSelectors.constraints(spec.getPodSelector()),
+                ingress, egress);
+    }
+
+    private List<CompiledPeer> peers(List<NetworkPolicyPeer> peers) {
+        List<CompiledPeer> out = new ArrayList<>();
+        for (NetworkPolicyPeer p : peers) {
+            IntervalSet ips = null;
+            if (p.getIpBlock() != null) {
+                ips = IpAddresses.cidr(p.getIpBlock().getCidr()).orElse(IntervalSet.empty());
+                for (String e : nonNull(p.getIpBlock().getExcept())) {
+                    ips = ips.minus(IpAddresses.cidr(e).orElse(IntervalSet.empty()));
+                }
+                addCuts(p.getIpBlock().getCidr());
+                nonNull(p.getIpBlock().getExcept()).forEach(this::addCuts);
+            }
+            boolean valid = ips != null || p.getPodSelector() != null || p.getNamespaceSelector() != null;
+            out.add(new CompiledPeer(valid, ips,
+                    p.getNamespaceSelector() == null ? null : LabelSelectors.constraints(p.getNamespaceSelector()),
+                    LabelSelectors.constraints(p.getPodSelector())));
+        }
+        return out;
+    }
+
+    private void addCuts(String cidr) {
+        IpAddresses.cidr(cidr).ifPresent(set -> set.ranges().forEach(r -> {
+            cuts.add(r.lo());
+            cuts.add(r.hi().add(BigInteger.ONE));
+        }));
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    private record Compiled(Set<Direction> types, Map<String, ValueSet> podSelector,
+                            List<CompiledRule> ingress, List<CompiledRule> egress) {
+    }
+
+    private record CompiledRule(String namespace, List<CompiledPeer> peers, List<NetworkPolicyPort> ports) {
+    }
+
+    /** {@code namespaceSelector == null}: the policy's own namespace; {@code ips != null}: an ipBlock. */
+    private record CompiledPeer(boolean valid, IntervalSet ips, Map<String, ValueSet> namespaceSelector,
+                                Map<String, ValueSet> podSelector) {
+    }
+
+    private record Gates(Gate ingress, Gate egress) {
+    }
+
+    /** One side of one workload: the rules of the policies that select it for the direction. */
+    private final class Gate {
+        private final Direction direction;
+        private final WorkloadManifest self;
+        private final boolean isolated;
+        private final List<CompiledRule> rules;
+
+        Gate(Direction direction, WorkloadManifest self, boolean isolated, List<CompiledRule> rules) {
+            this.direction = direction;
+            this.self = self;
+            this.isolated = isolated;
+            this.rules = rules;
+        }
+
+        /** Ports allowed with a peer workload, or (peer == null) with the address {@code ip}. */
+        PortSet allowed(WorkloadManifest peer, BigInteger ip) {
+            if (!isolated) {
+                return PortSet.all();
+            }
+            WorkloadManifest destination = direction == Direction.INGRESS ? self : peer;
+            PortSet out = PortSet.none();
+            for (CompiledRule r : rules) {
+                if (r.peers().isEmpty() || r.peers().stream().anyMatch(p -> matches(p, r.namespace(), peer, ip))) {
+                    out = out.union(ports(r.ports(), destination));
+                }
+            }
+            return out;
+        }
+
+        private boolean matches(CompiledPeer p, String policyNamespace, WorkloadManifest peer, BigInteger ip) {
+            if (!p.valid()) {
+                return false;
+            }
+            if (p.ips() != null) {
+                return peer == null && p.ips().containsValue(ip);
+            }
+            if (peer == null) {
+                return false;
+            }
+            boolean ns = p.namespaceSelector() == null
+                    ? peer.namespace().equals(policyNamespace)
+                    : LabelSelectors.matches(p.namespaceSelector(), universe.labelsOf(peer.namespace()));
+            return ns && LabelSelectors.matches(p.podSelector(), peer.podLabels());
+        }
+    }
+
+    /** The ports of a rule, named ports resolved against the destination workload (none for an address). */
+    static PortSet ports(List<NetworkPolicyPort> ports, WorkloadManifest destination) {
+        if (ports.isEmpty()) {
+            return PortSet.all();
+        }
+        PortSet out = PortSet.none();
+        for (NetworkPolicyPort p : ports) {
+            String protocol = p.getProtocol() == null ? "TCP" : p.getProtocol();
+            IntOrString port = p.getPort();
+            if (port == null) {
+                out = out.union(PortSet.of(protocol, IntervalSet.of(1, 65535)));
+            } else if (port.getIntVal() != null) {
+                int hi = p.getEndPort() == null ? port.getIntVal() : p.getEndPort();
+                out = out.union(PortSet.of(protocol, IntervalSet.of(port.getIntVal(), hi)));
+            } else if (destination != null) {
+                for (ContainerPort cp : destination.ports()) {
+                    String cpProtocol = cp.protocol() == null ? "TCP" : cp.protocol();
+                    if (port.getStrVal().equals(cp.name()) && protocol.equals(cpProtocol)) {
+                        out = out.union(PortSet.of(protocol, IntervalSet.of(cp.port(), cp.port())));
+                    }
+                }
+            }
+        }
+        return out.intersect(PortSet.all());
+    }
+}

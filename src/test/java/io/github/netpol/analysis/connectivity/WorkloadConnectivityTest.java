@@ -1,0 +1,62 @@
+package io.github.netpol.analysis.connectivity;
+
+import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.analysis.Fixtures;
+import io.github.netpol.model.ContainerPort;
+import io.github.netpol.model.ManifestSet;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkloadConnectivityTest {
+
+    private static final String POLICIES = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: backend, namespace: shop}
+            spec:
+              podSelector: {matchLabels: {app: backend}}
+              policyTypes: [Ingress, Egress]
+              ingress:
+              - from: [{podSelector: {matchLabels: {app: web}}}]
+                ports: [{port: http}, {port: 9000, endPort: 9002}]
+              egress:
+              - to: [{ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16]}}]
+                ports: [{protocol: UDP, port: 53}]
+            """;
+
+    private static ConnectivityResult shop() {
+        ManifestSet set = Fixtures.set(Fixtures.policies(POLICIES).policies(), List.of(), List.of(
+                Fixtures.workload("shop", "Deployment", "web", Map.of("app", "web")),
+                Fixtures.workload("shop", "Deployment", "backend", Map.of("app", "backend"),
+                        new ContainerPort("http", "TCP", 8080))));
+        return WorkloadConnectivity.compute(set, AnalysisOptions.defaults());
+    }
+
+    @Test
+    void textListsEachConnectedPairWithMergedExternalRanges() {
+        assertThat(ConnectivityRenderer.text(shop())).isEqualTo("""
+                0.0.0.0-255.255.255.255[External] => shop/web[Deployment] : All Connections
+                shop/backend[Deployment] => 10.0.0.0-10.0.255.255[External] : UDP 53
+                shop/backend[Deployment] => 10.2.0.0-10.255.255.255[External] : UDP 53
+                shop/web[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections
+                shop/web[Deployment] => shop/backend[Deployment] : TCP 8080,9000-9002
+                """);
+    }
+
+    @Test
+    void jsonCsvMarkdownAndDotCarryTheSameConnections() {
+        ConnectivityResult r = shop();
+        assertThat(ConnectivityRenderer.json(r))
+                .contains("\"id\" : \"shop/Deployment/backend\"")
+                .contains("\"source\" : \"shop/Deployment/web\"")
+                .contains("\"destination\" : \"10.0.0.0-10.0.255.255\"")
+                .containsPattern("\"TCP\" : \\[ \\[ 8080, 8080 \\], \\[ 9000, 9002 \\] \\]");
+        assertThat(ConnectivityRenderer.csv(r)).contains("shop/web[Deployment],shop/backend[Deployment],\"TCP 8080,9000-9002\"");
+        assertThat(ConnectivityRenderer.markdown(r)).contains("| shop/web[Deployment] | shop/backend[Deployment] | TCP 8080,9000-9002 |");
+        assertThat(ConnectivityRenderer.dot(r)).contains("\"shop/web[Deployment]\" -> \"shop/backend[Deployment]\" [label=\"TCP 8080,9000-9002\"]");
+    }
+}
