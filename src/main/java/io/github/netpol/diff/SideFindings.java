@@ -105,15 +105,30 @@ final class SideFindings {
 
     private void isolationDropped(List<Finding> out) {
         Endpoint.Pod pod = side.isolationDroppedWitness().orElseThrow();
-        Optional<Witness> connection = Witnesses.of(side.newlyAllowed(), ns(), side.newSide().universe());
+        Witness connection = droppedIsolationExample(pod);
         String kind = ChangeKind.ISOLATION_DROPPED.name();
         for (Responsible r : responsibleForDroppedIsolation()) {
             String id = kind + "/" + ns() + "/" + r.policy.name() + "/" + dir().label();
             String message = r.what + ": pods such as " + Witness.describe(pod) + " are no longer isolated for "
-                    + dir().label() + ". " + fix(id, r.fixHint);
+                    + dir().label() + ", so every " + (dir() == Direction.INGRESS ? "source" : "destination")
+                    + " may reach them, e.g. " + connection.describe() + ". " + fix(id, r.fixHint);
             out.add(new Finding(id, kind, Severity.ERROR, message, ns(), dir(), r.location, false, null,
-                    null, connection.orElse(null)));
+                    null, connection));
         }
+    }
+
+    /**
+     * A connection of a pod that lost its isolation: one the new version newly allows if there is one
+     * (the most telling example), else any connection of the example pod, which the side now lets through.
+     */
+    private Witness droppedIsolationExample(Endpoint.Pod pod) {
+        Region dropped = side.isolationDropped();
+        SideRegion newly = side.newlyAllowed();
+        SideRegion ofDroppedPods = new SideRegion(dir(), newly.pods().intersect(dropped), newly.ips().intersect(dropped));
+        return Witnesses.of(ofDroppedPods, ns(), side.newSide().universe()).orElseGet(() -> {
+            Endpoint.Ip outside = new Endpoint.Ip("192.0.2.1");
+            return dir() == Direction.INGRESS ? new Witness(outside, pod, "TCP", 1) : new Witness(pod, outside, "TCP", 1);
+        });
     }
 
     private void narrowing(List<Finding> out) {
