@@ -1,13 +1,20 @@
 package io.github.netpol.diff;
 
 import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.analysis.oracle.Oracle;
+import io.github.netpol.analysis.oracle.OracleChecks;
+import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Witness;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +29,41 @@ final class DiffFixture {
         return set;
     }
 
+    /** The diff of two versions; every witness of a gating finding is first confirmed by the brute-force oracle. */
     static DiffResult diff(String oldYaml, String newYaml) {
-        return new VersionDiff(AnalysisOptions.defaults(), "netpol-accepted.yaml").compare(read(oldYaml), read(newYaml));
+        ManifestSet old = read(oldYaml);
+        ManifestSet current = read(newYaml);
+        DiffResult result = new VersionDiff(AnalysisOptions.defaults(), "netpol-accepted.yaml").compare(old, current);
+        for (Finding f : result.findings()) {
+            if (f.kind().startsWith("WIDENED_") || f.kind().equals(ChangeKind.ISOLATION_DROPPED.name())) {
+                assertWitnessConfirmed(old, current, f);
+            }
+        }
+        return result;
+    }
+
+    private static void assertWitnessConfirmed(ManifestSet old, ManifestSet current, Finding f) {
+        Oracle before = oracle(old);
+        Oracle after = oracle(current);
+        Map<String, Map<String, String>> oldLabels = new HashMap<>();
+        current.namespaces().forEach(n -> oldLabels.put(n.name(), n.labels()));
+        old.namespaces().forEach(n -> oldLabels.put(n.name(), n.labels()));
+        Witness w = f.witness();
+        assertThat(w).as("witness of %s", f.id()).isNotNull();
+        assertThat(OracleChecks.allows(after, f.direction(), w)).as("new version allows the witness of %s: %s", f.id(), w).isTrue();
+        if (f.kind().equals(ChangeKind.ISOLATION_DROPPED.name())) {
+            Endpoint.Pod pod = (Endpoint.Pod) (f.direction() == Direction.INGRESS ? w.destination() : w.source());
+            assertThat(before.isolated((Endpoint.Pod) OracleChecks.relabel(pod, oldLabels), f.direction().policyType()))
+                    .as("pod of %s was isolated", f.id()).isTrue();
+            assertThat(after.isolated(pod, f.direction().policyType())).as("pod of %s is not isolated now", f.id()).isFalse();
+        } else {
+            assertThat(OracleChecks.allows(before, f.direction(), OracleChecks.relabel(w, oldLabels)))
+                    .as("old version did not allow the witness of %s: %s", f.id(), w).isFalse();
+        }
+    }
+
+    private static Oracle oracle(ManifestSet set) {
+        return new Oracle(set.policies().stream().map(p -> new Oracle.Policy(p.namespace(), p.policy())).toList());
     }
 
     static List<Finding> of(DiffResult r, String kind) {
