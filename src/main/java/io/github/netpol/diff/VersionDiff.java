@@ -34,14 +34,17 @@ public final class VersionDiff {
     public DiffResult compare(ManifestSet old, ManifestSet current) {
         List<Finding> findings = new ArrayList<>();
         List<String> units = new ArrayList<>();
-        EffectiveCheck effective = new EffectiveCheck(
-                PolicyAnalyzer.analyze(current, NamespaceUniverse.comparing(current, old, options)));
+        NamespaceUniverse oldUniverse = NamespaceUniverse.comparing(old, current, options);
+        NamespaceUniverse newUniverse = NamespaceUniverse.comparing(current, old, options);
+        EffectiveCheck effective = new EffectiveCheck(PolicyAnalyzer.analyze(current, newUniverse));
         Map<String, PolicyManifest> currentPolicies = new LinkedHashMap<>();
         current.policies().forEach(p -> currentPolicies.putIfAbsent(p.key(), p));
-        for (SideComparison side : SideComparison.compareAll(old, current, options)) {
+        List<SideComparison> sides = SideComparison.compareAll(old, current, options);
+        for (SideComparison side : sides) {
             units.add(side.namespace() + "/" + side.direction().label());
             findings.addAll(new SideFindings(side, effective, acceptedFile, currentPolicies).findings());
         }
+        findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile).findings());
         for (UnsupportedPolicyManifest u : current.unsupported()) {
             findings.add(unsupported(u));
         }

@@ -12,7 +12,7 @@ import io.github.netpol.model.ManifestSet;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,9 +73,9 @@ public final class Check {
     }
 
     private static String summary(GateResult r, String against) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<ChangeKind.Category, Integer> counts = new EnumMap<>(ChangeKind.Category.class);
         for (Finding f : r.findings()) {
-            ChangeKind.of(f.kind()).ifPresent(k -> counts.merge(word(k), 1, Integer::sum));
+            ChangeKind.of(f.kind()).ifPresent(k -> counts.merge(k.category(), 1, Integer::sum));
         }
         long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR && ChangeKind.of(f.kind()).isEmpty()).count();
         StringBuilder sb = new StringBuilder("netpol check ").append(r.passed() ? "passed" : "FAILED")
@@ -84,7 +84,7 @@ public final class Check {
             sb.append("no widening");
         } else {
             List<String> parts = new ArrayList<>();
-            counts.forEach((k, v) -> parts.add(v + " " + k));
+            counts.forEach((k, v) -> parts.add(v + " " + word(k, v)));
             if (errors > 0) {
                 parts.add(errors + " error" + (errors == 1 ? "" : "s"));
             }
@@ -96,12 +96,13 @@ public final class Check {
         return sb.toString();
     }
 
-    private static String word(ChangeKind k) {
-        return switch (k.category()) {
-            case WIDENING -> "widening(s)";
-            case ISOLATION -> "dropped isolation(s)";
-            case NARROWING -> "narrowing(s)";
-            case UNSUPPORTED -> "unsupported policy kind(s)";
+    private static String word(ChangeKind.Category category, int count) {
+        String s = count == 1 ? "" : "s";
+        return switch (category) {
+            case WIDENING -> "widening" + s;
+            case ISOLATION -> "dropped isolation" + s;
+            case NARROWING -> "narrowing" + s;
+            case UNSUPPORTED -> "unsupported policy kind" + s;
         };
     }
 }

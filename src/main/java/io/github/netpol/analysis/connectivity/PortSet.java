@@ -64,6 +64,16 @@ public record PortSet(SortedMap<String, IntervalSet> byProtocol) {
         return new PortSet(m);
     }
 
+    /** The ports of this set that {@code other} does not hold. */
+    public PortSet minus(PortSet other) {
+        TreeMap<String, IntervalSet> m = new TreeMap<>();
+        for (Map.Entry<String, IntervalSet> e : byProtocol.entrySet()) {
+            IntervalSet o = other.byProtocol.get(e.getKey());
+            m.put(e.getKey(), o == null ? e.getValue() : e.getValue().minus(o));
+        }
+        return new PortSet(m);
+    }
+
     /** {@code All Connections}, or {@code SCTP 9003,TCP 80-81,8080,UDP 53}. */
     public String text() {
         if (isAll()) {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Connectivity of the declared workloads: for every ordered pair of distinct workloads, and between
@@ -43,23 +44,34 @@ public final class WorkloadConnectivity {
     private final Map<String, List<Compiled>> policiesByNamespace = new TreeMap<>();
     private final TreeSet<BigInteger> cuts = new TreeSet<>();
 
-    private WorkloadConnectivity(ManifestSet set, AnalysisOptions options) {
-        this.universe = NamespaceUniverse.of(set, options);
+    private WorkloadConnectivity(ManifestSet set, NamespaceUniverse universe) {
+        this.universe = universe;
         for (PolicyManifest p : set.policies()) {
             policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(compile(p));
         }
     }
 
     public static ConnectivityResult compute(ManifestSet set, AnalysisOptions options) {
-        return new WorkloadConnectivity(set, options).run(set.workloads());
+        return new WorkloadConnectivity(set, NamespaceUniverse.of(set, options)).run(set.workloads(), w -> true);
     }
 
-    private ConnectivityResult run(List<WorkloadManifest> workloads) {
+    /**
+     * Only the connections that start or end at a workload {@code focus} accepts, with an explicit
+     * namespace universe (e.g. {@link NamespaceUniverse#comparing} when two versions are compared).
+     * Work grows with the focus times all workloads instead of all workloads squared.
+     */
+    public static ConnectivityResult compute(ManifestSet set, NamespaceUniverse universe,
+                                             Predicate<WorkloadManifest> focus) {
+        return new WorkloadConnectivity(set, universe).run(set.workloads(), focus);
+    }
+
+    private ConnectivityResult run(List<WorkloadManifest> workloads, Predicate<WorkloadManifest> focus) {
         List<Gates> gates = workloads.stream().map(this::gates).toList();
         List<Connection> out = new ArrayList<>();
         for (int s = 0; s < workloads.size(); s++) {
+            boolean sourceInFocus = focus.test(workloads.get(s));
             for (int d = 0; d < workloads.size(); d++) {
-                if (s == d) {
+                if (s == d || !(sourceInFocus || focus.test(workloads.get(d)))) {
                     continue;
                 }
                 PortSet ports = gates.get(s).egress().allowed(workloads.get(d), null)
@@ -71,7 +83,9 @@ public final class WorkloadConnectivity {
         }
         List<BigInteger[]> segments = segments();
         for (int w = 0; w < workloads.size(); w++) {
-            external(segments, new Node.Workload(workloads.get(w)), gates.get(w), out);
+            if (focus.test(workloads.get(w))) {
+                external(segments, new Node.Workload(workloads.get(w)), gates.get(w), out);
+            }
         }
         out.sort(Comparator.comparing(Connection::text));
         return new ConnectivityResult(workloads, out);

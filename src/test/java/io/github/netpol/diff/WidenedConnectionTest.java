@@ -1,0 +1,142 @@
+package io.github.netpol.diff;
+
+import io.github.netpol.analysis.oracle.Oracle;
+import io.github.netpol.finding.Endpoint;
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Witness;
+import io.github.netpol.model.ManifestSet;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.github.netpol.diff.DiffFixture.diff;
+import static io.github.netpol.diff.DiffFixture.of;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Connections between declared workloads that open because labels changed, not because a policy did. */
+class WidenedConnectionTest {
+
+    static final String POLICIES = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: db, namespace: shop}
+            spec:
+              podSelector: {matchLabels: {app: db}}
+              policyTypes: [Ingress]
+              ingress:
+              - from: [{podSelector: {matchLabels: {app: api}}}]
+                ports: [{port: 5432}]
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: batch, namespace: shop}
+            spec:
+              podSelector: {}
+              policyTypes: [Egress]
+              egress:
+              - to: [{podSelector: {}}]
+              - to: [{ipBlock: {cidr: 203.0.113.0/24}}]
+                ports: [{port: 443}]
+            ---
+            """;
+
+    static String workload(String name, String app) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: %s, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: %s}}
+                  template:
+                    metadata:
+                      labels:
+                        app: %s
+                    spec:
+                      containers:
+                      - name: main
+                        image: example
+                        ports: [{name: pg, containerPort: 5432}]
+                ---
+                """.formatted(name, app, app);
+    }
+
+    @Test
+    void relabellingAPodTemplateOpensTheDatabase() {
+        String before = POLICIES + workload("db", "db") + workload("api", "api") + workload("batch", "batch");
+        String after = POLICIES + workload("db", "db") + workload("api", "api") + workload("batch", "api");
+        DiffResult r = diff(before, after);
+
+        assertThat(of(r, "WIDENED_INGRESS")).isEmpty();
+        assertThat(of(r, "WIDENED_EGRESS")).isEmpty();
+        Finding f = WideningTrapsTest.single(r, "WIDENED_CONNECTION");
+        assertThat(f.id()).isEqualTo("WIDENED_CONNECTION/shop/Deployment/batch->shop/Deployment/db");
+        assertThat(f.namespace()).isEqualTo("shop");
+        assertThat(f.location().file()).isEqualTo(DiffFixture.FILE);
+        assertThat(f.message()).contains("shop/batch[Deployment] => shop/db[Deployment] is newly allowed on TCP 5432")
+                .contains("labels, ports or namespace labels of shop/Deployment/batch changed");
+        assertThat(f.witness().port()).isEqualTo(5432);
+        assertConfirmedByOracle(before, after, f, Map.of("app", "batch"));
+    }
+
+    @Test
+    void relabellingOpensAnExternalRange() {
+        String egress = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny-egress, namespace: shop}
+                spec:
+                  podSelector: {}
+                  policyTypes: [Egress]
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: api-to-partner, namespace: shop}
+                spec:
+                  podSelector: {matchLabels: {app: api}}
+                  policyTypes: [Egress]
+                  egress:
+                  - to: [{ipBlock: {cidr: 203.0.113.0/24}}]
+                    ports: [{port: 443}]
+                ---
+                """;
+        DiffResult r = diff(egress + workload("worker", "worker"), egress + workload("worker", "api"));
+        Finding f = WideningTrapsTest.single(r, "WIDENED_CONNECTION");
+        assertThat(f.id()).isEqualTo("WIDENED_CONNECTION/shop/Deployment/worker->203.0.113.0-203.0.113.255");
+        assertThat(f.witness().destination()).isEqualTo(new Endpoint.Ip("203.0.113.0"));
+        assertThat(f.witness().port()).isEqualTo(443);
+        assertThat(r.findings()).hasSize(1);
+    }
+
+    @Test
+    void aPolicyChangeIsReportedOnItsSideNotPerWorkloadPair() {
+        String workloads = workload("db", "db") + workload("api", "api") + workload("batch", "batch");
+        String widened = POLICIES.replace("from: [{podSelector: {matchLabels: {app: api}}}]", "from: [{podSelector: {}}]");
+        DiffResult r = diff(POLICIES + workloads, widened + workloads);
+        assertThat(of(r, "WIDENED_INGRESS")).hasSize(1);
+        assertThat(of(r, "WIDENED_CONNECTION")).isEmpty();
+    }
+
+    @Test
+    void aNewWorkloadIsNotAWidening() {
+        DiffResult r = diff(POLICIES + workload("db", "db"), POLICIES + workload("db", "db") + workload("api", "api"));
+        assertThat(r.findings()).isEmpty();
+    }
+
+    private static void assertConfirmedByOracle(String before, String after, Finding f, Map<String, String> oldSourceLabels) {
+        Witness w = f.witness();
+        Oracle now = oracle(DiffFixture.read(after));
+        Oracle then = oracle(DiffFixture.read(before));
+        Endpoint.Pod src = (Endpoint.Pod) w.source();
+        Endpoint.Pod dst = (Endpoint.Pod) w.destination();
+        assertThat(now.egressAllows(src, dst, w.protocol(), w.port()) && now.ingressAllows(dst, src, w.protocol(), w.port()))
+                .as("the new version allows %s", w.describe()).isTrue();
+        Endpoint.Pod oldSrc = new Endpoint.Pod(src.namespace(), src.namespaceLabels(), new HashMap<>(oldSourceLabels), src.namedPorts());
+        assertThat(then.egressAllows(oldSrc, dst, w.protocol(), w.port()) && then.ingressAllows(dst, oldSrc, w.protocol(), w.port()))
+                .as("the old version did not allow it").isFalse();
+    }
+
+    private static Oracle oracle(ManifestSet set) {
+        return new Oracle(set.policies().stream().map(p -> new Oracle.Policy(p.namespace(), p.policy())).toList());
+    }
+}

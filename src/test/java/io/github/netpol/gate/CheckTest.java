@@ -1,0 +1,101 @@
+package io.github.netpol.gate;
+
+import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.baseline.Baseline;
+import io.github.netpol.baseline.BaselineOutcome;
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.load.SourceFile;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The check fails closed: what cannot be read or validated in either version fails it, with that error. */
+class CheckTest {
+
+    static final String GOOD = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: deny, namespace: shop}
+            spec:
+              podSelector: {}
+              policyTypes: [Ingress]
+            """;
+
+    @Test
+    void unchangedPolicyPasses() {
+        CheckResult r = run(List.of(file("k8s/a.yaml", GOOD)), found(file("k8s/a.yaml", GOOD)), false);
+        assertThat(r.passed()).isTrue();
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.summary()).isEqualTo("netpol check passed against test baseline: no widening");
+        assertThat(r.units()).containsExactly("shop/ingress", "shop/egress");
+    }
+
+    @Test
+    void anInvalidCurrentManifestFailsWithItsError() {
+        String bad = GOOD.replace("policyTypes: [Ingress]", "policyTypes: [Ingres]");
+        CheckResult r = run(List.of(file("k8s/a.yaml", bad)), found(file("k8s/a.yaml", GOOD)), false);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.location().file()).isEqualTo("k8s/a.yaml");
+            assertThat(f.location().line()).isEqualTo(6);
+        });
+        assertThat(r.summary()).contains("must load and validate");
+    }
+
+    @Test
+    void anUnreadableBaselineFailsTooAndSaysItIsTheBaseline() {
+        CheckResult r = run(List.of(file("k8s/a.yaml", GOOD)), found(file("k8s/a.yaml", "kind: [")), false);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.findings()).extracting(Finding::message).anySatisfy(m -> assertThat(m).startsWith("baseline test baseline: "));
+    }
+
+    @Test
+    void aTemplateInTheSourcesFailsClosed() {
+        CheckResult r = run(List.of(file("k8s/a.yaml", GOOD.replace("name: deny", "name: {{ .Values.name }}"))),
+                found(file("k8s/a.yaml", GOOD)), false);
+        assertThat(r.passed()).isFalse();
+    }
+
+    @Test
+    void noBaselineWarnsOrFailsAsConfigured() {
+        BaselineOutcome absent = new BaselineOutcome.Absent(List.of("no tag"));
+        CheckResult warn = run(List.of(file("k8s/a.yaml", GOOD)), absent, false);
+        assertThat(warn.passed()).isTrue();
+        assertThat(warn.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("no baseline to compare with (no tag)");
+        });
+        CheckResult fail = run(List.of(file("k8s/a.yaml", GOOD)), absent, true);
+        assertThat(fail.passed()).isFalse();
+        assertThat(fail.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("netpol.failIfNoBaseline=true"));
+    }
+
+    @Test
+    void deletingTheDefaultDenyFailsWithTwoFindings() {
+        CheckResult r = run(List.of(), found(file("k8s/a.yaml", GOOD)), false);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.findings()).extracting(Finding::id)
+                .containsExactlyInAnyOrder("ISOLATION_DROPPED/shop/deny/ingress", "WIDENED_INGRESS/shop/deny");
+        assertThat(r.summary()).isEqualTo("netpol check FAILED against test baseline: 1 widening, 1 dropped isolation");
+    }
+
+    private static CheckResult run(List<SourceFile> current, BaselineOutcome baseline, boolean failIfNoBaseline) {
+        return new Check().run(new CheckRequest(current, List.of(), baseline, AcceptedChanges.none(),
+                FailPolicy.parse(List.of("widening", "isolation")), failIfNoBaseline, AnalysisOptions.defaults(),
+                "default", LocalDate.of(2026, 11, 26), "netpol-accepted.yaml"));
+    }
+
+    private static BaselineOutcome found(SourceFile... files) {
+        return new BaselineOutcome.Found(new Baseline("dir:old", "test baseline", List.of(files)));
+    }
+
+    private static SourceFile file(String path, String text) {
+        return new SourceFile(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+}
