@@ -83,8 +83,7 @@ final class SideFindings {
             SideComparison.Contribution first = parts.get(0);
             Example ex = example(parts);
             String id = kind + "/" + ns() + "/" + policy;
-            String rules = parts.stream().map(p -> p.rule().describe()).distinct().reduce((a, b) -> a + ", " + b).orElse("");
-            String message = rules + " widens " + dir().label() + ": " + first.description()
+            String message = ns() + "/" + policy + " now allows more " + dir().label() + ": " + parts(parts)
                     + ". Newly allowed, for example: " + ex.witness.describe() + effectNote(ex.effective) + ". "
                     + fix(id, "narrow the rule");
             out.add(new Finding(id, kind, Severity.ERROR, message, ns(), dir(), first.rule().location(),
@@ -148,6 +147,24 @@ final class SideFindings {
                 + ": only what the policies allow reaches " + (dir() == Direction.INGRESS ? "them." : "out of them.");
         out.add(new Finding(kind + "/" + ns() + "/" + dir().label(), kind, Severity.INFO, message, ns(), dir(),
                 anyLocation(), false, null, null, null));
+    }
+
+    /**
+     * Each rule peer with what it allows, the first few in full. The whole of what the rule allows reads
+     * better than the difference with the old version (which may be a patchwork of label exclusions);
+     * the example connection shows what is new.
+     */
+    private String parts(List<SideComparison.Contribution> parts) {
+        List<String> shown = new ArrayList<>();
+        for (SideComparison.Contribution p : parts.subList(0, Math.min(3, parts.size()))) {
+            String rule = p.rule().describe();
+            SideRegion whole = side.newSide().rules().stream().filter(r -> r.rule().equals(p.rule()))
+                    .map(SideAnalysis.RuleRegion::region).findFirst().orElse(p.region());
+            shown.add(rule.substring(rule.indexOf(' ') + 1) + " (" + p.rule().location().line() + ":"
+                    + p.rule().location().column() + "): " + RegionDescriber.describe(whole, ns()));
+        }
+        String more = parts.size() > 3 ? "; and " + (parts.size() - 3) + " more rule peer(s)" : "";
+        return String.join("; ", shown) + more;
     }
 
     /** The first witness over the region's cubes whose whole connection the new version allows, else the first. */

@@ -40,7 +40,7 @@ class WideningTrapsTest {
         assertThat(f.location().line()).isEqualTo(22); // the rule (no peers) in the new file
         assertThat(f.witness()).isNotNull();
         assertThat(f.effective()).isTrue();
-        assertThat(f.message()).contains("payments/allow-api ingress[0]").contains("netpol-accepted.yaml")
+        assertThat(f.message()).contains("payments/allow-api now allows more ingress: ingress[0] (22:5): pods with app=api in payments accept").contains("netpol-accepted.yaml")
                 .contains("- id: WIDENED_INGRESS/payments/allow-api");
     }
 
