@@ -134,8 +134,8 @@ final class SideFindings {
         String kind = (dir() == Direction.INGRESS ? ChangeKind.NARROWED_INGRESS : ChangeKind.NARROWED_EGRESS).name();
         SideRegion denied = side.newlyDenied();
         Witness w = side.newlyDeniedWitness().orElseThrow();
-        String message = dir().label() + " of " + ns() + " narrowed: " + RegionDescriber.describe(denied, ns())
-                + " no longer; for example " + w.describe() + " is not allowed any more.";
+        String message = dir().label() + " of " + ns() + " narrowed, no longer: " + RegionDescriber.describe(denied, ns())
+                + ". For example " + w.describe() + " is not allowed any more.";
         out.add(new Finding(kind + "/" + ns(), kind, Severity.INFO, message, ns(), dir(), anyLocation(), false, null,
                 null, w));
     }
