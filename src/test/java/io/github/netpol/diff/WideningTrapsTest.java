@@ -184,6 +184,19 @@ class WideningTrapsTest {
     }
 
     @Test
+    void narrowingIsInformationWithAnExampleThatNoLongerPasses() {
+        DiffResult r = diff(NS + policy("from: [{podSelector: {}}]\n  ports: [{port: 8000, endPort: 8100}]"),
+                NS + policy("from: [{podSelector: {}}]\n  ports: [{port: 8080}]"));
+        Finding f = single(r, "NARROWED_INGRESS");
+        assertThat(f.id()).isEqualTo("NARROWED_INGRESS/payments");
+        assertThat(f.severity()).isEqualTo(io.github.netpol.finding.Severity.INFO);
+        assertThat(f.direction()).isEqualTo(Direction.INGRESS);
+        assertThat(f.location().line()).isEqualTo(16);
+        assertThat(f.witness().port()).isNotEqualTo(8080).isBetween(8000, 8100);
+        assertThat(r.findings()).hasSize(1);
+    }
+
+    @Test
     void unsupportedKindsFailClosed() {
         String cnp = NS + """
                 apiVersion: cilium.io/v2
