@@ -119,7 +119,7 @@ public final class HtmlReportWriter implements ReportWriter {
             findings(html, "widenings", "Widened (newly allowed)", widenings, repositoryPrefix);
         }
         if (!narrowings.isEmpty()) {
-            findings(html, "narrowings", "Narrowed (no longer allowed)", narrowings, repositoryPrefix);
+            findings(html, "narrowings", "Narrowed (no longer allowed)", narrowings, repositoryPrefix, "Connection no longer allowed");
         }
         if (!other.isEmpty()) {
             findings(html, "unsupported", "Not compared", other, repositoryPrefix);
@@ -132,8 +132,13 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static void findings(StringBuilder html, String id, String title, List<Finding> open, String repositoryPrefix) {
+        findings(html, id, title, open, repositoryPrefix, "Newly allowed connection");
+    }
+
+    private static void findings(StringBuilder html, String id, String title, List<Finding> open, String repositoryPrefix,
+                                 String witnessHeading) {
         html.append("<h2>").append(title).append("</h2>\n<table id=\"").append(id).append("\">\n<thead><tr><th>Severity</th><th>Kind</th><th>Namespace</th>")
-                .append("<th>Finding</th><th>Newly allowed connection</th><th>Where</th></tr></thead>\n<tbody>\n");
+                .append("<th>Finding</th><th>").append(witnessHeading).append("</th><th>Where</th></tr></thead>\n<tbody>\n");
         for (Finding f : open) {
             ChangeKind.Category category = category(f);
             String change = category == ChangeKind.Category.NARROWING ? " narrowing"
