@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The model behind the full report.html, on examples/shop against a baseline one widening and one narrowing away. */
 class HtmlReportDataTest {
 
-    private final HtmlReportData shop = ShopReports.shopAgainstBaseline();
+    private static final HtmlReportData shop = ShopReports.shopAgainstBaseline();
 
     private ConnectivityMatrix.Cell cell(String source, String destination) {
         ConnectivityMatrix m = shop.matrix();
