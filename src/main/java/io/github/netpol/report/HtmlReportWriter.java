@@ -1,5 +1,6 @@
 package io.github.netpol.report;
 
+import io.github.netpol.diff.ChangeKind;
 import io.github.netpol.finding.Finding;
 
 import java.io.IOException;
@@ -12,9 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, no script, a policy that forbids any fetch) with
- * the verdict, the findings with their witnesses and the accepted changes. Every text is escaped. The
- * connectivity matrix and the per-namespace isolation summary are not part of it yet: they need the
- * analysis results, which {@link ReportInput} does not carry.
+ * the verdict, the findings with their witnesses and the accepted changes. Every text is escaped. Given the
+ * analysis ({@link HtmlReportData} from the {@code report} goal) it adds the changes against the baseline,
+ * widening apart from narrowing, the per-namespace isolation and the connectivity matrix; as a
+ * {@link ReportWriter} ({@code netpol.formats=html}) it has only the findings.
  */
 public final class HtmlReportWriter implements ReportWriter {
 
@@ -29,6 +31,18 @@ public final class HtmlReportWriter implements ReportWriter {
             tr.warning td:first-child{color:#9a6700}
             tr.accepted{color:#57606a}
             code{font-family:ui-monospace,monospace}
+            tr.widening td:first-child,.widened{color:#cf222e}
+            tr.narrowing td:first-child,.narrowed{color:#0969da}
+            #matrix td{font-family:ui-monospace,monospace;font-size:.85rem;white-space:nowrap}
+            #matrix td.allowed{background:#dafbe1}
+            #matrix td.denied{color:#8c959f}
+            #matrix td.na{background:#eaeef2;color:#8c959f;text-align:center}
+            #matrix td.widened{background:#ffebe9;outline:2px solid #cf222e;font-weight:bold}
+            #matrix td.narrowed{background:#ddf4ff;outline:2px dashed #0969da}
+            #matrix th.group{text-align:center;background:#eaeef2}
+            .was{display:block;font-weight:normal;font-size:.75rem;color:#57606a}
+            td.yes{color:#1a7f37}td.partly{color:#9a6700}td.no{color:#cf222e}
+            p.legend{color:#57606a;max-width:60rem}
             """;
 
     @Override
@@ -38,14 +52,23 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public Path write(ReportInput input, Path outputDirectory) throws IOException {
+        return write(HtmlReportData.findingsOnly(input), outputDirectory);
+    }
+
+    public Path write(HtmlReportData data, Path outputDirectory) throws IOException {
         Files.createDirectories(outputDirectory);
         Path file = outputDirectory.resolve(FILE);
-        Files.writeString(file, render(input), StandardCharsets.UTF_8);
+        Files.writeString(file, render(data), StandardCharsets.UTF_8);
         return file;
     }
 
-    /** The page; also well-formed XML, so tools (and tests) can read it with an XML parser. */
     public String render(ReportInput input) {
+        return render(HtmlReportData.findingsOnly(input));
+    }
+
+    /** The page; also well-formed XML, so tools (and tests) can read it with an XML parser. */
+    public String render(HtmlReportData data) {
+        ReportInput input = data.input();
         String verdict = input.passed() ? "pass" : "fail";
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
@@ -62,21 +85,65 @@ public final class HtmlReportWriter implements ReportWriter {
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))).append("</p>\n");
         }
         List<Finding> open = VerdictText.open(input);
+        if (data.compared()) {
+            changes(html, open, input.repositoryPrefix());
+            open = open.stream().filter(f -> category(f) == null).toList();
+        }
         if (!open.isEmpty()) {
-            findings(html, open, input.repositoryPrefix());
+            findings(html, "findings", "Findings", open, input.repositoryPrefix());
         }
         List<Finding> accepted = input.findings().stream().filter(Finding::accepted).toList();
         if (!accepted.isEmpty()) {
             accepted(html, accepted, input.repositoryPrefix());
         }
+        if (data.matrix() != null) {
+            IsolationHtml.append(html, data.isolation());
+            MatrixHtml.append(html, data.matrix());
+        }
         return html.append("</body>\n</html>\n").toString();
     }
 
-    private static void findings(StringBuilder html, List<Finding> open, String repositoryPrefix) {
-        html.append("<h2>Findings</h2>\n<table id=\"findings\">\n<thead><tr><th>Severity</th><th>Kind</th><th>Namespace</th>")
-                .append("<th>Finding</th><th>Newly allowed connection</th><th>Where</th></tr></thead>\n<tbody>\n");
+    /** The check's findings against the baseline: what widens apart from what narrows. */
+    private static void changes(StringBuilder html, List<Finding> open, String repositoryPrefix) {
+        List<Finding> widenings = open.stream().filter(f -> category(f) == ChangeKind.Category.WIDENING
+                || category(f) == ChangeKind.Category.ISOLATION).toList();
+        List<Finding> narrowings = open.stream().filter(f -> category(f) == ChangeKind.Category.NARROWING).toList();
+        List<Finding> other = open.stream().filter(f -> category(f) == ChangeKind.Category.UNSUPPORTED).toList();
+        html.append("<section id=\"changes\">\n<h2>Changes against the baseline</h2>\n<p>")
+                .append("<span class=\"widened\">").append(MatrixHtml.WIDENED_MARK).append(' ')
+                .append(widenings.size()).append(" widening").append(widenings.size() == 1 ? "" : "s").append("</span>, ")
+                .append("<span class=\"narrowed\">").append(MatrixHtml.NARROWED_MARK).append(' ')
+                .append(narrowings.size()).append(" narrowing").append(narrowings.size() == 1 ? "" : "s").append("</span>")
+                .append(" not accepted.</p>\n");
+        if (!widenings.isEmpty()) {
+            findings(html, "widenings", "Widened (newly allowed)", widenings, repositoryPrefix);
+        }
+        if (!narrowings.isEmpty()) {
+            findings(html, "narrowings", "Narrowed (no longer allowed)", narrowings, repositoryPrefix, "Connection no longer allowed");
+        }
+        if (!other.isEmpty()) {
+            findings(html, "unsupported", "Not compared", other, repositoryPrefix);
+        }
+        html.append("</section>\n");
+    }
+
+    private static ChangeKind.Category category(Finding f) {
+        return ChangeKind.of(f.kind()).map(ChangeKind::category).orElse(null);
+    }
+
+    private static void findings(StringBuilder html, String id, String title, List<Finding> open, String repositoryPrefix) {
+        findings(html, id, title, open, repositoryPrefix, "Newly allowed connection");
+    }
+
+    private static void findings(StringBuilder html, String id, String title, List<Finding> open, String repositoryPrefix,
+                                 String witnessHeading) {
+        html.append("<h2>").append(title).append("</h2>\n<table id=\"").append(id).append("\">\n<thead><tr><th>Severity</th><th>Kind</th><th>Namespace</th>")
+                .append("<th>Finding</th><th>").append(witnessHeading).append("</th><th>Where</th></tr></thead>\n<tbody>\n");
         for (Finding f : open) {
-            html.append("<tr class=\"").append(f.severity().label()).append("\">")
+            ChangeKind.Category category = category(f);
+            String change = category == ChangeKind.Category.NARROWING ? " narrowing"
+                    : category == ChangeKind.Category.WIDENING || category == ChangeKind.Category.ISOLATION ? " widening" : "";
+            html.append("<tr class=\"").append(f.severity().label()).append(change).append("\">")
                     .append(cell(f.severity().label()))
                     .append(cell(f.kind()))
                     .append(cell(f.namespace()))

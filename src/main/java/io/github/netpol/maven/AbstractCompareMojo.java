@@ -1,0 +1,126 @@
+package io.github.netpol.maven;
+
+import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.baseline.BaselineOutcome;
+import io.github.netpol.baseline.BaselineSpec;
+import io.github.netpol.gate.AcceptedChanges;
+import io.github.netpol.gate.AcceptedChangesReader;
+import io.github.netpol.gate.CheckRequest;
+import io.github.netpol.gate.FailPolicy;
+import io.github.netpol.load.CollectedSources;
+import io.github.netpol.load.SourceCollector;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** Parameters and preparation shared by the goals that compare with a baseline: {@code check} and {@code report}. */
+public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
+
+    /**
+     * What to compare with: {@code auto}, {@code release}, {@code release:<version>}, {@code git:<ref>},
+     * {@code git:tag}, {@code dir:<path>} or {@code none}.
+     */
+    @Parameter(property = "netpol.baseline", defaultValue = "auto")
+    private String baseline;
+
+    /** Fail when there is no baseline at all (instead of warning, as suits a first release). */
+    @Parameter(property = "netpol.failIfNoBaseline", defaultValue = "false")
+    private boolean failIfNoBaseline;
+
+    /** The accepted-changes file; kept outside the sources so it is never read as a manifest. */
+    @Parameter(property = "netpol.accepted", defaultValue = "${project.basedir}/netpol-accepted.yaml")
+    private File accepted;
+
+    /** What fails the check: {@code widening}, {@code isolation}, or {@code none} to report only. */
+    @Parameter(property = "netpol.failOn", defaultValue = "widening,isolation")
+    private List<String> failOn;
+
+    /**
+     * {@code declared}: a Namespace manifest fixes that namespace's labels; {@code any}: every namespace may
+     * carry any labels.
+     */
+    @Parameter(property = "netpol.namespaceLabels", defaultValue = "declared")
+    private String namespaceLabels;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    private final RepositorySystem repositorySystem;
+
+    protected AbstractCompareMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    /** Collects the current sources, obtains the baseline and reads the accepted changes. */
+    protected CheckRequest checkRequest() throws MojoExecutionException {
+        BaselineSpec spec;
+        FailPolicy policy;
+        AnalysisOptions analysis;
+        try {
+            spec = BaselineSpec.parse(baseline);
+            policy = FailPolicy.parse(failOn);
+            analysis = analysisOptions(namespaceLabels);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        Path base = baseDirectory();
+        List<Path> paths = sourcePaths();
+        SourceCollector collector = new SourceCollector();
+        CollectedSources collected = collector.scan(base, paths);
+        for (Path missing : collected.missing()) {
+            getLog().warn("netpol: source " + missing + " does not exist");
+        }
+        BaselineOutcome outcome = new BaselineObtainer(repositorySystem, session, project).obtain(spec, base, paths, collector);
+        if (outcome instanceof BaselineOutcome.Found found) {
+            getLog().info("netpol: comparing with " + found.baseline().description() + " (" + found.baseline().files().size()
+                    + " files)");
+        }
+        return new CheckRequest(collected.files(), collected.problems(), outcome, readAccepted(base), policy,
+                failIfNoBaseline, analysis, defaultNamespace, LocalDate.now(), acceptedFile());
+    }
+
+    /** The accepted-changes file as findings and messages name it. */
+    protected String acceptedFile() {
+        return display(baseDirectory(), accepted.toPath());
+    }
+
+    private AcceptedChanges readAccepted(Path base) throws MojoExecutionException {
+        Path file = accepted.toPath();
+        if (!Files.isRegularFile(file)) {
+            return AcceptedChanges.none();
+        }
+        try {
+            return new AcceptedChangesReader().read(display(base, file), Files.readString(file));
+        } catch (IOException e) {
+            throw new MojoExecutionException("netpol: cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static AnalysisOptions analysisOptions(String namespaceLabels) {
+        String v = namespaceLabels == null ? "declared" : namespaceLabels.trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "declared" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.DECLARED);
+            case "any" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.ANY);
+            default -> throw new IllegalArgumentException("netpol.namespaceLabels: '" + namespaceLabels
+                    + "' is not one of declared, any");
+        };
+    }
+
+    private static String display(Path base, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+}

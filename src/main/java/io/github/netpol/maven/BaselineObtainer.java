@@ -1,0 +1,49 @@
+package io.github.netpol.maven;
+
+import io.github.netpol.baseline.BaselineException;
+import io.github.netpol.baseline.BaselineOutcome;
+import io.github.netpol.baseline.BaselineProvider;
+import io.github.netpol.baseline.BaselineSpec;
+import io.github.netpol.baseline.GitBaselineReader;
+import io.github.netpol.load.SourceCollector;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Obtains the baseline of a project from its releases, its git history or a directory, as {@code check} and {@code report} do. */
+final class BaselineObtainer {
+
+    private final RepositorySystem repositorySystem;
+    private final MavenSession session;
+    private final MavenProject project;
+
+    BaselineObtainer(RepositorySystem repositorySystem, MavenSession session, MavenProject project) {
+        this.repositorySystem = repositorySystem;
+        this.session = session;
+        this.project = project;
+    }
+
+    /**
+     * @param base      the project base directory
+     * @param paths     the configured sources (relative ones are looked up at the same place in git trees)
+     * @param collector reads a {@code dir:} baseline the same way as the current sources
+     */
+    BaselineOutcome obtain(BaselineSpec spec, Path base, List<Path> paths, SourceCollector collector)
+            throws MojoExecutionException {
+        List<String> relativeSources = paths.stream().filter(p -> !p.isAbsolute())
+                .map(p -> p.toString().replace('\\', '/')).toList();
+        MavenReleaseRepository releases = new MavenReleaseRepository(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories(), project.getGroupId(), project.getArtifactId(), project.getVersion());
+        BaselineProvider provider = new BaselineProvider(base, relativeSources, releases, new GitBaselineReader(base),
+                dir -> collector.collect(base, List.of(dir)));
+        try {
+            return provider.obtain(spec);
+        } catch (BaselineException e) {
+            throw new MojoExecutionException("netpol: cannot obtain the baseline " + spec + ": " + e.getMessage(), e);
+        }
+    }
+}
