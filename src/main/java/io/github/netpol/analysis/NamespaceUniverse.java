@@ -4,6 +4,7 @@ import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.NamespaceManifest;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -59,6 +60,26 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels) {
     public Map<String, String> labelsOf(String name) {
         Map<String, String> fixed = fixedLabels.get(name);
         return fixed != null ? fixed : Map.of(NamespaceManifest.NAME_LABEL, name);
+    }
+
+    /**
+     * The namespaces a selector matches, as a region over {@link Dim#NAMESPACE_NAME} and
+     * {@link Dim.Kind#NAMESPACE_LABEL}: fixed namespaces are decided now, by their labels, into a set of
+     * names; free names keep the label constraints. The name label constrains the name itself.
+     */
+    public Region matching(Map<String, ValueSet> selector) {
+        List<String> fixedMatches = fixedNames().stream()
+                .filter(n -> LabelSelectors.matches(selector, labelsOf(n))).sorted().toList();
+        Cube fixed = Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(Set.copyOf(fixedMatches)));
+        ValueSet names = selector.getOrDefault(NamespaceManifest.NAME_LABEL, ValueSet.all()).withoutAbsent()
+                .minus(ValueSet.of(fixedNames()));
+        Cube free = Cube.all().with(Dim.NAMESPACE_NAME, names);
+        for (Map.Entry<String, ValueSet> e : selector.entrySet()) {
+            if (!e.getKey().equals(NamespaceManifest.NAME_LABEL)) {
+                free = free.with(Dim.namespaceLabel(e.getKey()), e.getValue());
+            }
+        }
+        return new Region(List.of(fixed, free));
     }
 
     private static void put(Map<String, Map<String, String>> into, ManifestSet version) {

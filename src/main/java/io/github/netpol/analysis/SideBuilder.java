@@ -8,14 +8,12 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.github.netpol.finding.Direction;
-import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.PolicyManifest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Builds the {@link SideAnalysis} of one namespace and direction from the policies of that namespace. */
 public final class SideBuilder {
@@ -107,25 +105,11 @@ public final class SideBuilder {
      * of names; free names keep the label constraints. The name label constrains the name itself.
      */
     Region namespaces(Map<String, ValueSet> selector) {
-        return namespaceCache.computeIfAbsent(selector, this::resolve);
+        return namespaceCache.computeIfAbsent(selector, universe::matching);
     }
 
-    private Region resolve(Map<String, ValueSet> selector) {
-        List<String> fixedMatches = universe.fixedNames().stream()
-                .filter(n -> LabelSelectors.matches(selector, universe.labelsOf(n))).sorted().toList();
-        Cube fixed = Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(Set.copyOf(fixedMatches)));
-        ValueSet names = selector.getOrDefault(NamespaceManifest.NAME_LABEL, ValueSet.all()).withoutAbsent()
-                .minus(ValueSet.of(universe.fixedNames()));
-        Cube free = Cube.all().with(Dim.NAMESPACE_NAME, names);
-        for (Map.Entry<String, ValueSet> e : selector.entrySet()) {
-            if (!e.getKey().equals(NamespaceManifest.NAME_LABEL)) {
-                free = free.with(Dim.namespaceLabel(e.getKey()), e.getValue());
-            }
-        }
-        return new Region(List.of(fixed, free));
-    }
-
-    static Cube labelCube(Dim.Kind kind, Map<String, ValueSet> constraints) {
+    /** A cube constraining the labels of one role (local pod, peer pod, peer namespace). */
+    public static Cube labelCube(Dim.Kind kind, Map<String, ValueSet> constraints) {
         Cube c = Cube.all();
         for (Map.Entry<String, ValueSet> e : constraints.entrySet()) {
             c = c.with(new Dim(kind, e.getKey()), e.getValue());

@@ -83,7 +83,8 @@ public final class Witnesses {
         return ValueSet.fresh(taken);
     }
 
-    private static Map<String, String> labels(Cube c, Dim.Kind kind) {
+    /** One assignment of the labels of one role that the cube allows (absent keys left out). */
+    public static Map<String, String> labels(Cube c, Dim.Kind kind) {
         Map<String, String> out = new TreeMap<>();
         c.sets().forEach((dim, set) -> {
             if (dim.kind() == kind) {

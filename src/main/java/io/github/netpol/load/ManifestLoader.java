@@ -84,7 +84,8 @@ public final class ManifestLoader {
         }
     }
 
-    static LoaderOptions options() {
+    /** Safe limits for every YAML the plugin reads: no duplicate keys, few aliases, bounded nesting, no tags. */
+    public static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);

@@ -75,11 +75,11 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     protected void report(ReportInput input) throws MojoExecutionException {
         List<ReportWriter> selected;
         try {
-            selected = ReportWriters.standard(ruleCatalog(), pluginVersion(), System::getenv).select(formats);
+            selected = ReportWriters.standard(ruleCatalog(), pluginVersion(), System::getenv).select(formats());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        if (formats.stream().map(AbstractNetpolMojo::normalized).anyMatch(ReportWriters.CONSOLE::equals)) {
+        if (formats().stream().map(AbstractNetpolMojo::normalized).anyMatch(ReportWriters.CONSOLE::equals)) {
             for (Finding f : input.findings()) {
                 switch (f.severity()) {
                     case ERROR -> getLog().error(f.consoleLine());
@@ -101,6 +101,11 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         if (!selected.isEmpty()) {
             getLog().info("netpol: reports in " + outputDirectory);
         }
+    }
+
+    /** The report formats to write; a goal may add the ones it always writes. */
+    protected List<String> formats() {
+        return formats;
     }
 
     /** Descriptions of every finding kind, for SARIF: the gate's built in, the lint rules' own. */

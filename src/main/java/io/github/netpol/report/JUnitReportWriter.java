@@ -81,8 +81,13 @@ public final class JUnitReportWriter implements ReportWriter {
         return cases;
     }
 
-    // the check names units namespace/direction, validate names them by file; try both so no goal list is needed
+    // the check names units namespace/direction, validate names them by file, test by the assertion (the
+    // finding's id); try each so no goal list is needed
     private static List<Finding> unitOf(Finding finding, Map<String, List<Finding>> cases) {
+        List<Finding> byId = cases.get(finding.id());
+        if (byId != null) {
+            return byId;
+        }
         if (finding.namespace() != null && finding.direction() != null) {
             List<Finding> unit = cases.get(finding.namespace() + "/" + finding.direction().label());
             if (unit != null) {

@@ -19,7 +19,8 @@ import java.util.Map;
  *                       repository-relative paths
  * @param units          the units that were checked, each one test case in JUnit XML: for
  *                       {@code validate} the files ({@code location.file()} of a finding names its
- *                       unit), for {@code check} {@code namespace/direction} (e.g. {@code shop/ingress})
+ *                       unit), for {@code check} {@code namespace/direction} (e.g. {@code shop/ingress}),
+ *                       for {@code test} the assertion names (a finding's {@code id} names its unit)
  */
 public record ReportInput(String goal, boolean passed, List<Finding> findings, Map<String, Object> baseline,
                           String summary, String repositoryPrefix, List<String> units) {
