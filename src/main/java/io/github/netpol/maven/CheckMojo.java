@@ -31,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Compares what the policies allow with the baseline (the previous release, a git ref or a directory)
@@ -142,16 +141,6 @@ public class CheckMojo extends AbstractNetpolMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("netpol: cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    static AnalysisOptions analysisOptions(String namespaceLabels) {
-        String v = namespaceLabels == null ? "declared" : namespaceLabels.trim().toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "declared" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.DECLARED);
-            case "any" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.ANY);
-            default -> throw new IllegalArgumentException("netpol.namespaceLabels: '" + namespaceLabels
-                    + "' is not one of declared, any");
-        };
     }
 
     private static String display(Path base, Path file) {
