@@ -1,5 +1,6 @@
 package io.github.netpol.maven;
 
+import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.RuleDescription;
 import io.github.netpol.report.RuleCatalog;
@@ -133,6 +134,17 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
             }
         }
         return "";
+    }
+
+    /** {@code netpol.namespaceLabels}: {@code declared} or {@code any}. */
+    static AnalysisOptions analysisOptions(String namespaceLabels) {
+        String v = namespaceLabels == null ? "declared" : namespaceLabels.trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "declared" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.DECLARED);
+            case "any" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.ANY);
+            default -> throw new IllegalArgumentException("netpol.namespaceLabels: '" + namespaceLabels
+                    + "' is not one of declared, any");
+        };
     }
 
     private static String normalized(String format) {

@@ -69,7 +69,7 @@ public final class ManifestReader {
                 return;
             }
             if (kind.endsWith("List") && raw.containsKey("items")) {
-                list(raw, origin);
+                list(raw, apiVersion, kind, origin);
                 return;
             }
             objects.add(new ManifestObject(apiVersion, kind, raw, origin));
@@ -88,7 +88,7 @@ public final class ManifestReader {
             });
         }
 
-        private void list(Map<String, Object> raw, Origin origin) {
+        private void list(Map<String, Object> raw, String apiVersion, String kind, Origin origin) {
             if (!(raw.get("items") instanceof List<?> items)) {
                 error("wrong-type", origin, "/items", "Field 'items' must be a list, found "
                         + SchemaWalker.describe(raw.get("items")) + ".");
@@ -97,8 +97,25 @@ public final class ManifestReader {
             for (int i = 0; i < items.size(); i++) {
                 Origin item = new Origin(origin.file(), origin.documentIndex(),
                         JsonPointer.child(origin.pointerPrefix() + "/items", i), origin.sourceMap());
-                object(items.get(i), item);
+                object(typedItem(items.get(i), apiVersion, kind), item);
             }
+        }
+
+        /**
+         * The API server leaves apiVersion and kind out of the items of a typed list ({@code PodList}); like
+         * the Kubernetes decoder, an item without both takes the list's apiVersion and the kind without "List".
+         */
+        @SuppressWarnings("unchecked")
+        private static Object typedItem(Object item, String apiVersion, String listKind) {
+            String kind = listKind.substring(0, listKind.length() - "List".length());
+            if (kind.isEmpty() || !(item instanceof Map<?, ?> map) || map.containsKey("apiVersion") || map.containsKey("kind")) {
+                return item;
+            }
+            Map<String, Object> typed = new LinkedHashMap<>();
+            typed.put("apiVersion", apiVersion);
+            typed.put("kind", kind);
+            typed.putAll((Map<String, Object>) map);
+            return typed;
         }
 
         private void typed(KubernetesKinds.Known known, Map<String, Object> raw, Origin origin) {

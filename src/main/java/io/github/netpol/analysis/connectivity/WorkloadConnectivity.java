@@ -21,7 +21,7 @@ import io.github.netpol.model.WorkloadManifest;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,8 +74,8 @@ public final class WorkloadConnectivity {
                 if (s == d || !(sourceInFocus || focus.test(workloads.get(d)))) {
                     continue;
                 }
-                PortSet ports = gates.get(s).egress().allowed(workloads.get(d), null)
-                        .intersect(gates.get(d).ingress().allowed(workloads.get(s), null));
+                PortSet ports = gates.get(s).egress().allowed(workloads.get(d))
+                        .intersect(gates.get(d).ingress().allowed(workloads.get(s)));
                 if (!ports.isEmpty()) {
                     out.add(new Connection(new Node.Workload(workloads.get(s)), new Node.Workload(workloads.get(d)), ports));
                 }
@@ -87,19 +87,22 @@ public final class WorkloadConnectivity {
                 external(segments, new Node.Workload(workloads.get(w)), gates.get(w), out);
             }
         }
-        out.sort(Comparator.comparing(Connection::text));
-        return new ConnectivityResult(workloads, out);
+        // each text once: tens of thousands of lines when many ipBlocks cut the address space
+        List<Connection> sorted = out.stream().map(c -> Map.entry(c.text(), c)).sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue).toList();
+        return new ConnectivityResult(workloads, sorted);
     }
 
     /** The external ranges a workload reaches (egress) or is reached from (ingress), adjacent equal ranges merged. */
     private static void external(List<BigInteger[]> segments, Node self, Gates gates, List<Connection> out) {
         for (Direction dir : Direction.values()) {
-            Gate gate = dir == Direction.EGRESS ? gates.egress() : gates.ingress();
+            PortSet[] allowed = (dir == Direction.EGRESS ? gates.egress() : gates.ingress()).allowedPerSegment(segments);
             BigInteger first = null;
             BigInteger last = null;
             PortSet current = null;
-            for (BigInteger[] seg : segments) {
-                PortSet ports = gate.allowed(null, seg[0]);
+            for (int i = 0; i < segments.size(); i++) {
+                BigInteger[] seg = segments.get(i);
+                PortSet ports = allowed[i];
                 boolean adjacent = last != null && last.add(BigInteger.ONE).equals(seg[0]);
                 if (current != null && adjacent && ports.equals(current)) {
                     last = seg[1];
@@ -112,6 +115,21 @@ public final class WorkloadConnectivity {
             }
             emit(self, dir, first, last, current, out);
         }
+    }
+
+    /** The index of the first segment whose last address is at least {@code point}. */
+    private static int firstEndingAtOrAfter(List<BigInteger[]> segments, BigInteger point) {
+        int lo = 0;
+        int hi = segments.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (segments.get(mid)[1].compareTo(point) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static void emit(Node self, Direction dir, BigInteger first, BigInteger last, PortSet ports, List<Connection> out) {
@@ -219,43 +237,77 @@ public final class WorkloadConnectivity {
     private record Gates(Gate ingress, Gate egress) {
     }
 
+    private record AddressRule(IntervalSet ips, PortSet ports) {
+    }
+
     /** One side of one workload: the rules of the policies that select it for the direction. */
     private final class Gate {
         private final Direction direction;
         private final WorkloadManifest self;
         private final boolean isolated;
         private final List<CompiledRule> rules;
+        /** Per rule that lets addresses through: which addresses and which ports (fixed for addresses). */
+        private final List<AddressRule> addressRules = new ArrayList<>();
 
         Gate(Direction direction, WorkloadManifest self, boolean isolated, List<CompiledRule> rules) {
             this.direction = direction;
             this.self = self;
             this.isolated = isolated;
             this.rules = rules;
+            // computed once: the external ranges are many, and a rule's ports do not depend on the address
+            WorkloadManifest destination = direction == Direction.INGRESS ? self : null;
+            for (CompiledRule r : rules) {
+                IntervalSet ips = r.peers().isEmpty() ? IpAddresses.ALL : IntervalSet.empty();
+                for (CompiledPeer p : r.peers()) {
+                    if (p.valid() && p.ips() != null) {
+                        ips = ips.union(p.ips());
+                    }
+                }
+                if (!ips.isEmpty()) {
+                    addressRules.add(new AddressRule(ips, ports(r.ports(), destination)));
+                }
+            }
         }
 
-        /** Ports allowed with a peer workload, or (peer == null) with the address {@code ip}. */
-        PortSet allowed(WorkloadManifest peer, BigInteger ip) {
+        /**
+         * Ports allowed with the addresses of each segment. Segments are cut at every ipBlock boundary, so a
+         * rule's address ranges are whole runs of segments: each rule marks its runs (no per-segment search).
+         */
+        PortSet[] allowedPerSegment(List<BigInteger[]> segments) {
+            PortSet[] out = new PortSet[segments.size()];
+            Arrays.fill(out, isolated ? PortSet.none() : PortSet.all());
+            if (!isolated) {
+                return out;
+            }
+            for (AddressRule r : addressRules) {
+                for (IntervalSet.Range range : r.ips().ranges()) {
+                    for (int i = firstEndingAtOrAfter(segments, range.lo());
+                         i < segments.size() && segments.get(i)[0].compareTo(range.hi()) <= 0; i++) {
+                        out[i] = out[i].union(r.ports());
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Ports allowed with a peer workload. */
+        PortSet allowed(WorkloadManifest peer) {
             if (!isolated) {
                 return PortSet.all();
             }
             WorkloadManifest destination = direction == Direction.INGRESS ? self : peer;
             PortSet out = PortSet.none();
             for (CompiledRule r : rules) {
-                if (r.peers().isEmpty() || r.peers().stream().anyMatch(p -> matches(p, r.namespace(), peer, ip))) {
+                if (r.peers().isEmpty() || r.peers().stream().anyMatch(p -> matches(p, r.namespace(), peer))) {
                     out = out.union(ports(r.ports(), destination));
                 }
             }
             return out;
         }
 
-        private boolean matches(CompiledPeer p, String policyNamespace, WorkloadManifest peer, BigInteger ip) {
-            if (!p.valid()) {
-                return false;
-            }
-            if (p.ips() != null) {
-                return peer == null && p.ips().containsValue(ip);
-            }
-            if (peer == null) {
+        /** ipBlocks never match a workload: pod addresses are not modelled (SPEC). */
+        private boolean matches(CompiledPeer p, String policyNamespace, WorkloadManifest peer) {
+            if (!p.valid() || p.ips() != null) {
                 return false;
             }
             boolean ns = p.namespaceSelector() == null

@@ -1,0 +1,82 @@
+package io.github.netpol.maven;
+
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@MojoTest
+class ConnectivityMojoTest {
+
+    private static final String POM = "src/test/resources/unit/connectivity/pom.xml";
+
+    /** The harness binds neither the read-only basedir nor relative File parameters to the test project. */
+    private static void onProject(ConnectivityMojo mojo, String dir) throws IOException {
+        mojo.basedir = new File(dir);
+        mojo.sources = List.of(new File("src/main/kubernetes"));
+        for (String ext : List.of("txt", "json", "md", "csv", "dot")) {
+            Files.deleteIfExists(mojo.outputDirectory.toPath().resolve("connectivity." + ext));
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "connectivity", pom = POM)
+    void writesEveryFormOfTheShopsConnectivity(ConnectivityMojo mojo) throws Exception {
+        onProject(mojo, "examples/shop");
+        mojo.execute();
+        Path out = mojo.outputDirectory.toPath();
+        List<String> lines = Files.readAllLines(out.resolve("connectivity.txt"), StandardCharsets.UTF_8);
+        assertThat(lines).contains(
+                "shop/web[Deployment] => shop/api[Deployment] : TCP 8081",
+                "shop/api[Deployment] => shop/db[StatefulSet] : TCP 5432",
+                "0.0.0.0-9.255.255.255[External] => shop/web[Deployment] : TCP 8080");
+        assertThat(lines).filteredOn(l -> l.contains("=> shop/db[")).containsExactly(
+                "shop/api[Deployment] => shop/db[StatefulSet] : TCP 5432");
+        assertThat(Files.readString(out.resolve("connectivity.json"), StandardCharsets.UTF_8))
+                .contains("\"id\" : \"shop/StatefulSet/db\"").contains("\"destination\" : \"shop/StatefulSet/db\"");
+        assertThat(Files.readString(out.resolve("connectivity.md"), StandardCharsets.UTF_8))
+                .contains("| shop/api[Deployment] | shop/db[StatefulSet] | TCP 5432 |");
+        assertThat(Files.readString(out.resolve("connectivity.csv"), StandardCharsets.UTF_8))
+                .startsWith("src,dst,conn\n").contains("shop/api[Deployment],shop/db[StatefulSet],TCP 5432");
+        assertThat(Files.readString(out.resolve("connectivity.dot"), StandardCharsets.UTF_8))
+                .startsWith("digraph {").contains("\"shop/api[Deployment]\" -> \"shop/db[StatefulSet]\"");
+    }
+
+    @Test
+    @InjectMojo(goal = "connectivity", pom = POM)
+    void invalidManifestsFailTheGoalWithoutWritingAnything(ConnectivityMojo mojo) throws Exception {
+        onProject(mojo, "src/test/resources/unit/validate-fail");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("2 invalid manifests");
+        assertThat(mojo.outputDirectory.toPath().resolve("connectivity.txt")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "connectivity", pom = POM)
+    void anUnknownNamespaceLabelsModeIsAConfigurationError(ConnectivityMojo mojo) throws Exception {
+        onProject(mojo, "examples/shop");
+        mojo.namespaceLabels = "some";
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("not one of declared, any");
+    }
+
+    @Test
+    @InjectMojo(goal = "connectivity", pom = POM)
+    void skipDoesNothing(ConnectivityMojo mojo) throws Exception {
+        onProject(mojo, "examples/shop");
+        mojo.skip = true;
+        mojo.execute();
+        assertThat(mojo.outputDirectory.toPath().resolve("connectivity.txt")).doesNotExist();
+    }
+}
