@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('comparing with git tag v1.0.0')
-assert log.contains('src/main/kubernetes/policies.yaml:27:7: error: shop/allow-api now allows more ingress: ingress[0].from[0] (27:7): pods with app=api in shop accept TCP port 8080 from any pod in any namespace')
+assert log.contains('src/main/kubernetes/policies.yaml:27:7: error: shop/allow-api now allows more ingress: ingress[0].from[0] (27:7): pods with app=api in shop accept TCP 8080 from any pod in any namespace')
 assert log.contains('[WIDENED_INGRESS/shop/allow-api]')
 assert log.contains("- id: WIDENED_INGRESS/shop/allow-api")
 assert log.contains('netpol check FAILED against git tag v1.0.0')

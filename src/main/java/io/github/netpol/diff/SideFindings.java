@@ -1,6 +1,8 @@
 package io.github.netpol.diff;
 
 import io.github.netpol.analysis.Cube;
+import io.github.netpol.analysis.Dim;
+import io.github.netpol.analysis.ValueSet;
 import io.github.netpol.analysis.PolicyTypes;
 import io.github.netpol.analysis.Region;
 import io.github.netpol.analysis.RegionDescriber;
@@ -12,6 +14,7 @@ import io.github.netpol.analysis.Witnesses;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.finding.Witness;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The findings of one side (namespace, direction) of a comparison. */
 final class SideFindings {
@@ -33,14 +37,19 @@ final class SideFindings {
     private final EffectiveCheck effective;
     private final String acceptedFile;
     private final Map<String, PolicyManifest> currentPolicies;
+    private final Set<String> portNames;
 
-    /** @param currentPolicies the new version's policies by {@code namespace/name} */
+    /**
+     * @param currentPolicies the new version's policies by {@code namespace/name}
+     * @param portNames       every port name the new version's rules use
+     */
     SideFindings(SideComparison side, EffectiveCheck effective, String acceptedFile,
-                 Map<String, PolicyManifest> currentPolicies) {
+                 Map<String, PolicyManifest> currentPolicies, Set<String> portNames) {
         this.side = side;
         this.effective = effective;
         this.acceptedFile = acceptedFile;
         this.currentPolicies = currentPolicies;
+        this.portNames = portNames;
     }
 
     List<Finding> findings() {
@@ -150,18 +159,16 @@ final class SideFindings {
     }
 
     /**
-     * Each rule peer with what it allows, the first few in full. The whole of what the rule allows reads
-     * better than the difference with the old version (which may be a patchwork of label exclusions);
-     * the example connection shows what is new.
+     * Each rule peer with what it allows, the first few in full: the rule's own words read better than
+     * the difference with the old version (often a patchwork of label exclusions); the example
+     * connection shows what is new.
      */
-    private String parts(List<SideComparison.Contribution> parts) {
+    private static String parts(List<SideComparison.Contribution> parts) {
         List<String> shown = new ArrayList<>();
         for (SideComparison.Contribution p : parts.subList(0, Math.min(3, parts.size()))) {
             String rule = p.rule().describe();
-            SideRegion whole = side.newSide().rules().stream().filter(r -> r.rule().equals(p.rule()))
-                    .map(SideAnalysis.RuleRegion::region).findFirst().orElse(p.region());
             shown.add(rule.substring(rule.indexOf(' ') + 1) + " (" + p.rule().location().line() + ":"
-                    + p.rule().location().column() + "): " + RegionDescriber.describe(whole, ns()));
+                    + p.rule().location().column() + "): " + RuleText.describe(p.rule()));
         }
         String more = parts.size() > 3 ? "; and " + (parts.size() - 3) + " more rule peer(s)" : "";
         return String.join("; ", shown) + more;
@@ -179,8 +186,10 @@ final class SideFindings {
                         return new Example(first, effective.effective(first, dir()));
                     }
                     Witness w = Witnesses.of(c, dir(), ns(), side.newSide().universe(), ip);
-                    if (effective.effective(w, dir())) {
-                        return new Example(w, true);
+                    for (Witness candidate : withPortNames(w, (ValueSet) c.get(Dim.PORT_NAME))) {
+                        if (effective.effective(candidate, dir())) {
+                            return new Example(candidate, true);
+                        }
                     }
                 }
             }
@@ -189,6 +198,24 @@ final class SideFindings {
     }
 
     private record Example(Witness witness, boolean effective) {
+    }
+
+    /**
+     * The witness, then the same connection to a destination pod that names the port with each port name
+     * the policies use and the region admits: the other side may allow the port only by its name.
+     */
+    private List<Witness> withPortNames(Witness w, ValueSet admitted) {
+        List<Witness> out = new ArrayList<>();
+        out.add(w);
+        if (w.destination() instanceof Endpoint.Pod dst && dst.namedPorts().isEmpty()) {
+            for (String name : portNames) {
+                if (admitted.containsValue(name)) {
+                    out.add(new Witness(w.source(), new Endpoint.Pod(dst.namespace(), dst.namespaceLabels(),
+                            dst.podLabels(), List.of(new NamedPort(name, w.protocol(), w.port()))), w.protocol(), w.port()));
+                }
+            }
+        }
+        return out;
     }
 
     /** An old policy that isolated pods which no policy isolates now, and what happened to it. */

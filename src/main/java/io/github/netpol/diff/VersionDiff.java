@@ -6,6 +6,7 @@ import io.github.netpol.analysis.PolicyAnalyzer;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.UnsupportedPolicyManifest;
@@ -15,6 +16,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Compares two versions of the manifests and turns every change of what they allow into findings:
@@ -39,10 +44,11 @@ public final class VersionDiff {
         EffectiveCheck effective = new EffectiveCheck(PolicyAnalyzer.analyze(current, newUniverse));
         Map<String, PolicyManifest> currentPolicies = new LinkedHashMap<>();
         current.policies().forEach(p -> currentPolicies.putIfAbsent(p.key(), p));
+        Set<String> portNames = portNames(current);
         List<SideComparison> sides = SideComparison.compareAll(old, current, options);
         for (SideComparison side : sides) {
             units.add(side.namespace() + "/" + side.direction().label());
-            findings.addAll(new SideFindings(side, effective, acceptedFile, currentPolicies).findings());
+            findings.addAll(new SideFindings(side, effective, acceptedFile, currentPolicies, portNames).findings());
         }
         findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile).findings());
         for (UnsupportedPolicyManifest u : current.unsupported()) {
@@ -52,6 +58,25 @@ public final class VersionDiff {
                 .thenComparing(f -> f.direction() == null ? "" : f.direction().label())
                 .thenComparing(Finding::kind).thenComparing(Finding::id));
         return new DiffResult(findings, units);
+    }
+
+    /** Every port name used by a rule of the version, in either direction. */
+    private static Set<String> portNames(ManifestSet version) {
+        Set<String> names = new TreeSet<>();
+        for (PolicyManifest p : version.policies()) {
+            NetworkPolicySpec spec = p.policy().getSpec();
+            if (spec == null) {
+                continue;
+            }
+            Stream.concat(
+                    Optional.ofNullable(spec.getIngress()).orElse(List.of()).stream()
+                            .flatMap(r -> Optional.ofNullable(r.getPorts()).orElse(List.of()).stream()),
+                    Optional.ofNullable(spec.getEgress()).orElse(List.of()).stream()
+                            .flatMap(r -> Optional.ofNullable(r.getPorts()).orElse(List.of()).stream()))
+                    .filter(port -> port.getPort() != null && port.getPort().getStrVal() != null)
+                    .forEach(port -> names.add(port.getPort().getStrVal()));
+        }
+        return names;
     }
 
     private Finding unsupported(UnsupportedPolicyManifest u) {

@@ -109,16 +109,6 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
         }
     }
 
-    static AnalysisOptions analysisOptions(String namespaceLabels) {
-        String v = namespaceLabels == null ? "declared" : namespaceLabels.trim().toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "declared" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.DECLARED);
-            case "any" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.ANY);
-            default -> throw new IllegalArgumentException("netpol.namespaceLabels: '" + namespaceLabels
-                    + "' is not one of declared, any");
-        };
-    }
-
     private static String display(Path base, Path file) {
         Path abs = file.toAbsolutePath().normalize();
         return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();

@@ -58,7 +58,7 @@ public class TestMojo extends AbstractNetpolMojo {
         }
         AnalysisOptions options;
         try {
-            options = CheckMojo.analysisOptions(namespaceLabels);
+            options = analysisOptions(namespaceLabels);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

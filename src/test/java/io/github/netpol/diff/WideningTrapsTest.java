@@ -197,6 +197,30 @@ class WideningTrapsTest {
     }
 
     @Test
+    void anExampleIsEffectiveWhenTheOtherSideAllowsThePortOnlyByName() {
+        String egressByName = """
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: web-out, namespace: dev}
+                spec:
+                  podSelector: {}
+                  policyTypes: [Egress]
+                  egress:
+                  - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: payments}}}]
+                    ports: [{port: http}]
+                """;
+        DiffResult r = diff(NS + denyAll("[Ingress]") + egressByName,
+                NS + denyAll("[Ingress]") + "---\n"
+                        + policy("from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: dev}}}]")
+                        + egressByName);
+        Finding f = single(r, "WIDENED_INGRESS");
+        assertThat(f.effective()).isTrue();
+        assertThat(((Endpoint.Pod) f.witness().destination()).namedPorts())
+                .singleElement().satisfies(p -> assertThat(p.name()).isEqualTo("http"));
+    }
+
+    @Test
     void unsupportedKindsFailClosed() {
         String cnp = NS + """
                 apiVersion: cilium.io/v2

@@ -1,0 +1,115 @@
+package io.github.netpol.diff;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
+import io.github.netpol.analysis.RuleRef;
+import io.github.netpol.finding.Direction;
+import io.github.netpol.model.NamespaceManifest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one rule peer of a policy says, in words a person can check against the YAML, e.g.
+ * "pods with app=api in payments accept TCP 8080 from any pod in namespaces with env=dev".
+ */
+final class RuleText {
+
+    private RuleText() {
+    }
+
+    static String describe(RuleRef ref) {
+        NetworkPolicySpec spec = ref.policy().policy().getSpec();
+        String ns = ref.policy().namespace();
+        String local = pods(spec.getPodSelector()) + " in " + ns;
+        boolean ingress = ref.direction() == Direction.INGRESS;
+        List<NetworkPolicyPort> ports = ingress ? spec.getIngress().get(ref.ruleIndex()).getPorts()
+                : spec.getEgress().get(ref.ruleIndex()).getPorts();
+        List<NetworkPolicyPeer> peers = ingress ? spec.getIngress().get(ref.ruleIndex()).getFrom()
+                : spec.getEgress().get(ref.ruleIndex()).getTo();
+        String peer = ref.peerIndex() < 0 ? "anyone (every pod of every namespace and every address)"
+                : peer(peers.get(ref.peerIndex()), ns);
+        return ingress ? local + " accept " + ports(ports) + " from " + peer
+                : local + " may send " + ports(ports) + " to " + peer;
+    }
+
+    private static String peer(NetworkPolicyPeer p, String ns) {
+        if (p.getIpBlock() != null) {
+            return addresses(p.getIpBlock());
+        }
+        String where = p.getNamespaceSelector() == null ? "namespace " + ns : namespaces(p.getNamespaceSelector());
+        return (p.getPodSelector() == null ? "any pod" : pods(p.getPodSelector())) + " in " + where;
+    }
+
+    private static String addresses(IPBlock block) {
+        List<String> except = block.getExcept() == null ? List.of() : block.getExcept();
+        return "addresses in " + block.getCidr() + (except.isEmpty() ? "" : " except " + String.join(", ", except));
+    }
+
+    private static String pods(LabelSelector s) {
+        String terms = terms(s, false);
+        return terms.isEmpty() ? "every pod" : "pods with " + terms;
+    }
+
+    private static String namespaces(LabelSelector s) {
+        Map<String, String> labels = s.getMatchLabels() == null ? Map.of() : s.getMatchLabels();
+        boolean noExpressions = s.getMatchExpressions() == null || s.getMatchExpressions().isEmpty();
+        if (noExpressions && labels.size() == 1 && labels.containsKey(NamespaceManifest.NAME_LABEL)) {
+            return "namespace " + labels.get(NamespaceManifest.NAME_LABEL);
+        }
+        String terms = terms(s, true);
+        return terms.isEmpty() ? "any namespace" : "namespaces with " + terms;
+    }
+
+    private static String terms(LabelSelector s, boolean namespace) {
+        if (s == null) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        new TreeMap<>(s.getMatchLabels() == null ? Map.<String, String>of() : s.getMatchLabels())
+                .forEach((k, v) -> out.add(key(k, namespace) + "=" + v));
+        for (LabelSelectorRequirement r : s.getMatchExpressions() == null ? List.<LabelSelectorRequirement>of()
+                : s.getMatchExpressions()) {
+            String k = key(r.getKey(), namespace);
+            String values = r.getValues() == null ? "" : String.join(", ", r.getValues());
+            out.add(switch (String.valueOf(r.getOperator())) {
+                case "In" -> k + " in (" + values + ")";
+                case "NotIn" -> k + " not in (" + values + ")";
+                case "Exists" -> k + " set";
+                case "DoesNotExist" -> "no " + k;
+                default -> k + " " + r.getOperator() + " (" + values + ")";
+            });
+        }
+        return String.join(", ", out);
+    }
+
+    private static String key(String key, boolean namespace) {
+        return namespace && NamespaceManifest.NAME_LABEL.equals(key) ? "name" : key;
+    }
+
+    private static String ports(List<NetworkPolicyPort> ports) {
+        if (ports == null || ports.isEmpty()) {
+            return "every port of every protocol";
+        }
+        List<String> out = new ArrayList<>();
+        for (NetworkPolicyPort p : ports) {
+            String protocol = p.getProtocol() == null ? "TCP" : p.getProtocol();
+            if (p.getPort() == null) {
+                out.add("every " + protocol + " port");
+            } else if (p.getPort().getStrVal() != null) {
+                out.add(protocol + " port named '" + p.getPort().getStrVal() + "'");
+            } else {
+                Integer end = p.getEndPort();
+                int start = p.getPort().getIntVal();
+                out.add(protocol + " " + start + (end == null || end == start ? "" : "-" + end));
+            }
+        }
+        return String.join(", ", out);
+    }
+}
