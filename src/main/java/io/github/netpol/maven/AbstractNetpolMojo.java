@@ -82,6 +82,10 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         }
         if (formats().stream().map(AbstractNetpolMojo::normalized).anyMatch(ReportWriters.CONSOLE::equals)) {
             for (Finding f : input.findings()) {
+                if (!onConsole(f)) {
+                    getLog().debug(f.consoleLine());
+                    continue;
+                }
                 switch (f.severity()) {
                     case ERROR -> getLog().error(f.consoleLine());
                     case WARNING -> getLog().warn(f.consoleLine());
@@ -107,6 +111,11 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     /** The report formats to write; a goal may add the ones it always writes. */
     protected List<String> formats() {
         return formats;
+    }
+
+    /** Whether a finding earns a console line; the rest go to the debug log (and every file report). */
+    protected boolean onConsole(Finding finding) {
+        return true;
     }
 
     /** Descriptions of every finding kind, for SARIF: the gate's built in, the lint rules' own. */
