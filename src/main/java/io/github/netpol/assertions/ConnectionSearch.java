@@ -7,7 +7,6 @@ import io.github.netpol.analysis.DimSet;
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.NamespaceUniverse;
 import io.github.netpol.analysis.Region;
-import io.github.netpol.analysis.SideAnalysis;
 import io.github.netpol.analysis.SideBuilder;
 import io.github.netpol.analysis.SideRegion;
 import io.github.netpol.analysis.ValueSet;

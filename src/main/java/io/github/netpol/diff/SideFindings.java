@@ -6,7 +6,6 @@ import io.github.netpol.analysis.ValueSet;
 import io.github.netpol.analysis.PolicyTypes;
 import io.github.netpol.analysis.Region;
 import io.github.netpol.analysis.RegionDescriber;
-import io.github.netpol.analysis.RuleRef;
 import io.github.netpol.analysis.SideAnalysis;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.analysis.SideRegion;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** The findings of one side (namespace, direction) of a comparison. */

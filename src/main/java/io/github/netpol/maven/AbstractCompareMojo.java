@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 /** Parameters and preparation shared by the goals that compare with a baseline: {@code check} and {@code report}. */
 public abstract class AbstractCompareMojo extends AbstractNetpolMojo {

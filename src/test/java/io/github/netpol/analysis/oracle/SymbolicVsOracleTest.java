@@ -2,7 +2,6 @@ package io.github.netpol.analysis.oracle;
 
 import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.analysis.AnalyzedVersion;
-import io.github.netpol.analysis.Fixtures;
 import io.github.netpol.analysis.PolicyAnalyzer;
 import io.github.netpol.analysis.SideAnalysis;
 import io.github.netpol.analysis.SideComparison;
@@ -11,12 +10,9 @@ import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Witness;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.model.NamespaceManifest;
-import io.github.netpol.model.PolicyManifest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
