@@ -1,5 +1,6 @@
 package io.github.netpol.baseline;
 
+import io.github.netpol.load.SourceCollector;
 import io.github.netpol.load.SourceFile;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -129,7 +129,7 @@ public final class GitBaselineReader {
                 }
                 while (tw.next()) {
                     String path = tw.getPathString();
-                    if (!isManifest(path)) {
+                    if (!SourceCollector.isManifestName(path)) {
                         continue;
                     }
                     long size = reader.getObjectSize(tw.getObjectId(0), Constants.OBJ_BLOB);
@@ -196,10 +196,5 @@ public final class GitBaselineReader {
             t = t.substring(0, t.length() - 1);
         }
         return t.equals(".") ? "" : t;
-    }
-
-    static boolean isManifest(String path) {
-        String p = path.toLowerCase(Locale.ROOT);
-        return p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".json");
     }
 }

@@ -71,8 +71,13 @@ public final class SourceCollector {
     }
 
     private static boolean isManifest(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+        return isManifestName(p.getFileName().toString());
+    }
+
+    /** Whether a file name is one the sources are read from: {@code *.yaml}, {@code *.yml}, {@code *.json}. */
+    public static boolean isManifestName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
     }
 
     private static String relative(Path base, Path file) {
