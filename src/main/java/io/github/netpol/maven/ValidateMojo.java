@@ -3,34 +3,27 @@ package io.github.netpol.maven;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.load.CollectedSources;
-import io.github.netpol.load.ManifestLoader;
-import io.github.netpol.load.SourceCollector;
 import io.github.netpol.load.SourceFile;
-import io.github.netpol.model.ManifestReader;
-import io.github.netpol.model.ManifestSet;
 import io.github.netpol.report.ConsoleFormatter;
 import io.github.netpol.report.ReportInput;
-import io.github.netpol.validate.apiserver.ApiServerValidator;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import io.github.netpol.validate.ValidationRun;
 import io.github.netpol.validate.lint.IsolationDirections;
-import io.github.netpol.validate.lint.LintEngine;
 import io.github.netpol.validate.lint.LintSettings;
 import io.github.netpol.validate.lint.RuleLevel;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Loads every manifest under the sources and applies the Kubernetes API server's validation to it;
- * fails the build on any error.
+ * Loads every manifest under the sources, applies the Kubernetes API server's validation and the lint
+ * rules to it ({@link ValidationRun}); fails the build on any finding at {@code failOnSeverity} or worse.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends AbstractNetpolMojo {
@@ -87,7 +80,14 @@ public class ValidateMojo extends AbstractNetpolMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<Path> paths = sourcePaths();
-        CollectedSources collected = new SourceCollector().scan(baseDirectory(), paths);
+        LintSettings settings = lintSettings();
+        ValidationRun run;
+        try {
+            run = ValidationRun.of(baseDirectory(), paths, defaultNamespace, settings);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("netpol: " + e.getMessage(), e);
+        }
+        CollectedSources collected = run.sources();
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist; there is nothing to validate there");
         }
@@ -95,20 +95,7 @@ public class ValidateMojo extends AbstractNetpolMojo {
         if (files.isEmpty() && collected.problems().isEmpty() && collected.missing().size() < paths.size()) {
             getLog().warn("netpol: no manifests (*.yaml, *.yml, *.json) found under " + paths);
         }
-        ManifestSet set = new ManifestReader().read(new ManifestLoader().load(files), defaultNamespace);
-        List<Finding> findings = new ArrayList<>(collected.problems());
-        findings.addAll(set.problems());
-        findings.addAll(new ApiServerValidator().validate(set));
-        LintSettings settings = lintSettings();
-        try {
-            findings.addAll(new LintEngine().run(set, settings));
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("netpol: " + e.getMessage(), e);
-        }
-        findings.sort(Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file())
-                .thenComparingInt(f -> f.location() == null ? 0 : f.location().line())
-                .thenComparingInt(f -> f.location() == null ? 0 : f.location().column())
-                .thenComparing(Finding::id));
+        List<Finding> findings = run.findings();
         List<String> units = files.stream().map(SourceFile::path).toList();
         boolean passed = !settings.fails(findings);
         String summary = ConsoleFormatter.summary(GOAL, findings, files.size());

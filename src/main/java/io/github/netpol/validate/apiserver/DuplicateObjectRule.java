@@ -8,30 +8,49 @@ import io.github.netpol.model.Origin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** Two objects of the same kind, namespace and name: the second would silently replace the first. */
+/**
+ * Two objects of the same kind, namespace and name: the second would silently replace the first, so
+ * which one is meant is ambiguous (an error). An identical copy is only a warning: applying it again
+ * changes nothing, and the API server accepts it ({@code kubectl apply} reports it unchanged).
+ */
 final class DuplicateObjectRule {
 
     private DuplicateObjectRule() {
     }
 
     static void check(ManifestSet set, List<Finding> out) {
+        Map<String, Map<String, Object>> contentByOrigin = new HashMap<>();
+        set.objects().forEach(o -> contentByOrigin.put(key(o.origin()), o.raw()));
         Map<String, Origin> seen = new HashMap<>();
-        set.policies().forEach(p -> record("NetworkPolicy", p.namespace(), p.name(), p.origin(), seen, out));
-        set.namespaces().forEach(n -> record("Namespace", null, n.name(), n.origin(), seen, out));
-        set.workloads().forEach(w -> record(w.kind(), w.namespace(), w.name(), w.origin(), seen, out));
+        set.policies().forEach(p -> record("NetworkPolicy", p.namespace(), p.name(), p.origin(), seen, contentByOrigin, out));
+        set.namespaces().forEach(n -> record("Namespace", null, n.name(), n.origin(), seen, contentByOrigin, out));
+        set.workloads().forEach(w -> record(w.kind(), w.namespace(), w.name(), w.origin(), seen, contentByOrigin, out));
     }
 
     private static void record(String kind, String namespace, String name, Origin origin, Map<String, Origin> seen,
-                               List<Finding> out) {
+                               Map<String, Map<String, Object>> contentByOrigin, List<Finding> out) {
         if (name == null) {
             return;
         }
         String id = namespace == null ? kind + " " + name : kind + " " + namespace + "/" + name;
         Origin first = seen.putIfAbsent(id, origin);
-        if (first != null) {
-            out.add(Finding.of("duplicate-object", Severity.ERROR, id + " is already defined at " + first.at("/metadata/name")
-                    + "; rename one of them or remove the copy.", origin.at("/metadata/name")).withNamespace(namespace));
+        if (first == null) {
+            return;
         }
+        Map<String, Object> firstContent = contentByOrigin.get(key(first));
+        boolean identical = firstContent != null && Objects.equals(firstContent, contentByOrigin.get(key(origin)));
+        Finding finding = identical
+                ? Finding.of("duplicate-object", Severity.WARNING, id + " is an identical copy of the one at "
+                        + first.at("/metadata/name") + "; remove one copy.", origin.at("/metadata/name"))
+                : Finding.of("duplicate-object", Severity.ERROR, id + " is already defined at " + first.at("/metadata/name")
+                        + "; rename one of them or remove the copy.", origin.at("/metadata/name"));
+        out.add(finding.withNamespace(namespace));
+    }
+
+    /** Where an object is; objects read from the same place are the same object. */
+    private static String key(Origin origin) {
+        return origin.file() + "#" + origin.documentIndex() + origin.pointerPrefix();
     }
 }

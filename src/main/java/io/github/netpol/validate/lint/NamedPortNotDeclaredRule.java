@@ -80,8 +80,9 @@ public final class NamedPortNotDeclaredRule extends BaseRule {
         return w.ports().stream().anyMatch(c -> port.name().equals(c.name()) && port.protocol().equals(c.protocol()));
     }
 
+    /** Up to five workload ids; a workload declared twice (e.g. in two files) is named once. */
     static String names(List<WorkloadManifest> workloads) {
-        List<String> ids = workloads.stream().map(WorkloadManifest::id).limit(5).toList();
-        return String.join(", ", ids) + (workloads.size() > 5 ? ", ..." : "");
+        List<String> ids = workloads.stream().map(WorkloadManifest::id).distinct().toList();
+        return String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? ", ..." : "");
     }
 }

@@ -1,0 +1,54 @@
+package io.github.netpol.validate;
+
+import io.github.netpol.finding.Finding;
+import io.github.netpol.load.CollectedSources;
+import io.github.netpol.load.ManifestLoader;
+import io.github.netpol.load.SourceCollector;
+import io.github.netpol.model.ManifestReader;
+import io.github.netpol.model.ManifestSet;
+import io.github.netpol.validate.apiserver.ApiServerValidator;
+import io.github.netpol.validate.lint.LintEngine;
+import io.github.netpol.validate.lint.LintSettings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the {@code validate} goal does, without Maven: collect the manifest files, read them, apply the
+ * API server's validation and the lint rules. One place, so the goal and the corpus test run the same code.
+ *
+ * @param sources  the files found (and the missing sources and refused files)
+ * @param set      the manifests read from them
+ * @param findings every finding (collection problems, read problems, API-server errors, lint), ordered by
+ *                 file, line, column and rule id
+ */
+public record ValidationRun(CollectedSources sources, ManifestSet set, List<Finding> findings) {
+
+    private static final Comparator<Finding> BY_POSITION =
+            Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file())
+                    .thenComparingInt(f -> f.location() == null ? 0 : f.location().line())
+                    .thenComparingInt(f -> f.location() == null ? 0 : f.location().column())
+                    .thenComparing(Finding::id);
+
+    public ValidationRun {
+        findings = List.copyOf(findings);
+    }
+
+    /**
+     * Validates and lints every manifest under {@code paths} (relative to {@code baseDir}).
+     *
+     * @throws IllegalArgumentException when the lint settings name an unknown rule
+     */
+    public static ValidationRun of(Path baseDir, List<Path> paths, String defaultNamespace, LintSettings settings) {
+        CollectedSources collected = new SourceCollector().scan(baseDir, paths);
+        ManifestSet set = new ManifestReader().read(new ManifestLoader().load(collected.files()), defaultNamespace);
+        List<Finding> findings = new ArrayList<>(collected.problems());
+        findings.addAll(set.problems());
+        findings.addAll(new ApiServerValidator().validate(set));
+        findings.addAll(new LintEngine().run(set, settings));
+        findings.sort(BY_POSITION);
+        return new ValidationRun(collected, set, findings);
+    }
+}
