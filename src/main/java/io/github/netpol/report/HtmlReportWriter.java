@@ -56,8 +56,13 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     public Path write(HtmlReportData data, Path outputDirectory) throws IOException {
+        return write(data, outputDirectory, FILE);
+    }
+
+    /** The same page under another name: the Maven site links its reports by their own file names. */
+    public Path write(HtmlReportData data, Path outputDirectory, String fileName) throws IOException {
         Files.createDirectories(outputDirectory);
-        Path file = outputDirectory.resolve(FILE);
+        Path file = outputDirectory.resolve(fileName);
         Files.writeString(file, render(data), StandardCharsets.UTF_8);
         return file;
     }
