@@ -2,6 +2,8 @@ package io.github.netpol.maven;
 
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.RuleDescription;
+import io.github.netpol.load.DigestRecord;
+import io.github.netpol.load.InputDigest;
 import io.github.netpol.report.RuleCatalog;
 import io.github.netpol.validate.lint.LintRule;
 import io.github.netpol.validate.lint.LintRules;
@@ -48,6 +50,10 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     /** Namespace of a namespaced object that names none. */
     @Parameter(property = "netpol.defaultNamespace", defaultValue = "default")
     protected String defaultNamespace;
+
+    /** Run even when neither the sources, the baseline nor the configuration changed since the last successful run. */
+    @Parameter(property = "netpol.force", defaultValue = "false")
+    protected boolean force;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -100,6 +106,49 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         }
         if (!selected.isEmpty()) {
             getLog().info("netpol: reports in " + outputDirectory);
+        }
+    }
+
+    /**
+     * A digest of the goal's inputs, begun with the plugin version and the settings every goal shares;
+     * the goal adds its own settings and files.
+     */
+    protected InputDigest inputDigest(String goal) {
+        Map<String, Object> common = new LinkedHashMap<>();
+        common.put("sources", sourcePaths());
+        common.put("outputDirectory", outputDirectory.getAbsolutePath());
+        common.put("formats", formats);
+        common.put("defaultNamespace", defaultNamespace);
+        common.put("repositoryPrefix", repositoryPrefix());
+        return InputDigest.of(goal, pluginVersion()).settings(common);
+    }
+
+    /**
+     * Whether the goal may skip its work: its inputs are those of its last successful run and
+     * {@code netpol.force} is off. Otherwise the old record is dropped, so only a successful run
+     * (see {@link #succeeded}) can bring it back.
+     */
+    protected boolean upToDate(String goal, String digest) throws MojoExecutionException {
+        DigestRecord record = DigestRecord.of(outputDirectory.toPath(), goal);
+        if (!force && record.matches(digest)) {
+            getLog().info("netpol: " + goal + " up to date (inputs unchanged since the last successful run), skipped");
+            return true;
+        }
+        try {
+            record.forget();
+        } catch (IOException e) {
+            throw new MojoExecutionException("netpol: cannot delete " + record.file() + ": " + e.getMessage(), e);
+        }
+        return false;
+    }
+
+    /** Records the inputs of a successful run, so the next build with the same inputs can skip it. */
+    protected void succeeded(String goal, String digest) throws MojoExecutionException {
+        DigestRecord record = DigestRecord.of(outputDirectory.toPath(), goal);
+        try {
+            record.remember(digest);
+        } catch (IOException e) {
+            throw new MojoExecutionException("netpol: cannot write " + record.file() + ": " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,7 @@ import io.github.netpol.gate.CheckResult;
 import io.github.netpol.gate.FailPolicy;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceCollector;
+import io.github.netpol.load.SourceFile;
 import io.github.netpol.report.ReportInput;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -30,7 +31,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -106,8 +109,19 @@ public class CheckMojo extends AbstractNetpolMojo {
             getLog().info("netpol: comparing with " + found.baseline().description() + " (" + found.baseline().files().size()
                     + " files)");
         }
+        // accepted changes expire, so the same inputs may be judged differently tomorrow
+        LocalDate today = LocalDate.now();
+        String digest = inputDigest(GOAL).settings(settings()).files("sources", collected.files())
+                .text("sourceProblems", collected.problems().toString())
+                .text("baseline", outcome instanceof BaselineOutcome.Found f ? f.baseline().spec() + " "
+                        + f.baseline().description() : outcome.toString())
+                .files("baselineFiles", outcome instanceof BaselineOutcome.Found f ? f.baseline().files() : List.of())
+                .files("accepted", acceptedFile(base)).text("today", today.toString()).hex();
+        if (upToDate(GOAL, digest)) {
+            return;
+        }
         CheckResult result = new Check().run(new CheckRequest(collected.files(), collected.problems(), outcome,
-                readAccepted(base), policy, failIfNoBaseline, analysis, defaultNamespace, LocalDate.now(),
+                readAccepted(base), policy, failIfNoBaseline, analysis, defaultNamespace, today,
                 display(base, accepted.toPath())));
         report(new ReportInput(GOAL, result.passed(), result.findings(), result.baseline(), result.summary(),
                 repositoryPrefix(), result.units()));
@@ -115,15 +129,42 @@ public class CheckMojo extends AbstractNetpolMojo {
             throw new MojoFailureException(result.summary() + ". Each finding above names the rule, an example"
                     + " connection and the line to add to " + display(base, accepted.toPath()) + " to accept it.");
         }
+        succeeded(GOAL, digest);
+    }
+
+    /** Every parameter of this goal, as the digest of its inputs sees them. */
+    private Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("baseline", baseline);
+        s.put("failIfNoBaseline", failIfNoBaseline);
+        s.put("accepted", accepted.getAbsolutePath());
+        s.put("failOn", failOn);
+        s.put("namespaceLabels", namespaceLabels);
+        return s;
+    }
+
+    private List<SourceFile> acceptedFile(Path base) throws MojoExecutionException {
+        Path file = accepted.toPath();
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return List.of(new SourceFile(display(base, file), Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new MojoExecutionException("netpol: cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private BaselineOutcome obtainBaseline(BaselineSpec spec, Path base, List<Path> paths, SourceCollector collector)
             throws MojoExecutionException {
         List<String> relativeSources = paths.stream().filter(p -> !p.isAbsolute())
                 .map(p -> p.toString().replace('\\', '/')).toList();
-        MavenReleaseRepository releases = new MavenReleaseRepository(repositorySystem, session.getRepositorySession(),
+        // a directory baseline needs no Maven repository
+        MavenReleaseRepository releases = spec instanceof BaselineSpec.Dir || spec instanceof BaselineSpec.None ? null
+                : new MavenReleaseRepository(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories(), project.getGroupId(), project.getArtifactId(), project.getVersion());
-        BaselineProvider provider = new BaselineProvider(base, relativeSources, releases, new GitBaselineReader(base),
+        GitBaselineReader git = new GitBaselineReader(base, outputDirectory.toPath().resolve(GitBaselineReader.CACHE_DIRECTORY));
+        BaselineProvider provider = new BaselineProvider(base, relativeSources, releases, git,
                 dir -> collector.collect(base, List.of(dir)));
         try {
             return provider.obtain(spec);

@@ -95,6 +95,11 @@ public class ValidateMojo extends AbstractNetpolMojo {
         if (files.isEmpty() && collected.problems().isEmpty() && collected.missing().size() < paths.size()) {
             getLog().warn("netpol: no manifests (*.yaml, *.yml, *.json) found under " + paths);
         }
+        String digest = inputDigest(GOAL).settings(settings()).files("sources", files)
+                .text("sourceProblems", collected.problems().toString()).hex();
+        if (upToDate(GOAL, digest)) {
+            return;
+        }
         ManifestSet set = new ManifestReader().read(new ManifestLoader().load(files), defaultNamespace);
         List<Finding> findings = new ArrayList<>(collected.problems());
         findings.addAll(set.problems());
@@ -116,6 +121,24 @@ public class ValidateMojo extends AbstractNetpolMojo {
         if (!passed) {
             throw new MojoFailureException(summary + "; see the findings above (file:line:column)");
         }
+        succeeded(GOAL, digest);
+    }
+
+    /** Every parameter of this goal, as the digest of its inputs sees them. */
+    private Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("rules", rules == null ? List.of() : rules.stream().map(r -> r.getId() + ":" + r.getSeverity()).toList());
+        s.put("ruleSeverities", ruleSeverities);
+        s.put("failOnSeverity", failOnSeverity);
+        s.put("podCidrs", podCidrs);
+        s.put("serviceCidrs", serviceCidrs);
+        s.put("nodeCidrs", nodeCidrs);
+        s.put("requireIsolation", requireIsolation);
+        s.put("requireIsolationDirections", requireIsolationDirections);
+        s.put("maxPortRange", maxPortRange);
+        s.put("minPrefixLengthV4", minPrefixLengthV4);
+        s.put("minPrefixLengthV6", minPrefixLengthV6);
+        return s;
     }
 
     private LintSettings lintSettings() throws MojoExecutionException {
