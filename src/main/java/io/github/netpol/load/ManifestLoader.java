@@ -14,7 +14,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,13 +33,14 @@ public final class ManifestLoader {
     public LoadResult load(List<SourceFile> files) {
         List<RawDocument> documents = new ArrayList<>();
         List<Finding> problems = new ArrayList<>();
+        Map<String, String> canonical = new HashMap<>();
         for (SourceFile file : files) {
-            load(file, documents, problems);
+            load(file, documents, problems, canonical);
         }
         return new LoadResult(documents, problems);
     }
 
-    private void load(SourceFile file, List<RawDocument> documents, List<Finding> problems) {
+    private void load(SourceFile file, List<RawDocument> documents, List<Finding> problems, Map<String, String> canonical) {
         String name = file.path();
         if (file.content().length > SourceCollector.MAX_FILE_BYTES) {
             problems.add(SourceCollector.tooLarge(name, file.content().length));
@@ -60,10 +63,11 @@ public final class ManifestLoader {
         }
         // JSON allows tabs as whitespace, YAML's flow style does not; tabs inside JSON strings
         // must be escaped, so replacing them changes no value and keeps every column
-        parse(name, json ? text.replace('\t', ' ') : text, documents, problems);
+        parse(name, json ? text.replace('\t', ' ') : text, documents, problems, canonical);
     }
 
-    private void parse(String name, String text, List<RawDocument> documents, List<Finding> problems) {
+    private void parse(String name, String text, List<RawDocument> documents, List<Finding> problems,
+                       Map<String, String> canonical) {
         LoaderOptions options = options();
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
         Composer composer = new Composer(parser, new Resolver(), options);
@@ -71,7 +75,7 @@ public final class ManifestLoader {
         try {
             while (composer.checkNode()) {
                 Node node = composer.getNode();
-                NodeTreeConverter converter = new NodeTreeConverter(name, options);
+                NodeTreeConverter converter = new NodeTreeConverter(name, options, canonical);
                 Object tree = converter.convert(node);
                 problems.addAll(converter.problems());
                 if (tree != null && converter.problems().isEmpty()) {
