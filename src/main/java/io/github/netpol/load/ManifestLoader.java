@@ -14,11 +14,11 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads manifest files into plain documents with positions. SnakeYAML composes node trees only
@@ -30,12 +30,24 @@ public final class ManifestLoader {
     static final int MAX_ALIASES = 50;
     static final int MAX_NESTING = 64;
 
+    /** Below this many files, splitting the work costs more than it saves. */
+    private static final int PARALLEL_FROM = 16;
+
     public LoadResult load(List<SourceFile> files) {
+        Map<String, String> canonical = new ConcurrentHashMap<>();
+        // files are independent: parse them on every core, then join the results in the files' order
+        List<LoadResult> perFile = (files.size() >= PARALLEL_FROM ? files.parallelStream() : files.stream())
+                .map(file -> {
+                    List<RawDocument> documents = new ArrayList<>();
+                    List<Finding> problems = new ArrayList<>();
+                    load(file, documents, problems, canonical);
+                    return new LoadResult(documents, problems);
+                }).toList();
         List<RawDocument> documents = new ArrayList<>();
         List<Finding> problems = new ArrayList<>();
-        Map<String, String> canonical = new HashMap<>();
-        for (SourceFile file : files) {
-            load(file, documents, problems, canonical);
+        for (LoadResult r : perFile) {
+            documents.addAll(r.documents());
+            problems.addAll(r.problems());
         }
         return new LoadResult(documents, problems);
     }
