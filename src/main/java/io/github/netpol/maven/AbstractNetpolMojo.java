@@ -120,7 +120,20 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         common.put("formats", formats);
         common.put("defaultNamespace", defaultNamespace);
         common.put("repositoryPrefix", repositoryPrefix());
+        common.put("pluginBuild", pluginBuild());
         return InputDigest.of(goal, pluginVersion()).settings(common);
+    }
+
+    /** Size and time of the plugin's jar, so that a rebuilt SNAPSHOT of the plugin reruns with the same version. */
+    private String pluginBuild() {
+        try {
+            var source = getClass().getProtectionDomain().getCodeSource();
+            Path jar = source == null ? null : Path.of(source.getLocation().toURI());
+            return jar == null || !Files.isRegularFile(jar) ? "classes"
+                    : Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException | java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return "unknown";
+        }
     }
 
     /**
