@@ -21,6 +21,9 @@ public final class SideComparison {
     private final SideAnalysis old;
     private final SideAnalysis current;
     private SideRegion newlyAllowed;
+    // computed once: a narrowing finding asks for the region and then for its witness
+    private SideRegion newlyDenied;
+    private Region isolationDropped;
 
     private SideComparison(SideAnalysis old, SideAnalysis current) {
         this.old = old;
@@ -81,12 +84,18 @@ public final class SideComparison {
 
     /** Connections the old version let through and the new does not (narrowing). */
     public SideRegion newlyDenied() {
-        return old.allowed().minus(current.allowed());
+        if (newlyDenied == null) {
+            newlyDenied = old.allowed().minus(current.allowed());
+        }
+        return newlyDenied;
     }
 
     /** Local pods isolated in the old version and not in the new. */
     public Region isolationDropped() {
-        return old.isolated().minus(current.isolated());
+        if (isolationDropped == null) {
+            isolationDropped = old.isolated().minus(current.isolated());
+        }
+        return isolationDropped;
     }
 
     public Region isolationAdded() {

@@ -1,6 +1,7 @@
 package io.github.netpol.baseline;
 
 import io.github.netpol.load.SourceCollector;
+import io.github.netpol.load.InputDigest;
 import io.github.netpol.load.SourceFile;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
@@ -16,8 +17,12 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,10 +37,26 @@ public final class GitBaselineReader {
 
     private static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
+    /** Where, under the output directory, the files read at a commit are kept for the rest of the build. */
+    public static final String CACHE_DIRECTORY = "baseline-cache";
+
     private final Path projectBaseDir;
+    private final Path cacheDirectory;
+    private final PolicyBundle bundles = new PolicyBundle();
 
     public GitBaselineReader(Path projectBaseDir) {
+        this(projectBaseDir, null);
+    }
+
+    /**
+     * @param cacheDirectory where the files read at a commit are kept, keyed by the commit id and the
+     *                       source paths, so later goals of the build (and later builds) do not walk
+     *                       the tree again; {@code null} for no cache. A commit's content never changes,
+     *                       so an entry never goes stale.
+     */
+    public GitBaselineReader(Path projectBaseDir, Path cacheDirectory) {
         this.projectBaseDir = projectBaseDir.toAbsolutePath().normalize();
+        this.cacheDirectory = cacheDirectory;
     }
 
     /** The work tree root of the repository that holds the project, if there is one. */
@@ -120,6 +141,12 @@ public final class GitBaselineReader {
                     repoPaths.add(p);
                 }
             }
+            String description = "git " + ref + " (" + commit.getId().abbreviate(8).name() + ")";
+            Path cached = cacheFile(commit, prefix, repoPaths);
+            Optional<List<SourceFile>> hit = readCache(cached);
+            if (hit.isPresent()) {
+                return new Baseline(spec, description, hit.get());
+            }
             List<SourceFile> files = new ArrayList<>();
             try (TreeWalk tw = new TreeWalk(repo, reader)) {
                 tw.addTree(commit.getTree());
@@ -142,10 +169,48 @@ public final class GitBaselineReader {
                 }
             }
             files.sort(Comparator.comparing(SourceFile::path));
-            String description = "git " + ref + " (" + commit.getId().abbreviate(8).name() + ")";
+            writeCache(cached, commit, files);
             return new Baseline(spec, description, files);
         } catch (IOException e) {
             throw new BaselineException(spec + ": cannot read the git repository: " + e.getMessage(), e);
+        }
+    }
+
+    private Path cacheFile(RevCommit commit, String prefix, List<String> repoPaths) {
+        if (cacheDirectory == null) {
+            return null;
+        }
+        String key = InputDigest.of("git-baseline", commit.getId().name()).text("prefix", prefix)
+                .text("paths", String.join("\n", repoPaths)).hex();
+        return cacheDirectory.resolve("git-" + key + ".yaml");
+    }
+
+    /** A cache entry that cannot be read is ignored: the tree is read again and the entry rewritten. */
+    private Optional<List<SourceFile>> readCache(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(bundles.read(Files.readAllBytes(file), file.toString()));
+        } catch (IOException | BaselineException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Best effort: a cache that cannot be written only costs the next goal a tree walk. */
+    private void writeCache(Path file, RevCommit commit, List<SourceFile> files) {
+        // the cache keeps text; a file that is not valid UTF-8 would not come back byte for byte
+        if (file == null || files.stream().anyMatch(f -> !Arrays.equals(f.content(),
+                new String(f.content(), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)))) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, bundles.write("git", commit.getId().name(), files), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // ignored on purpose, see above
         }
     }
 

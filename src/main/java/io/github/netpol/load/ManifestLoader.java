@@ -15,8 +15,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads manifest files into plain documents with positions. SnakeYAML composes node trees only
@@ -28,16 +30,29 @@ public final class ManifestLoader {
     static final int MAX_ALIASES = 50;
     static final int MAX_NESTING = 64;
 
+    /** Below this many files, splitting the work costs more than it saves. */
+    private static final int PARALLEL_FROM = 16;
+
     public LoadResult load(List<SourceFile> files) {
+        Map<String, String> canonical = new ConcurrentHashMap<>();
+        // files are independent: parse them on every core, then join the results in the files' order
+        List<LoadResult> perFile = (files.size() >= PARALLEL_FROM ? files.parallelStream() : files.stream())
+                .map(file -> {
+                    List<RawDocument> documents = new ArrayList<>();
+                    List<Finding> problems = new ArrayList<>();
+                    load(file, documents, problems, canonical);
+                    return new LoadResult(documents, problems);
+                }).toList();
         List<RawDocument> documents = new ArrayList<>();
         List<Finding> problems = new ArrayList<>();
-        for (SourceFile file : files) {
-            load(file, documents, problems);
+        for (LoadResult r : perFile) {
+            documents.addAll(r.documents());
+            problems.addAll(r.problems());
         }
         return new LoadResult(documents, problems);
     }
 
-    private void load(SourceFile file, List<RawDocument> documents, List<Finding> problems) {
+    private void load(SourceFile file, List<RawDocument> documents, List<Finding> problems, Map<String, String> canonical) {
         String name = file.path();
         if (file.content().length > SourceCollector.MAX_FILE_BYTES) {
             problems.add(SourceCollector.tooLarge(name, file.content().length));
@@ -60,10 +75,11 @@ public final class ManifestLoader {
         }
         // JSON allows tabs as whitespace, YAML's flow style does not; tabs inside JSON strings
         // must be escaped, so replacing them changes no value and keeps every column
-        parse(name, json ? text.replace('\t', ' ') : text, documents, problems);
+        parse(name, json ? text.replace('\t', ' ') : text, documents, problems, canonical);
     }
 
-    private void parse(String name, String text, List<RawDocument> documents, List<Finding> problems) {
+    private void parse(String name, String text, List<RawDocument> documents, List<Finding> problems,
+                       Map<String, String> canonical) {
         LoaderOptions options = options();
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
         Composer composer = new Composer(parser, new Resolver(), options);
@@ -71,7 +87,7 @@ public final class ManifestLoader {
         try {
             while (composer.checkNode()) {
                 Node node = composer.getNode();
-                NodeTreeConverter converter = new NodeTreeConverter(name, options);
+                NodeTreeConverter converter = new NodeTreeConverter(name, options, canonical);
                 Object tree = converter.convert(node);
                 problems.addAll(converter.problems());
                 if (tree != null && converter.problems().isEmpty()) {

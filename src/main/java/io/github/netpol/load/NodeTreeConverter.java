@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ final class NodeTreeConverter {
     /** Upper bound on the number of values one document may expand to. */
     static final int MAX_NODES = 1_000_000;
 
+    private static final int MAX_CANONICAL_LENGTH = 128;
+
     private final String file;
     private final ScalarConstructor scalars;
     private final Map<String, SourcePosition> positions = new LinkedHashMap<>();
@@ -39,9 +42,22 @@ final class NodeTreeConverter {
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     private int nodes;
 
+    // one copy of each pointer, key and short text across the documents of a load: the same
+    // structure repeats in every manifest, and the source maps keep their pointers for the whole run
+    private final Map<String, String> canonical;
+
     NodeTreeConverter(String file, LoaderOptions options) {
+        this(file, options, new HashMap<>());
+    }
+
+    NodeTreeConverter(String file, LoaderOptions options, Map<String, String> canonical) {
         this.file = file;
         this.scalars = new ScalarConstructor(options);
+        this.canonical = canonical;
+    }
+
+    private String canonical(String s) {
+        return s.length() > MAX_CANONICAL_LENGTH ? s : canonical.computeIfAbsent(s, k -> k);
     }
 
     Map<String, SourcePosition> positions() {
@@ -81,7 +97,7 @@ final class NodeTreeConverter {
                 checkTag(node, Tag.SEQ);
                 List<Object> list = new ArrayList<>(seq.getValue().size());
                 for (Node item : seq.getValue()) {
-                    list.add(value(item, JsonPointer.child(pointer, list.size())));
+                    list.add(value(item, canonical(JsonPointer.child(pointer, list.size()))));
                 }
                 return list;
             }
@@ -94,14 +110,14 @@ final class NodeTreeConverter {
                     throw new Refused(error("yaml-syntax", keyNode.getStartMark(),
                             "A map key must be a plain value, not a list or map."));
                 }
-                String key = keyScalar.getValue();
+                String key = canonical(keyScalar.getValue());
                 if (result.containsKey(key)) {
                     problems.add(error("duplicate-key", keyNode.getStartMark(),
                             "Duplicate key '" + key + "': a key may appear only once in a map; "
                                     + "the API server would silently keep only one of them. Remove or merge the duplicate."));
                     continue;
                 }
-                String child = JsonPointer.child(pointer, key);
+                String child = canonical(JsonPointer.child(pointer, key));
                 positions.put(child, position(keyNode.getStartMark()));
                 result.put(key, value(tuple.getValueNode(), child));
             }
@@ -115,7 +131,7 @@ final class NodeTreeConverter {
         Tag tag = node.getTag();
         if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP) || tag.equals(Tag.BINARY)) {
             // timestamps stay text as they do when Kubernetes turns YAML into JSON
-            return node.getValue();
+            return canonical(node.getValue());
         }
         if (tag.equals(Tag.INT)) {
             Object n = scalars.construct(node);

@@ -1,5 +1,9 @@
 package io.github.netpol.maven;
 
+import io.github.netpol.baseline.GitBaselineReader;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.github.netpol.load.SourceFile;
 import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.baseline.BaselineSpec;
@@ -82,13 +86,46 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist");
         }
-        BaselineOutcome outcome = new BaselineObtainer(repositorySystem, session, project).obtain(spec, base, paths, collector);
+        BaselineOutcome outcome = new BaselineObtainer(repositorySystem, session, project)
+                .obtain(spec, base, paths, collector, outputDirectory.toPath().resolve(GitBaselineReader.CACHE_DIRECTORY));
         if (outcome instanceof BaselineOutcome.Found found) {
             getLog().info("netpol: comparing with " + found.baseline().description() + " (" + found.baseline().files().size()
                     + " files)");
         }
         return new CheckRequest(collected.files(), collected.problems(), outcome, readAccepted(base), policy,
                 failIfNoBaseline, analysis, defaultNamespace, LocalDate.now(), acceptedFile());
+    }
+
+    /**
+     * The digest of everything a comparison depends on: the parameters, the current files, the
+     * baseline and its files, the accepted changes, and the day (accepted changes expire).
+     */
+    protected String digest(String goal, CheckRequest request) throws MojoExecutionException {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("baseline", baseline);
+        settings.put("failIfNoBaseline", failIfNoBaseline);
+        settings.put("accepted", accepted.getAbsolutePath());
+        settings.put("failOn", failOn);
+        settings.put("namespaceLabels", namespaceLabels);
+        BaselineOutcome outcome = request.baseline();
+        return inputDigest(goal).settings(settings).files("sources", request.current())
+                .text("sourceProblems", request.sourceProblems().toString())
+                .text("baseline", outcome instanceof BaselineOutcome.Found f
+                        ? f.baseline().spec() + " " + f.baseline().description() : outcome.toString())
+                .files("baselineFiles", outcome instanceof BaselineOutcome.Found f ? f.baseline().files() : List.of())
+                .files("accepted", acceptedFileContent()).text("today", request.today().toString()).hex();
+    }
+
+    private List<SourceFile> acceptedFileContent() throws MojoExecutionException {
+        Path file = accepted.toPath();
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return List.of(new SourceFile(acceptedFile(), Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new MojoExecutionException("netpol: cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The accepted-changes file as findings and messages name it. */

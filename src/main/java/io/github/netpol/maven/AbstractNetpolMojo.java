@@ -3,6 +3,8 @@ package io.github.netpol.maven;
 import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.RuleDescription;
+import io.github.netpol.load.DigestRecord;
+import io.github.netpol.load.InputDigest;
 import io.github.netpol.report.RuleCatalog;
 import io.github.netpol.validate.lint.LintRule;
 import io.github.netpol.validate.lint.LintRules;
@@ -49,6 +51,10 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     /** Namespace of a namespaced object that names none. */
     @Parameter(property = "netpol.defaultNamespace", defaultValue = "default")
     protected String defaultNamespace;
+
+    /** Run even when neither the sources, the baseline nor the configuration changed since the last successful run. */
+    @Parameter(property = "netpol.force", defaultValue = "false")
+    protected boolean force;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -116,6 +122,62 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     /** Whether a finding earns a console line; the rest go to the debug log (and every file report). */
     protected boolean onConsole(Finding finding) {
         return true;
+    }
+
+    /**
+     * A digest of the goal's inputs, begun with the plugin version and the settings every goal shares;
+     * the goal adds its own settings and files.
+     */
+    protected InputDigest inputDigest(String goal) {
+        Map<String, Object> common = new LinkedHashMap<>();
+        common.put("sources", sourcePaths());
+        common.put("outputDirectory", outputDirectory.getAbsolutePath());
+        common.put("formats", formats);
+        common.put("defaultNamespace", defaultNamespace);
+        common.put("repositoryPrefix", repositoryPrefix());
+        common.put("pluginBuild", pluginBuild());
+        return InputDigest.of(goal, pluginVersion()).settings(common);
+    }
+
+    /** Size and time of the plugin's jar, so that a rebuilt SNAPSHOT of the plugin reruns with the same version. */
+    private String pluginBuild() {
+        try {
+            var source = getClass().getProtectionDomain().getCodeSource();
+            Path jar = source == null ? null : Path.of(source.getLocation().toURI());
+            return jar == null || !Files.isRegularFile(jar) ? "classes"
+                    : Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException | java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Whether the goal may skip its work: its inputs are those of its last successful run and
+     * {@code netpol.force} is off. Otherwise the old record is dropped, so only a successful run
+     * (see {@link #succeeded}) can bring it back.
+     */
+    protected boolean upToDate(String goal, String digest) throws MojoExecutionException {
+        DigestRecord record = DigestRecord.of(outputDirectory.toPath(), goal);
+        if (!force && record.matches(digest)) {
+            getLog().info("netpol: " + goal + " up to date (inputs unchanged since the last successful run), skipped");
+            return true;
+        }
+        try {
+            record.forget();
+        } catch (IOException e) {
+            throw new MojoExecutionException("netpol: cannot delete " + record.file() + ": " + e.getMessage(), e);
+        }
+        return false;
+    }
+
+    /** Records the inputs of a successful run, so the next build with the same inputs can skip it. */
+    protected void succeeded(String goal, String digest) throws MojoExecutionException {
+        DigestRecord record = DigestRecord.of(outputDirectory.toPath(), goal);
+        try {
+            record.remember(digest);
+        } catch (IOException e) {
+            throw new MojoExecutionException("netpol: cannot write " + record.file() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Descriptions of every finding kind, for SARIF: the gate's built in, the lint rules' own. */

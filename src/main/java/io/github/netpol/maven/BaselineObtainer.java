@@ -31,14 +31,17 @@ final class BaselineObtainer {
      * @param base      the project base directory
      * @param paths     the configured sources (relative ones are looked up at the same place in git trees)
      * @param collector reads a {@code dir:} baseline the same way as the current sources
+     * @param gitCache  where files read from git commits are kept for later goals of the build
      */
-    BaselineOutcome obtain(BaselineSpec spec, Path base, List<Path> paths, SourceCollector collector)
+    BaselineOutcome obtain(BaselineSpec spec, Path base, List<Path> paths, SourceCollector collector, Path gitCache)
             throws MojoExecutionException {
         List<String> relativeSources = paths.stream().filter(p -> !p.isAbsolute())
                 .map(p -> p.toString().replace('\\', '/')).toList();
-        MavenReleaseRepository releases = new MavenReleaseRepository(repositorySystem, session.getRepositorySession(),
+        // a directory baseline needs no Maven repository
+        MavenReleaseRepository releases = spec instanceof BaselineSpec.Dir || spec instanceof BaselineSpec.None ? null
+                : new MavenReleaseRepository(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories(), project.getGroupId(), project.getArtifactId(), project.getVersion());
-        BaselineProvider provider = new BaselineProvider(base, relativeSources, releases, new GitBaselineReader(base),
+        BaselineProvider provider = new BaselineProvider(base, relativeSources, releases, new GitBaselineReader(base, gitCache),
                 dir -> collector.collect(base, List.of(dir)));
         try {
             return provider.obtain(spec);

@@ -1,6 +1,7 @@
 package io.github.netpol.maven;
 
 import io.github.netpol.gate.Check;
+import io.github.netpol.gate.CheckRequest;
 import io.github.netpol.gate.CheckResult;
 import io.github.netpol.report.ReportInput;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -27,12 +28,18 @@ public class CheckMojo extends AbstractCompareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        CheckResult result = new Check().run(checkRequest());
+        CheckRequest request = checkRequest();
+        String digest = digest(GOAL, request);
+        if (upToDate(GOAL, digest)) {
+            return;
+        }
+        CheckResult result = new Check().run(request);
         report(new ReportInput(GOAL, result.passed(), result.findings(), result.baseline(), result.summary(),
                 repositoryPrefix(), result.units()));
         if (!result.passed()) {
             throw new MojoFailureException(result.summary() + ". Each finding above names the rule, an example"
                     + " connection and the line to add to " + acceptedFile() + " to accept it.");
         }
+        succeeded(GOAL, digest);
     }
 }

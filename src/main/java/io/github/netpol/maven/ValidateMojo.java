@@ -3,6 +3,7 @@ package io.github.netpol.maven;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.load.CollectedSources;
+import io.github.netpol.load.SourceCollector;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.report.ConsoleFormatter;
 import io.github.netpol.report.ReportInput;
@@ -81,19 +82,24 @@ public class ValidateMojo extends AbstractNetpolMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<Path> paths = sourcePaths();
         LintSettings settings = lintSettings();
-        ValidationRun run;
-        try {
-            run = ValidationRun.of(baseDirectory(), paths, defaultNamespace, settings);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("netpol: " + e.getMessage(), e);
-        }
-        CollectedSources collected = run.sources();
+        CollectedSources collected = new SourceCollector().scan(baseDirectory(), paths);
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist; there is nothing to validate there");
         }
         List<SourceFile> files = collected.files();
         if (files.isEmpty() && collected.problems().isEmpty() && collected.missing().size() < paths.size()) {
             getLog().warn("netpol: no manifests (*.yaml, *.yml, *.json) found under " + paths);
+        }
+        String digest = inputDigest(GOAL).settings(settings()).files("sources", files)
+                .text("sourceProblems", collected.problems().toString()).hex();
+        if (upToDate(GOAL, digest)) {
+            return;
+        }
+        ValidationRun run;
+        try {
+            run = ValidationRun.of(collected, defaultNamespace, settings);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("netpol: " + e.getMessage(), e);
         }
         List<Finding> findings = run.findings();
         List<String> units = files.stream().map(SourceFile::path).toList();
@@ -103,6 +109,24 @@ public class ValidateMojo extends AbstractNetpolMojo {
         if (!passed) {
             throw new MojoFailureException(summary + "; see the findings above (file:line:column)");
         }
+        succeeded(GOAL, digest);
+    }
+
+    /** Every parameter of this goal, as the digest of its inputs sees them. */
+    private Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("rules", rules == null ? List.of() : rules.stream().map(r -> r.getId() + ":" + r.getSeverity()).toList());
+        s.put("ruleSeverities", ruleSeverities);
+        s.put("failOnSeverity", failOnSeverity);
+        s.put("podCidrs", podCidrs);
+        s.put("serviceCidrs", serviceCidrs);
+        s.put("nodeCidrs", nodeCidrs);
+        s.put("requireIsolation", requireIsolation);
+        s.put("requireIsolationDirections", requireIsolationDirections);
+        s.put("maxPortRange", maxPortRange);
+        s.put("minPrefixLengthV4", minPrefixLengthV4);
+        s.put("minPrefixLengthV6", minPrefixLengthV6);
+        return s;
     }
 
     private LintSettings lintSettings() throws MojoExecutionException {

@@ -42,7 +42,11 @@ public record ValidationRun(CollectedSources sources, ManifestSet set, List<Find
      * @throws IllegalArgumentException when the lint settings name an unknown rule
      */
     public static ValidationRun of(Path baseDir, List<Path> paths, String defaultNamespace, LintSettings settings) {
-        CollectedSources collected = new SourceCollector().scan(baseDir, paths);
+        return of(new SourceCollector().scan(baseDir, paths), defaultNamespace, settings);
+    }
+
+    /** Validates and lints sources already collected (e.g. after deciding from their digest that work is due). */
+    public static ValidationRun of(CollectedSources collected, String defaultNamespace, LintSettings settings) {
         ManifestSet set = new ManifestReader().read(new ManifestLoader().load(collected.files()), defaultNamespace);
         List<Finding> findings = new ArrayList<>(collected.problems());
         findings.addAll(set.problems());

@@ -51,6 +51,42 @@ class GitBaselineReaderTest {
     }
 
     @Test
+    void aCachedCommitIsReadFromTheCacheAndABrokenEntryIsReadAgainFromGit() throws Exception {
+        Path cache = repoDir.resolve("target/netpol/baseline-cache");
+        try (Git git = Git.init().setDirectory(repoDir.toFile()).setInitialBranch("main").call()) {
+            write(repoDir.resolve("k8s/a.yaml"), "a: 1\n");
+            write(repoDir.resolve("k8s/b.yaml"), "b: [1, 2]\n");
+            commit(git, "one");
+            git.tag().setName("v1.0.0").call();
+
+            Baseline first = new GitBaselineReader(repoDir, cache).read("v1.0.0", List.of("k8s"));
+            List<Path> entries;
+            try (var list = Files.list(cache)) {
+                entries = list.toList();
+            }
+            assertThat(entries).hasSize(1);
+            assertThat(entries.get(0).getFileName().toString()).startsWith("git-").endsWith(".yaml");
+
+            // the cache, not git, answers now: an edited entry shows through
+            Files.writeString(entries.get(0), Files.readString(entries.get(0)).replace("a: 1", "a: 9"));
+            Baseline cached = new GitBaselineReader(repoDir, cache).read("v1.0.0", List.of("k8s"));
+            assertThat(cached.files()).extracting(SourceFile::path).containsExactly("k8s/a.yaml", "k8s/b.yaml");
+            assertThat(text(cached.files().get(0))).isEqualTo("a: 9\n");
+            assertThat(cached.description()).isEqualTo(first.description());
+
+            // other source paths are another entry
+            new GitBaselineReader(repoDir, cache).read("v1.0.0", List.of("k8s/a.yaml"));
+            try (var list = Files.list(cache)) {
+                assertThat(list.count()).isEqualTo(2);
+            }
+
+            Files.writeString(entries.get(0), "not: [a bundle");
+            Baseline reread = new GitBaselineReader(repoDir, cache).read("v1.0.0", List.of("k8s"));
+            assertThat(reread.files()).extracting(GitBaselineReaderTest::text).containsExactly("a: 1\n", "b: [1, 2]\n");
+        }
+    }
+
+    @Test
     void newestTagSkipsHeadsOwnTag() throws Exception {
         try (Git git = Git.init().setDirectory(repoDir.toFile()).setInitialBranch("main").call()) {
             write(repoDir.resolve("k8s/a.yaml"), "a: 1\n");

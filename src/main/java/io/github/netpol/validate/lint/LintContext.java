@@ -1,5 +1,6 @@
 package io.github.netpol.validate.lint;
 
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.model.ManifestSet;
@@ -7,6 +8,10 @@ import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,11 @@ public final class LintContext {
     private final List<PolicyView> policies;
     private final Map<String, NamespaceManifest> declaredNamespaces = new LinkedHashMap<>();
     private final TreeSet<String> knownNamespaces = new TreeSet<>();
+    // indexes, so that rules asking per policy or per peer do not scan the whole repository each time
+    private final Map<String, List<PolicyView>> policiesByNamespace = new HashMap<>();
+    private final Map<String, List<WorkloadManifest>> workloadsByNamespace = new LinkedHashMap<>();
+    private final Map<WorkloadManifest, Integer> workloadOrder = new IdentityHashMap<>();
+    private final Map<List<LabelSelector>, List<WorkloadManifest>> crossNamespacePeers = new HashMap<>();
 
     public LintContext(ManifestSet manifests, LintSettings settings) {
         this.manifests = manifests;
@@ -31,6 +41,11 @@ public final class LintContext {
         }
         policies.forEach(p -> knownNamespaces.add(p.namespace()));
         manifests.workloads().forEach(w -> knownNamespaces.add(w.namespace()));
+        policies.forEach(p -> policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p));
+        for (WorkloadManifest w : manifests.workloads()) {
+            workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
+            workloadOrder.putIfAbsent(w, workloadOrder.size());
+        }
     }
 
     public ManifestSet manifests() {
@@ -58,7 +73,7 @@ public final class LintContext {
     }
 
     public List<PolicyView> policiesIn(String namespace) {
-        return policies.stream().filter(p -> p.namespace().equals(namespace)).toList();
+        return List.copyOf(policiesByNamespace.getOrDefault(namespace, List.of()));
     }
 
     public List<WorkloadManifest> workloads() {
@@ -71,7 +86,7 @@ public final class LintContext {
     }
 
     public List<WorkloadManifest> workloadsIn(String namespace) {
-        return manifests.workloads().stream().filter(w -> w.namespace().equals(namespace)).toList();
+        return List.copyOf(workloadsByNamespace.getOrDefault(namespace, List.of()));
     }
 
     /** Namespaces that are declared or have a policy or a workload, sorted. */
@@ -125,15 +140,25 @@ public final class LintContext {
         if (peer.getIpBlock() != null || (peer.getPodSelector() == null && peer.getNamespaceSelector() == null)) {
             return List.of();
         }
-        List<WorkloadManifest> out = new ArrayList<>();
-        for (WorkloadManifest w : manifests.workloads()) {
-            boolean inNamespace = peer.getNamespaceSelector() == null
-                    ? w.namespace().equals(policy.namespace())
-                    : Selectors.matches(peer.getNamespaceSelector(), namespaceLabels(w.namespace()));
-            if (inNamespace && Selectors.matches(peer.getPodSelector(), w.podLabels())) {
-                out.add(w);
-            }
+        if (peer.getNamespaceSelector() == null) {
+            return workloadsIn(policy.namespace()).stream()
+                    .filter(w -> Selectors.matches(peer.getPodSelector(), w.podLabels())).toList();
         }
-        return out;
+        // with a namespaceSelector the answer does not depend on the policy's namespace, and such
+        // peers recur in every namespace
+        List<LabelSelector> key = Arrays.asList(peer.getNamespaceSelector(), peer.getPodSelector());
+        List<WorkloadManifest> cached = crossNamespacePeers.get(key);
+        if (cached == null) {
+            List<WorkloadManifest> out = new ArrayList<>();
+            workloadsByNamespace.forEach((ns, workloads) -> {
+                if (Selectors.matches(peer.getNamespaceSelector(), namespaceLabels(ns))) {
+                    workloads.stream().filter(w -> Selectors.matches(peer.getPodSelector(), w.podLabels())).forEach(out::add);
+                }
+            });
+            out.sort(Comparator.comparing(workloadOrder::get));
+            cached = List.copyOf(out);
+            crossNamespacePeers.put(key, cached);
+        }
+        return cached;
     }
 }

@@ -5,7 +5,8 @@ import io.github.netpol.finding.Severity;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -71,9 +72,11 @@ public final class NamedPortNotDeclaredRule extends BaseRule {
         if (rule.allPeers()) {
             return context.workloads();
         }
-        Set<WorkloadManifest> out = new LinkedHashSet<>();
-        rule.peers().forEach(p -> out.addAll(context.peerWorkloads(rule.policy(), p)));
-        return List.copyOf(out);
+        // by identity: a workload's equals and hashCode go through its whole source map
+        Set<WorkloadManifest> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<WorkloadManifest> out = new ArrayList<>();
+        rule.peers().forEach(p -> context.peerWorkloads(rule.policy(), p).stream().filter(seen::add).forEach(out::add));
+        return out;
     }
 
     private static boolean declares(WorkloadManifest w, PortView port) {

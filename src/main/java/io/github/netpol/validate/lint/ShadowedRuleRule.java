@@ -4,7 +4,9 @@ import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Severity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -53,9 +55,14 @@ public final class ShadowedRuleRule extends BaseRule {
         List<Violation> out = new ArrayList<>();
         for (Direction direction : Direction.values()) {
             List<RuleView> rules = context.policies().stream().flatMap(p -> p.effectiveRules(direction).stream()).toList();
+            // rules of other namespaces never select the same pods: compare within a namespace only
+            Map<String, List<Integer>> byNamespace = new HashMap<>();
+            for (int i = 0; i < rules.size(); i++) {
+                byNamespace.computeIfAbsent(rules.get(i).policy().namespace(), k -> new ArrayList<>()).add(i);
+            }
             for (int i = 0; i < rules.size(); i++) {
                 RuleView narrow = rules.get(i);
-                for (int j = 0; j < rules.size(); j++) {
+                for (int j : byNamespace.get(narrow.policy().namespace())) {
                     RuleView wide = rules.get(j);
                     // of two equivalent rules, report only the later one
                     if (i == j || !samePods(wide, narrow) || !RuleCoverage.covers(wide, narrow)

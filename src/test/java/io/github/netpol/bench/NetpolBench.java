@@ -1,0 +1,225 @@
+package io.github.netpol.bench;
+
+import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.analysis.PolicyAnalyzer;
+import io.github.netpol.baseline.Baseline;
+import io.github.netpol.baseline.BaselineOutcome;
+import io.github.netpol.diff.DiffResult;
+import io.github.netpol.diff.VersionDiff;
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.gate.AcceptedChanges;
+import io.github.netpol.gate.Check;
+import io.github.netpol.gate.CheckRequest;
+import io.github.netpol.gate.CheckResult;
+import io.github.netpol.gate.FailPolicy;
+import io.github.netpol.load.CollectedSources;
+import io.github.netpol.load.SourceCollector;
+import io.github.netpol.load.SourceFile;
+import io.github.netpol.model.ManifestReader;
+import io.github.netpol.model.ManifestSet;
+import io.github.netpol.report.ReportInput;
+import io.github.netpol.report.ReportWriter;
+import io.github.netpol.report.ReportWriters;
+import io.github.netpol.validate.apiserver.ApiServerValidator;
+import io.github.netpol.validate.lint.LintEngine;
+import io.github.netpol.validate.lint.LintSettings;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark of the whole pipeline on generated repositories (not a test; see docs/performance.md):
+ * {@code ./mvnw -B -ntp -Pbench test-compile exec:exec [-Dnetpol.bench.sizes=50,1000]}.
+ * For each size it writes the repository and its changed version to disk, warms up, then reports the
+ * median of the measured runs per stage and the heap peak of the runs.
+ */
+public final class NetpolBench {
+
+    private static final AnalysisOptions OPTIONS = AnalysisOptions.defaults();
+
+    private NetpolBench() {
+    }
+
+    /** One run's times in nanoseconds and heap peak in bytes. */
+    record Run(long floor, long load, long validate, long analysis, long diff, long report, long check, long heap,
+               int findings) {
+
+        long total() {
+            return load + validate + diff + report;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        int[] sizes = args.length > 0 && !args[0].isBlank()
+                ? Arrays.stream(args[0].split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray()
+                : new int[] {50, 100, 1_000, 10_000, 50_000};
+        Path work = Files.createTempDirectory("netpol-bench");
+        System.out.printf("netpol benchmark: %d cores, max heap %d MiB, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        System.out.println();
+        System.out.println("| policies | workloads | files | MiB (both) | parse floor | load | validate | analysis | diff"
+                + " | report | total | total/floor | check goal | heap peak | findings |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        RepositoryGenerator generator = new RepositoryGenerator();
+        for (int size : sizes) {
+            RepositoryGenerator.Repository old = generator.generate(size);
+            RepositoryGenerator.Repository current = new ChangeGenerator().change(old);
+            Path oldDir = write(old, work.resolve(size + "/old"));
+            Path newDir = write(current, work.resolve(size + "/new"));
+            // a build's JVM has run Maven's own code for seconds before the plugin starts; small sizes get
+            // enough rounds to reach steady state, large ones are warm after one
+            int warmUps = size <= 100 ? 40 : size <= 1_000 ? 10 : size <= 10_000 ? 2 : 1;
+            int measured = size <= 100 ? 15 : size <= 1_000 ? 7 : size <= 10_000 ? 3 : 1;
+            for (int i = 0; i < warmUps; i++) {
+                run(oldDir, newDir, work.resolve(size + "/reports"));
+            }
+            List<Run> runs = new ArrayList<>();
+            for (int i = 0; i < measured; i++) {
+                runs.add(run(oldDir, newDir, work.resolve(size + "/reports")));
+            }
+            Run m = median(runs);
+            System.out.printf("| %,d | %,d | %,d | %.1f | %s | %s | %s | %s | %s | %s | %s | %.1f | %s | %,d MiB | %d |%n",
+                    current.policies(), current.workloads(), current.files().size(), (old.bytes() + current.bytes()) / 1048576.0,
+                    ms(m.floor()), ms(m.load()), ms(m.validate()), ms(m.analysis()), ms(m.diff()), ms(m.report()),
+                    ms(m.total()), m.total() / (double) m.floor(), ms(m.check()), m.heap() >> 20, m.findings());
+        }
+    }
+
+    /** What the check-goal run needs from the pipeline run; the loaded sets themselves must be unreachable by then. */
+    private record Pipeline(Run run, List<SourceFile> currentFiles, List<SourceFile> oldFiles) {
+    }
+
+    private static Run run(Path oldDir, Path newDir, Path reports) {
+        Pipeline p = pipeline(oldDir, newDir, reports);
+        long t5 = System.nanoTime();
+        CheckResult check = new Check().run(new CheckRequest(p.currentFiles(), List.of(),
+                new BaselineOutcome.Found(new Baseline("dir:old", "directory old", p.oldFiles())), AcceptedChanges.none(),
+                FailPolicy.parse(List.of("widening", "isolation")), false, OPTIONS, "default", LocalDate.now(),
+                "netpol-accepted.yaml"));
+        long t6 = System.nanoTime();
+        if (check.passed() || check.findings().size() != p.run().findings()) {
+            throw new IllegalStateException("the check must fail on the widened rule and agree with the diff: " + check.summary());
+        }
+        long floor = parseFloor(p.currentFiles(), p.oldFiles());
+        Run r = p.run();
+        return new Run(floor, r.load(), r.validate(), r.analysis(), r.diff(), r.report(), t6 - t5, r.heap(), r.findings());
+    }
+
+    private static Pipeline pipeline(Path oldDir, Path newDir, Path reports) {
+        resetHeapPeak();
+        SourceCollector collector = new SourceCollector();
+        long t0 = System.nanoTime();
+        CollectedSources currentFiles = collector.scan(newDir, List.of(Path.of(".")));
+        List<SourceFile> oldFiles = collector.collect(oldDir, List.of(Path.of(".")));
+        ManifestReader reader = new ManifestReader();
+        ManifestSet current = reader.read(currentFiles.files(), "default");
+        ManifestSet old = reader.read(oldFiles, "default");
+        long t1 = System.nanoTime();
+        ApiServerValidator validator = new ApiServerValidator();
+        List<Finding> validation = new ArrayList<>(validator.validate(current));
+        validation.addAll(validator.validate(old));
+        validation.addAll(new LintEngine().run(current, LintSettings.defaults()));
+        long t2 = System.nanoTime();
+        PolicyAnalyzer.analyze(current, OPTIONS);
+        long t3 = System.nanoTime();
+        DiffResult diff = new VersionDiff(OPTIONS, "netpol-accepted.yaml").compare(old, current);
+        long t4 = System.nanoTime();
+        writeReports(diff, reports);
+        long t5 = System.nanoTime();
+        long heap = heapPeak();
+        if (validation.stream().anyMatch(f -> f.severity() == Severity.ERROR) || !current.problems().isEmpty()) {
+            throw new IllegalStateException("the generated repository does not validate: " + validation.stream()
+                    .filter(f -> f.severity() == Severity.ERROR).limit(3).map(Finding::consoleLine).toList()
+                    + current.problems());
+        }
+        return new Pipeline(new Run(0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, 0, heap, diff.findings().size()),
+                currentFiles.files(), oldFiles);
+    }
+
+    /** Plain SnakeYAML: every document of both versions to maps and lists, nothing else. */
+    private static long parseFloor(List<SourceFile> current, List<SourceFile> old) {
+        long t0 = System.nanoTime();
+        int documents = 0;
+        for (List<SourceFile> files : List.of(current, old)) {
+            for (SourceFile f : files) {
+                Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+                for (Object doc : yaml.loadAll(new ByteArrayInputStream(f.content()))) {
+                    documents += doc == null ? 0 : 1;
+                }
+            }
+        }
+        long t1 = System.nanoTime();
+        if (documents == 0) {
+            throw new IllegalStateException("nothing parsed");
+        }
+        return t1 - t0;
+    }
+
+    private static void writeReports(DiffResult diff, Path reports) {
+        ReportInput input = new ReportInput("check", false, diff.findings(), Map.of("spec", "dir:old"), "bench",
+                "", diff.units());
+        try {
+            for (ReportWriter writer : ReportWriters.standard().select(List.of("json", "sarif", "markdown", "junit", "html"))) {
+                writer.write(input, reports);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path write(RepositoryGenerator.Repository repository, Path dir) throws IOException {
+        for (Map.Entry<String, String> e : repository.files().entrySet()) {
+            Path file = dir.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+        }
+        return dir;
+    }
+
+    private static void resetHeapPeak() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** The sum of the heap pools' peaks since the reset: an upper bound of the heap the run needed. */
+    private static long heapPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static Run median(List<Run> runs) {
+        return new Run(med(runs, Run::floor), med(runs, Run::load), med(runs, Run::validate), med(runs, Run::analysis),
+                med(runs, Run::diff), med(runs, Run::report), med(runs, Run::check), runs.stream().mapToLong(Run::heap).max()
+                .orElse(0), runs.get(0).findings());
+    }
+
+    private static long med(List<Run> runs, java.util.function.ToLongFunction<Run> f) {
+        long[] v = runs.stream().mapToLong(f).sorted().toArray();
+        return v[v.length / 2];
+    }
+
+    private static String ms(long nanos) {
+        return nanos >= 10_000_000_000L ? String.format("%.1f s", nanos / 1e9)
+                : nanos >= 1_000_000_000L ? String.format("%.2f s", nanos / 1e9) : String.format("%d ms", nanos / 1_000_000);
+    }
+}
