@@ -45,8 +45,12 @@ public final class SideComparison {
      * version, sorted by namespace then direction. Work grows with the size of each namespace.
      */
     public static List<SideComparison> compareAll(ManifestSet old, ManifestSet current, AnalysisOptions options) {
-        AnalyzedVersion a = PolicyAnalyzer.analyze(old, NamespaceUniverse.comparing(old, current, options));
-        AnalyzedVersion b = PolicyAnalyzer.analyze(current, NamespaceUniverse.comparing(current, old, options));
+        return compareAll(PolicyAnalyzer.analyze(old, NamespaceUniverse.comparing(old, current, options)),
+                PolicyAnalyzer.analyze(current, NamespaceUniverse.comparing(current, old, options)));
+    }
+
+    /** The same from versions already analysed over their comparing universes ({@link NamespaceUniverse#comparing}). */
+    public static List<SideComparison> compareAll(AnalyzedVersion a, AnalyzedVersion b) {
         TreeSet<String> namespaces = new TreeSet<>(a.namespaces());
         namespaces.addAll(b.namespaces());
         List<SideComparison> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.netpol.diff;
 
 import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.analysis.AnalyzedVersion;
 import io.github.netpol.analysis.NamespaceUniverse;
 import io.github.netpol.analysis.PolicyAnalyzer;
 import io.github.netpol.analysis.SideComparison;
@@ -41,11 +42,12 @@ public final class VersionDiff {
         List<String> units = new ArrayList<>();
         NamespaceUniverse oldUniverse = NamespaceUniverse.comparing(old, current, options);
         NamespaceUniverse newUniverse = NamespaceUniverse.comparing(current, old, options);
-        EffectiveCheck effective = new EffectiveCheck(PolicyAnalyzer.analyze(current, newUniverse));
+        AnalyzedVersion analyzedCurrent = PolicyAnalyzer.analyze(current, newUniverse);
+        EffectiveCheck effective = new EffectiveCheck(analyzedCurrent);
         Map<String, PolicyManifest> currentPolicies = new LinkedHashMap<>();
         current.policies().forEach(p -> currentPolicies.putIfAbsent(p.key(), p));
         Set<String> portNames = portNames(current);
-        List<SideComparison> sides = SideComparison.compareAll(old, current, options);
+        List<SideComparison> sides = SideComparison.compareAll(PolicyAnalyzer.analyze(old, oldUniverse), analyzedCurrent);
         for (SideComparison side : sides) {
             units.add(side.namespace() + "/" + side.direction().label());
             findings.addAll(new SideFindings(side, effective, acceptedFile, currentPolicies, portNames).findings());
