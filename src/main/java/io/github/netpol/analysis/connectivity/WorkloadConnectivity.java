@@ -67,30 +67,48 @@ public final class WorkloadConnectivity {
 
     private ConnectivityResult run(List<WorkloadManifest> workloads, Predicate<WorkloadManifest> focus) {
         List<Gates> gates = workloads.stream().map(this::gates).toList();
+        boolean[] inFocus = new boolean[workloads.size()];
+        List<Integer> focused = new ArrayList<>();
+        for (int w = 0; w < workloads.size(); w++) {
+            inFocus[w] = focus.test(workloads.get(w));
+            if (inFocus[w]) {
+                focused.add(w);
+            }
+        }
         List<Connection> out = new ArrayList<>();
-        for (int s = 0; s < workloads.size(); s++) {
-            boolean sourceInFocus = focus.test(workloads.get(s));
+        // pairs with a focused source, then pairs with only the destination focused: work grows with
+        // the focus times all workloads, not with all workloads squared
+        for (int s : focused) {
             for (int d = 0; d < workloads.size(); d++) {
-                if (s == d || !(sourceInFocus || focus.test(workloads.get(d)))) {
-                    continue;
-                }
-                PortSet ports = gates.get(s).egress().allowed(workloads.get(d))
-                        .intersect(gates.get(d).ingress().allowed(workloads.get(s)));
-                if (!ports.isEmpty()) {
-                    out.add(new Connection(new Node.Workload(workloads.get(s)), new Node.Workload(workloads.get(d)), ports));
+                pair(workloads, gates, s, d, out);
+            }
+        }
+        for (int d : focused) {
+            for (int s = 0; s < workloads.size(); s++) {
+                if (!inFocus[s]) {
+                    pair(workloads, gates, s, d, out);
                 }
             }
         }
         List<BigInteger[]> segments = segments();
-        for (int w = 0; w < workloads.size(); w++) {
-            if (focus.test(workloads.get(w))) {
-                external(segments, new Node.Workload(workloads.get(w)), gates.get(w), out);
-            }
+        for (int w : focused) {
+            external(segments, new Node.Workload(workloads.get(w)), gates.get(w), out);
         }
         // each text once: tens of thousands of lines when many ipBlocks cut the address space
         List<Connection> sorted = out.stream().map(c -> Map.entry(c.text(), c)).sorted(Map.Entry.comparingByKey())
                 .map(Map.Entry::getValue).toList();
         return new ConnectivityResult(workloads, sorted);
+    }
+
+    private static void pair(List<WorkloadManifest> workloads, List<Gates> gates, int s, int d, List<Connection> out) {
+        if (s == d) {
+            return;
+        }
+        PortSet ports = gates.get(s).egress().allowed(workloads.get(d))
+                .intersect(gates.get(d).ingress().allowed(workloads.get(s)));
+        if (!ports.isEmpty()) {
+            out.add(new Connection(new Node.Workload(workloads.get(s)), new Node.Workload(workloads.get(d)), ports));
+        }
     }
 
     /** The external ranges a workload reaches (egress) or is reached from (ingress), adjacent equal ranges merged. */
