@@ -9,7 +9,7 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.validate.apiserver.ApiServerValidator;
+import io.github.netpol.validate.BlockingErrors;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,7 +25,6 @@ public final class Check {
     public static final String NO_BASELINE = "no-baseline";
 
     private final ManifestReader reader = new ManifestReader();
-    private final ApiServerValidator validator = new ApiServerValidator();
 
     public CheckResult run(CheckRequest request) {
         Gate gate = new Gate(request.failPolicy(), request.today());
@@ -59,17 +58,11 @@ public final class Check {
                 summary(r, baseline.description()));
     }
 
-    private List<Finding> loadAndValidationErrors(ManifestSet set, String prefix) {
-        List<Finding> out = new ArrayList<>();
-        List<Finding> all = new ArrayList<>(set.problems());
-        all.addAll(validator.validate(set));
-        for (Finding f : all) {
-            if (f.severity() == Severity.ERROR) {
-                out.add(prefix.isEmpty() ? f : new Finding(f.id(), f.kind(), f.severity(), prefix + f.message(),
-                        f.namespace(), f.direction(), f.location(), false, null, null, null));
-            }
-        }
-        return out;
+    private static List<Finding> loadAndValidationErrors(ManifestSet set, String prefix) {
+        return BlockingErrors.of(List.of(), set).stream()
+                .map(f -> prefix.isEmpty() ? f : new Finding(f.id(), f.kind(), f.severity(), prefix + f.message(),
+                        f.namespace(), f.direction(), f.location(), false, null, null, null))
+                .toList();
     }
 
     private static String summary(GateResult r, String against) {

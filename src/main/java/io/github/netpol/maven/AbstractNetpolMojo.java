@@ -73,8 +73,13 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** The configured sources, relative to the base directory where they lie inside it. */
     protected List<Path> sourcePaths() {
+        return relativeToBase(sources);
+    }
+
+    /** Configured files or directories, relative to the base directory where they lie inside it. */
+    protected List<Path> relativeToBase(List<File> files) {
         Path base = baseDirectory();
-        return sources.stream().map(f -> base.resolve(f.toPath()).normalize())
+        return files.stream().map(f -> base.resolve(f.toPath()).normalize())
                 .map(p -> p.startsWith(base) ? base.relativize(p) : p).toList();
     }
 

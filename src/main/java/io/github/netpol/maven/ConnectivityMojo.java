@@ -5,12 +5,11 @@ import io.github.netpol.analysis.connectivity.ConnectivityRenderer;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.validate.apiserver.ApiServerValidator;
+import io.github.netpol.validate.BlockingErrors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,10 +85,7 @@ public class ConnectivityMojo extends AbstractNetpolMojo {
 
     /** What the API server would reject cannot be analysed faithfully: the same errors as {@code validate}. */
     private void failOnInvalidManifests(CollectedSources collected, ManifestSet set) throws MojoFailureException {
-        List<Finding> findings = new ArrayList<>(collected.problems());
-        findings.addAll(set.problems());
-        findings.addAll(new ApiServerValidator().validate(set));
-        List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        List<Finding> errors = BlockingErrors.of(collected.problems(), set);
         if (errors.isEmpty()) {
             return;
         }

@@ -3,14 +3,12 @@ package io.github.netpol.maven;
 import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.assertions.AssertionSuite;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
 import io.github.netpol.load.CollectedSources;
-import io.github.netpol.load.ManifestLoader;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.report.ReportInput;
-import io.github.netpol.validate.apiserver.ApiServerValidator;
+import io.github.netpol.validate.BlockingErrors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -64,19 +62,15 @@ public class TestMojo extends AbstractNetpolMojo {
         }
         Path base = baseDirectory();
         SourceCollector collector = new SourceCollector();
-        List<Path> testPaths = testSources.stream().map(f -> base.resolve(f.toPath()).normalize())
-                .map(p -> p.startsWith(base) ? base.relativize(p) : p).toList();
+        List<Path> testPaths = relativeToBase(testSources);
         CollectedSources tests = collector.scan(base, testPaths);
         if (tests.files().isEmpty() && tests.problems().isEmpty()) {
             getLog().info("netpol: no assertion files under " + testPaths + "; nothing to test");
             return;
         }
         CollectedSources collected = collector.scan(base, sourcePaths());
-        ManifestSet set = new ManifestReader().read(new ManifestLoader().load(collected.files()), defaultNamespace);
-        List<Finding> invalid = new ArrayList<>(collected.problems());
-        invalid.addAll(set.problems());
-        invalid.addAll(new ApiServerValidator().validate(set));
-        invalid.removeIf(f -> f.severity() != Severity.ERROR);
+        ManifestSet set = new ManifestReader().read(collected.files(), defaultNamespace);
+        List<Finding> invalid = BlockingErrors.of(collected.problems(), set);
         if (!invalid.isEmpty()) {
             // assertions proved against manifests the API server would reject prove nothing: fail closed
             String summary = "netpol test: FAILED, the sources have " + invalid.size() + " error(s); run netpol:validate";

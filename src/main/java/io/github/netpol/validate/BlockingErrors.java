@@ -1,0 +1,27 @@
+package io.github.netpol.validate;
+
+import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.Severity;
+import io.github.netpol.model.ManifestSet;
+import io.github.netpol.validate.apiserver.ApiServerValidator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The errors that make a set of manifests unfit to analyse: what loading refused and what the API server
+ * would reject. Goals that compute connectivity fail closed on them instead of judging a guess.
+ */
+public final class BlockingErrors {
+
+    private BlockingErrors() {
+    }
+
+    /** @param collectProblems problems met while collecting the files (e.g. a file too large) */
+    public static List<Finding> of(List<Finding> collectProblems, ManifestSet set) {
+        List<Finding> all = new ArrayList<>(collectProblems);
+        all.addAll(set.problems());
+        all.addAll(new ApiServerValidator().validate(set));
+        return all.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+    }
+}
