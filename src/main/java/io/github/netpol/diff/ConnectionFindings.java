@@ -43,6 +43,9 @@ final class ConnectionFindings {
     private final NamespaceUniverse newUniverse;
     private final Map<String, SideComparison> sides;
     private final String acceptedFile;
+    /** Workloads of both versions, by id. */
+    private final Set<String> inBoth = new HashSet<>();
+    /** Workloads of both versions whose labels, ports or namespace labels differ: the only ones examined. */
     private final Set<String> changed = new HashSet<>();
 
     ConnectionFindings(ManifestSet old, ManifestSet current, NamespaceUniverse oldUniverse, NamespaceUniverse newUniverse,
@@ -54,12 +57,8 @@ final class ConnectionFindings {
         this.sides = new HashMap<>();
         sides.forEach(s -> this.sides.put(s.namespace() + "/" + s.direction().label(), s));
         this.acceptedFile = acceptedFile;
-    }
-
-    List<Finding> findings() {
         Map<String, WorkloadManifest> before = new HashMap<>();
         old.workloads().forEach(w -> before.putIfAbsent(w.id(), w));
-        Set<String> inBoth = new HashSet<>();
         for (WorkloadManifest w : current.workloads()) {
             WorkloadManifest was = before.get(w.id());
             if (was == null) {
@@ -71,6 +70,9 @@ final class ConnectionFindings {
                 changed.add(w.id());
             }
         }
+    }
+
+    List<Finding> findings() {
         if (changed.isEmpty()) {
             return List.of();
         }
@@ -87,7 +89,7 @@ final class ConnectionFindings {
         }
         List<Finding> out = new ArrayList<>();
         for (Connection c : now.connections()) {
-            if (!endpointsInBoth(c, inBoth)) {
+            if (!endpointsInBoth(c)) {
                 continue;
             }
             if (c.source() instanceof Node.External || c.destination() instanceof Node.External) {
@@ -176,7 +178,7 @@ final class ConnectionFindings {
         return new Endpoint.Pod(w.namespace(), newUniverse.labelsOf(w.namespace()), w.podLabels(), named);
     }
 
-    private static boolean endpointsInBoth(Connection c, Set<String> inBoth) {
+    private boolean endpointsInBoth(Connection c) {
         return (c.source() instanceof Node.External || inBoth.contains(c.source().id()))
                 && (c.destination() instanceof Node.External || inBoth.contains(c.destination().id()));
     }

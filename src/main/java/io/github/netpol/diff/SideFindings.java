@@ -52,11 +52,13 @@ final class SideFindings {
 
     List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
+        // the old policies that isolated what is open now: both kinds of finding name them
+        List<Responsible> responsible = side.isolationDropped().isEmpty() ? List.of() : responsibleForDroppedIsolation();
         if (!side.newlyAllowed().isEmpty()) {
-            widenings(out);
+            widenings(out, responsible);
         }
-        if (!side.isolationDropped().isEmpty()) {
-            isolationDropped(out);
+        if (!responsible.isEmpty()) {
+            isolationDropped(out, responsible);
         }
         if (!side.newlyDenied().isEmpty()) {
             narrowing(out);
@@ -75,7 +77,7 @@ final class SideFindings {
         return side.direction();
     }
 
-    private void widenings(List<Finding> out) {
+    private void widenings(List<Finding> out, List<Responsible> responsible) {
         Map<String, List<SideComparison.Contribution>> byPolicy = new LinkedHashMap<>();
         List<SideComparison.Contribution> fromIsolation = new ArrayList<>();
         for (SideComparison.Contribution c : side.newlyAllowedContributions()) {
@@ -98,7 +100,7 @@ final class SideFindings {
         });
         if (!fromIsolation.isEmpty()) {
             Example ex = example(fromIsolation);
-            for (Responsible r : responsibleForDroppedIsolation()) {
+            for (Responsible r : responsible) {
                 String id = kind + "/" + ns() + "/" + r.policy.name();
                 String message = r.what + ", so they now accept every " + (dir() == Direction.INGRESS ? "source" : "destination")
                         + ": " + fromIsolation.get(0).description() + ". Newly allowed, for example: "
@@ -109,11 +111,11 @@ final class SideFindings {
         }
     }
 
-    private void isolationDropped(List<Finding> out) {
+    private void isolationDropped(List<Finding> out, List<Responsible> responsible) {
         Endpoint.Pod pod = side.isolationDroppedWitness().orElseThrow();
         Witness connection = droppedIsolationExample(pod);
         String kind = ChangeKind.ISOLATION_DROPPED.name();
-        for (Responsible r : responsibleForDroppedIsolation()) {
+        for (Responsible r : responsible) {
             String id = kind + "/" + ns() + "/" + r.policy.name() + "/" + dir().label();
             String message = r.what + ": pods such as " + Witness.describe(pod) + " are no longer isolated for "
                     + dir().label() + ", so every " + (dir() == Direction.INGRESS ? "source" : "destination")
