@@ -2,6 +2,7 @@ package io.github.netpol.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.netpol.analysis.oracle.PeerCorpus;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.validate.lint.IsolationDirections;
@@ -116,7 +117,7 @@ class PeerCorpusValidationTest {
 
     @Test
     void coreOnlyDirectoriesGetOnlyTheErrorsTheApiServerWouldGive() throws IOException {
-        Optional<Path> corpus = locateCorpus();
+        Optional<Path> corpus = PeerCorpus.locate("DIRS.json");
         assumeTrue(corpus.isPresent(), "peer corpus shared/oracle/netpol-analyzer not found above "
                 + Path.of("").toAbsolutePath() + " (or -Dnetpol.oracle=<dir>); skipping");
         Path root = corpus.get();
@@ -179,19 +180,4 @@ class PeerCorpusValidationTest {
                 .containsExactlyInAnyOrderElementsOf(BAD_BUT_NOT_FOR_THE_API_SERVER.keySet());
     }
 
-    /** {@code -Dnetpol.oracle}, else {@code shared/oracle/netpol-analyzer} in the project dir or any parent. */
-    private static Optional<Path> locateCorpus() {
-        String property = System.getProperty("netpol.oracle");
-        if (property != null) {
-            Path p = Path.of(property);
-            return Files.isRegularFile(p.resolve("DIRS.json")) ? Optional.of(p) : Optional.empty();
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/oracle/netpol-analyzer");
-            if (Files.isRegularFile(candidate.resolve("DIRS.json"))) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
 }

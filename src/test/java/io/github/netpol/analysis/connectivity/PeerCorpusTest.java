@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.analysis.IpAddresses;
+import io.github.netpol.analysis.oracle.PeerCorpus;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
@@ -45,7 +46,7 @@ class PeerCorpusTest {
 
     @Test
     void plainListCasesMatchThePeerAfterNormalisation() throws IOException {
-        Optional<Path> corpus = locateCorpus();
+        Optional<Path> corpus = PeerCorpus.locate("CASES.json");
         assumeTrue(corpus.isPresent(), "peer corpus shared/oracle/netpol-analyzer not found above "
                 + Path.of("").toAbsolutePath() + " (or -Dnetpol.oracle=<dir>); skipping");
         Path root = corpus.get();
@@ -252,19 +253,4 @@ class PeerCorpusTest {
         return READER.read(files, "default");
     }
 
-    /** {@code -Dnetpol.oracle}, else {@code shared/oracle/netpol-analyzer} in the project dir or any parent. */
-    static Optional<Path> locateCorpus() {
-        String property = System.getProperty("netpol.oracle");
-        if (property != null) {
-            Path p = Path.of(property);
-            return Files.isRegularFile(p.resolve("CASES.json")) ? Optional.of(p) : Optional.empty();
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/oracle/netpol-analyzer");
-            if (Files.isRegularFile(candidate.resolve("CASES.json"))) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
 }
