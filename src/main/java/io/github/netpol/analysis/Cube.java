@@ -42,7 +42,12 @@ public final class Cube {
     }
 
     public boolean isEmpty() {
-        return sets.values().stream().anyMatch(DimSet::isEmpty);
+        for (DimSet s : sets.values()) {
+            if (s.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Cube intersect(Cube other) {

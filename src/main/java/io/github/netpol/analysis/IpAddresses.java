@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * IPv4 and IPv6 addresses as points of one integer line: IPv4 {@code a.b.c.d} is its 32-bit value,
@@ -17,6 +18,10 @@ public final class IpAddresses {
     public static final IntervalSet ALL_V4 = IntervalSet.of(BigInteger.ZERO, V4_SIZE.subtract(BigInteger.ONE));
     public static final IntervalSet ALL_V6 = IntervalSet.of(V4_SIZE, V4_SIZE.add(V6_SIZE).subtract(BigInteger.ONE));
     public static final IntervalSet ALL = ALL_V4.union(ALL_V6);
+
+    // compiled once: every ipBlock of every rule is parsed, thousands of times in a large repository
+    private static final Pattern V6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern OCTET = Pattern.compile("[0-9]{1,3}");
 
     private IpAddresses() {
     }
@@ -52,7 +57,7 @@ public final class IpAddresses {
     /** A single IPv4 or IPv6 address literal as a point; never resolves host names. */
     public static Optional<BigInteger> address(String text) {
         if (text.indexOf(':') >= 0) {
-            if (!text.matches("[0-9A-Fa-f:.]+")) {
+            if (!V6_CHARACTERS.matcher(text).matches()) {
                 return Optional.empty();
             }
             try {
@@ -69,7 +74,7 @@ public final class IpAddresses {
         }
         long v = 0;
         for (String p : parts) {
-            if (!p.matches("[0-9]{1,3}") || Integer.parseInt(p) > 255) {
+            if (!OCTET.matcher(p).matches() || Integer.parseInt(p) > 255) {
                 return Optional.empty();
             }
             v = v * 256 + Integer.parseInt(p);

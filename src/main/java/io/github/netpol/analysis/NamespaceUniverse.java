@@ -3,6 +3,7 @@ package io.github.netpol.analysis;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.NamespaceManifest;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,24 @@ import java.util.TreeMap;
  * versions that are compared must fix the same names (see {@link #comparing}) so that their regions
  * speak about the same points.
  */
-public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels) {
+public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, NameIndex names) {
 
+    /** The two universes of a comparison ({@link #compared}). */
+    public record Compared(NamespaceUniverse old, NamespaceUniverse current) {
+    }
+
+    /** @param names an index of exactly the fixed names; two universes sharing one combine their name sets fastest */
     public NamespaceUniverse {
-        fixedLabels = Map.copyOf(fixedLabels);
+        // a HashMap, not Map.copyOf: the immutable map probes linearly, and names like app-0001, app-0002
+        // have consecutive hash codes that cluster (a lookup per workload pair made that the top cost)
+        fixedLabels = Collections.unmodifiableMap(new HashMap<>(fixedLabels));
+        if (names.size() != fixedLabels.size() || !names.holdsAll(fixedLabels.keySet())) {
+            throw new IllegalArgumentException("the name index must hold exactly the fixed names");
+        }
+    }
+
+    public NamespaceUniverse(Map<String, Map<String, String>> fixedLabels) {
+        this(fixedLabels, new NameIndex(fixedLabels.keySet()));
     }
 
     /** No namespace is fixed ({@code namespaceLabels=any}). */
@@ -37,19 +52,35 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels) {
      * declared in only one of the two versions is taken to have that declaration's labels in both").
      */
     public static NamespaceUniverse comparing(ManifestSet self, ManifestSet other, AnalysisOptions options) {
+        return new NamespaceUniverse(fixed(self, other, options));
+    }
+
+    /**
+     * Both universes of comparing {@code old} with {@code current} (as {@link #comparing} builds each),
+     * sharing one name index: they fix the same names.
+     */
+    public static Compared compared(ManifestSet old, ManifestSet current, AnalysisOptions options) {
+        Map<String, Map<String, String>> oldFixed = fixed(old, current, options);
+        NameIndex shared = new NameIndex(oldFixed.keySet());
+        return new Compared(new NamespaceUniverse(oldFixed, shared),
+                new NamespaceUniverse(fixed(current, old, options), shared));
+    }
+
+    private static Map<String, Map<String, String>> fixed(ManifestSet self, ManifestSet other, AnalysisOptions options) {
         if (options.namespaceLabels() == AnalysisOptions.NamespaceLabels.ANY) {
-            return free();
+            return Map.of();
         }
         Map<String, Map<String, String>> fixed = new HashMap<>();
         put(fixed, other);
         Map<String, Map<String, String>> mine = new HashMap<>();
         put(mine, self);
         fixed.putAll(mine);
-        return new NamespaceUniverse(fixed);
+        return fixed;
     }
 
+    /** The fixed names, as a set of {@link #names()}. */
     public Set<String> fixedNames() {
-        return fixedLabels.keySet();
+        return names.all();
     }
 
     public boolean isFixed(String name) {
@@ -68,9 +99,12 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels) {
      * names; free names keep the label constraints. The name label constrains the name itself.
      */
     public Region matching(Map<String, ValueSet> selector) {
-        List<String> fixedMatches = fixedNames().stream()
-                .filter(n -> LabelSelectors.matches(selector, labelsOf(n))).sorted().toList();
-        Cube fixed = Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(Set.copyOf(fixedMatches)));
+        ValueSet nameConstraint = selector.get(NamespaceManifest.NAME_LABEL);
+        // a selector by name (In) decides at most its own names: no need to test every namespace's labels
+        NameSet candidates = nameConstraint != null && !nameConstraint.cofinite()
+                ? names.known(nameConstraint.values()) : names.all();
+        NameSet fixedMatches = candidates.retainOnly(n -> LabelSelectors.matches(selector, labelsOf(n)));
+        Cube fixed = Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(fixedMatches));
         ValueSet names = selector.getOrDefault(NamespaceManifest.NAME_LABEL, ValueSet.all()).withoutAbsent()
                 .minus(ValueSet.of(fixedNames()));
         Cube free = Cube.all().with(Dim.NAMESPACE_NAME, names);

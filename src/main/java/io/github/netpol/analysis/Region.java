@@ -1,6 +1,7 @@
 package io.github.netpol.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -8,7 +9,13 @@ import java.util.function.Function;
 public record Region(List<Cube> cubes) {
 
     public Region {
-        cubes = cubes.stream().filter(c -> !c.isEmpty()).toList();
+        List<Cube> kept = new ArrayList<>(cubes.size());
+        for (Cube c : cubes) {
+            if (!c.isEmpty()) {
+                kept.add(c);
+            }
+        }
+        cubes = Collections.unmodifiableList(kept);
     }
 
     public static Region empty() {

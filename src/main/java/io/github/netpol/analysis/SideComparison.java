@@ -33,11 +33,10 @@ public final class SideComparison {
     /** Compares one side of two versions. To compare every namespace use {@link #compareAll}. */
     public static SideComparison compare(ManifestSet old, ManifestSet current, String namespace, Direction direction,
                                          AnalysisOptions options) {
-        NamespaceUniverse oldUniverse = NamespaceUniverse.comparing(old, current, options);
-        NamespaceUniverse newUniverse = NamespaceUniverse.comparing(current, old, options);
+        NamespaceUniverse.Compared universes = NamespaceUniverse.compared(old, current, options);
         return new SideComparison(
-                new SideBuilder(namespace, direction, oldUniverse).build(inNamespace(old, namespace)),
-                new SideBuilder(namespace, direction, newUniverse).build(inNamespace(current, namespace)));
+                new SideBuilder(namespace, direction, universes.old()).build(inNamespace(old, namespace)),
+                new SideBuilder(namespace, direction, universes.current()).build(inNamespace(current, namespace)));
     }
 
     /**
@@ -45,11 +44,11 @@ public final class SideComparison {
      * version, sorted by namespace then direction. Work grows with the size of each namespace.
      */
     public static List<SideComparison> compareAll(ManifestSet old, ManifestSet current, AnalysisOptions options) {
-        return compareAll(PolicyAnalyzer.analyze(old, NamespaceUniverse.comparing(old, current, options)),
-                PolicyAnalyzer.analyze(current, NamespaceUniverse.comparing(current, old, options)));
+        NamespaceUniverse.Compared universes = NamespaceUniverse.compared(old, current, options);
+        return compareAll(PolicyAnalyzer.analyze(old, universes.old()), PolicyAnalyzer.analyze(current, universes.current()));
     }
 
-    /** The same from versions already analysed over their comparing universes ({@link NamespaceUniverse#comparing}). */
+    /** The same from versions already analysed over their comparing universes ({@link NamespaceUniverse#compared}). */
     public static List<SideComparison> compareAll(AnalyzedVersion a, AnalyzedVersion b) {
         TreeSet<String> namespaces = new TreeSet<>(a.namespaces());
         namespaces.addAll(b.namespaces());

@@ -15,8 +15,9 @@ public record ValueSet(boolean cofinite, Set<String> values, boolean absent) imp
     private static final ValueSet EMPTY = new ValueSet(false, Set.of(), false);
 
     public ValueSet {
-        // a view, not a copy: sets of names can be large, and every operation below builds a fresh set
-        values = Collections.unmodifiableSet(values);
+        // a view, not a copy: sets of names can be large, and every operation below builds a fresh set;
+        // a NameSet is immutable already and must stay visible as one for the word-wise operations
+        values = values instanceof NameSet ? values : Collections.unmodifiableSet(values);
     }
 
     /** Every string and absent. */
@@ -104,7 +105,7 @@ public record ValueSet(boolean cofinite, Set<String> values, boolean absent) imp
      */
     public String pick(boolean preferAbsent) {
         if (!cofinite && !values.isEmpty() && !(preferAbsent && absent)) {
-            return new TreeSet<>(values).first();
+            return values instanceof NameSet ? values.iterator().next() : new TreeSet<>(values).first();
         }
         if (absent) {
             return null;
@@ -121,10 +122,17 @@ public record ValueSet(boolean cofinite, Set<String> values, boolean absent) imp
         return candidate;
     }
 
-    // Sets of namespace names can hold every declared namespace: iterate the smaller side, copy once.
+    // Sets of namespace names can hold every declared namespace: they are NameSets, combined word by
+    // word when both sides share an index; other sets iterate the smaller side and copy once.
     private static Set<String> retain(Set<String> a, Set<String> b) {
+        if (a instanceof NameSet na && na.sameIndex(b)) {
+            return na.and((NameSet) b);
+        }
         Set<String> small = a.size() <= b.size() ? a : b;
         Set<String> large = small == a ? b : a;
+        if (small instanceof NameSet ns) {
+            return ns.retainOnly(large::contains);
+        }
         Set<String> r = new HashSet<>();
         for (String v : small) {
             if (large.contains(v)) {
@@ -137,6 +145,12 @@ public record ValueSet(boolean cofinite, Set<String> values, boolean absent) imp
     private static Set<String> remove(Set<String> a, Set<String> b) {
         if (b.isEmpty()) {
             return a;
+        }
+        if (a instanceof NameSet na) {
+            if (na.sameIndex(b)) {
+                return na.andNot((NameSet) b);
+            }
+            return b.size() <= a.size() ? na.without(b) : na.retainOnly(v -> !b.contains(v));
         }
         Set<String> r = new HashSet<>();
         for (String v : a) {
@@ -153,6 +167,12 @@ public record ValueSet(boolean cofinite, Set<String> values, boolean absent) imp
         }
         if (a.isEmpty()) {
             return b;
+        }
+        if (a instanceof NameSet na && (na.sameIndex(b) || na.index().holdsAll(b))) {
+            return na.sameIndex(b) ? na.or((NameSet) b) : na.with(b);
+        }
+        if (b instanceof NameSet nb && nb.index().holdsAll(a)) {
+            return nb.with(a);
         }
         Set<String> r = new HashSet<>(a);
         r.addAll(b);

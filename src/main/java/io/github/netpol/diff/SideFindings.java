@@ -35,18 +35,22 @@ final class SideFindings {
     private final EffectiveCheck effective;
     private final String acceptedFile;
     private final Map<String, PolicyManifest> currentPolicies;
+    private final Map<String, PolicyManifest> firstInNamespace;
     private final Set<String> portNames;
 
     /**
-     * @param currentPolicies the new version's policies by {@code namespace/name}
-     * @param portNames       every port name the new version's rules use
+     * @param currentPolicies  the new version's policies by {@code namespace/name}
+     * @param firstInNamespace the new version's first policy of each namespace (where side-wide findings point)
+     * @param portNames        every port name the new version's rules use
      */
     SideFindings(SideComparison side, EffectiveCheck effective, String acceptedFile,
-                 Map<String, PolicyManifest> currentPolicies, Set<String> portNames) {
+                 Map<String, PolicyManifest> currentPolicies, Map<String, PolicyManifest> firstInNamespace,
+                 Set<String> portNames) {
         this.side = side;
         this.effective = effective;
         this.acceptedFile = acceptedFile;
         this.currentPolicies = currentPolicies;
+        this.firstInNamespace = firstInNamespace;
         this.portNames = portNames;
     }
 
@@ -254,8 +258,8 @@ final class SideFindings {
 
     /** Where an informational finding about the whole side points: the namespace's first policy. */
     private SourcePosition anyLocation() {
-        return currentPolicies.values().stream().filter(p -> p.namespace().equals(ns())).findFirst()
-                .map(p -> p.origin().at("/metadata/name")).orElse(null);
+        PolicyManifest first = firstInNamespace.get(ns());
+        return first == null ? null : first.origin().at("/metadata/name");
     }
 
     private static String effectNote(boolean effective) {

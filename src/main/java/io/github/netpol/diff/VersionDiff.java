@@ -14,6 +14,7 @@ import io.github.netpol.model.UnsupportedPolicyManifest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +41,20 @@ public final class VersionDiff {
     public DiffResult compare(ManifestSet old, ManifestSet current) {
         List<Finding> findings = new ArrayList<>();
         List<String> units = new ArrayList<>();
-        NamespaceUniverse oldUniverse = NamespaceUniverse.comparing(old, current, options);
-        NamespaceUniverse newUniverse = NamespaceUniverse.comparing(current, old, options);
+        NamespaceUniverse.Compared universes = NamespaceUniverse.compared(old, current, options);
+        NamespaceUniverse oldUniverse = universes.old();
+        NamespaceUniverse newUniverse = universes.current();
         AnalyzedVersion analyzedCurrent = PolicyAnalyzer.analyze(current, newUniverse);
         EffectiveCheck effective = new EffectiveCheck(analyzedCurrent);
         Map<String, PolicyManifest> currentPolicies = new LinkedHashMap<>();
         current.policies().forEach(p -> currentPolicies.putIfAbsent(p.key(), p));
+        Map<String, PolicyManifest> firstInNamespace = new HashMap<>();
+        currentPolicies.values().forEach(p -> firstInNamespace.putIfAbsent(p.namespace(), p));
         Set<String> portNames = portNames(current);
         List<SideComparison> sides = SideComparison.compareAll(PolicyAnalyzer.analyze(old, oldUniverse), analyzedCurrent);
         for (SideComparison side : sides) {
             units.add(side.namespace() + "/" + side.direction().label());
-            findings.addAll(new SideFindings(side, effective, acceptedFile, currentPolicies, portNames).findings());
+            findings.addAll(new SideFindings(side, effective, acceptedFile, currentPolicies, firstInNamespace, portNames).findings());
         }
         findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile).findings());
         for (UnsupportedPolicyManifest u : current.unsupported()) {
