@@ -6,10 +6,10 @@ import io.github.netpol.model.PolicyManifest;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Entry point of the symbolic analysis: one version, every namespace, both directions. */
 public final class PolicyAnalyzer {
@@ -24,15 +24,18 @@ public final class PolicyAnalyzer {
     /** With an explicit universe, e.g. {@link NamespaceUniverse#comparing} when versions are compared. */
     public static AnalyzedVersion analyze(ManifestSet version, NamespaceUniverse universe) {
         Map<String, List<PolicyManifest>> byNamespace = byNamespace(version.policies());
+        // shared by the sides of this version, built on every core: resolved selectors recur across namespaces
+        Map<Map<String, ValueSet>, Region> namespaceCache = new ConcurrentHashMap<>();
+        List<Map.Entry<String, Map<Direction, SideAnalysis>>> built = byNamespace.entrySet().parallelStream()
+                .map(e -> {
+                    Map<Direction, SideAnalysis> m = new EnumMap<>(Direction.class);
+                    for (Direction d : Direction.values()) {
+                        m.put(d, new SideBuilder(e.getKey(), d, universe, namespaceCache).build(e.getValue()));
+                    }
+                    return Map.entry(e.getKey(), m);
+                }).toList();
         Map<String, Map<Direction, SideAnalysis>> sides = new TreeMap<>();
-        Map<Map<String, ValueSet>, Region> namespaceCache = new HashMap<>();
-        byNamespace.forEach((ns, policies) -> {
-            Map<Direction, SideAnalysis> m = new EnumMap<>(Direction.class);
-            for (Direction d : Direction.values()) {
-                m.put(d, new SideBuilder(ns, d, universe, namespaceCache).build(policies));
-            }
-            sides.put(ns, m);
-        });
+        built.forEach(e -> sides.put(e.getKey(), e.getValue()));
         return new AnalyzedVersion(universe, byNamespace, sides);
     }
 

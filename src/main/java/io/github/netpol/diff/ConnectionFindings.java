@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code WIDENED_CONNECTION}: connections of declared workloads (present in both versions) that are
@@ -76,8 +77,11 @@ final class ConnectionFindings {
         if (changed.isEmpty()) {
             return List.of();
         }
-        ConnectivityResult then = WorkloadConnectivity.compute(old, oldUniverse, w -> changed.contains(w.id()));
+        // the two versions are independent: the old one on another core while this thread does the new one
+        CompletableFuture<ConnectivityResult> before = CompletableFuture.supplyAsync(
+                () -> WorkloadConnectivity.compute(old, oldUniverse, w -> changed.contains(w.id())));
         ConnectivityResult now = WorkloadConnectivity.compute(current, newUniverse, w -> changed.contains(w.id()));
+        ConnectivityResult then = before.join();
         Map<String, PortSet> thenByPair = new HashMap<>();
         Map<String, List<Connection>> thenExternal = new HashMap<>();
         for (Connection c : then.connections()) {

@@ -52,9 +52,13 @@ public final class VersionDiff {
         currentPolicies.values().forEach(p -> firstInNamespace.putIfAbsent(p.namespace(), p));
         Set<String> portNames = portNames(current);
         List<SideComparison> sides = SideComparison.compareAll(PolicyAnalyzer.analyze(old, oldUniverse), analyzedCurrent);
-        for (SideComparison side : sides) {
-            units.add(side.namespace() + "/" + side.direction().label());
-            findings.addAll(new SideFindings(side, effective, acceptedFile, currentPolicies, firstInNamespace, portNames).findings());
+        // sides are independent: their findings are built on every core, then joined in the sides' order
+        List<List<Finding>> perSide = sides.parallelStream()
+                .map(side -> new SideFindings(side, effective, acceptedFile, currentPolicies, firstInNamespace, portNames)
+                        .findings()).toList();
+        for (int i = 0; i < sides.size(); i++) {
+            units.add(sides.get(i).namespace() + "/" + sides.get(i).direction().label());
+            findings.addAll(perSide.get(i));
         }
         findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile).findings());
         for (UnsupportedPolicyManifest u : current.unsupported()) {

@@ -7,6 +7,7 @@ import io.github.netpol.diff.DiffResult;
 import io.github.netpol.diff.VersionDiff;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
+import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.validate.BlockingErrors;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@code check} goal without Maven: reads both versions, refuses to judge either if it does not
@@ -24,13 +26,17 @@ public final class Check {
 
     public static final String NO_BASELINE = "no-baseline";
 
-    private final ManifestReader reader = new ManifestReader();
-
     public CheckResult run(CheckRequest request) {
         Gate gate = new Gate(request.failPolicy(), request.today());
+        // the baseline loads and validates on another core while this thread does the current version
+        CompletableFuture<Loaded> baselineLoad = request.baseline() instanceof BaselineOutcome.Found found
+                ? CompletableFuture.supplyAsync(() -> Loaded.of(found.baseline().files(), request.defaultNamespace(),
+                "baseline " + found.baseline().description() + ": "))
+                : null;
         List<Finding> errors = new ArrayList<>(request.sourceProblems());
-        ManifestSet current = reader.read(request.current(), request.defaultNamespace());
-        errors.addAll(loadAndValidationErrors(current, ""));
+        Loaded currentLoad = Loaded.of(request.current(), request.defaultNamespace(), "");
+        ManifestSet current = currentLoad.set();
+        errors.addAll(currentLoad.errors());
 
         if (request.baseline() instanceof BaselineOutcome.Absent absent) {
             Severity severity = request.failIfNoBaseline() ? Severity.ERROR : Severity.WARNING;
@@ -45,8 +51,9 @@ public final class Check {
         }
 
         Baseline baseline = ((BaselineOutcome.Found) request.baseline()).baseline();
-        ManifestSet old = reader.read(baseline.files(), request.defaultNamespace());
-        errors.addAll(loadAndValidationErrors(old, "baseline " + baseline.description() + ": "));
+        Loaded oldLoad = baselineLoad.join();
+        ManifestSet old = oldLoad.set();
+        errors.addAll(oldLoad.errors());
         if (!errors.isEmpty()) {
             GateResult r = gate.decide(errors, request.accepted());
             return new CheckResult(false, r.findings(), baseline.describe(), List.of(),
@@ -58,11 +65,17 @@ public final class Check {
                 summary(r, baseline.description()));
     }
 
-    private static List<Finding> loadAndValidationErrors(ManifestSet set, String prefix) {
-        return BlockingErrors.of(List.of(), set).stream()
-                .map(f -> prefix.isEmpty() ? f : new Finding(f.id(), f.kind(), f.severity(), prefix + f.message(),
-                        f.namespace(), f.direction(), f.location(), false, null, null, null))
-                .toList();
+    /** One version read, with what keeps it from being compared; each load has its own reader. */
+    private record Loaded(ManifestSet set, List<Finding> errors) {
+
+        static Loaded of(List<SourceFile> files, String defaultNamespace, String prefix) {
+            ManifestSet set = new ManifestReader().read(files, defaultNamespace);
+            List<Finding> errors = BlockingErrors.of(List.of(), set).stream()
+                    .map(f -> prefix.isEmpty() ? f : new Finding(f.id(), f.kind(), f.severity(), prefix + f.message(),
+                            f.namespace(), f.direction(), f.location(), false, null, null, null))
+                    .toList();
+            return new Loaded(set, errors);
+        }
     }
 
     private static String summary(GateResult r, String against) {
