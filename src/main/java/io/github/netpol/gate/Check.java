@@ -7,10 +7,8 @@ import io.github.netpol.diff.DiffResult;
 import io.github.netpol.diff.VersionDiff;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
-import io.github.netpol.load.SourceFile;
-import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.validate.BlockingErrors;
+import io.github.netpol.validate.ReadVersion;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,14 +27,14 @@ public final class Check {
     public CheckResult run(CheckRequest request) {
         Gate gate = new Gate(request.failPolicy(), request.today());
         // the baseline loads and validates on another core while this thread does the current version
-        CompletableFuture<Loaded> baselineLoad = request.baseline() instanceof BaselineOutcome.Found found
-                ? CompletableFuture.supplyAsync(() -> Loaded.of(found.baseline().files(), request.defaultNamespace(),
-                "baseline " + found.baseline().description() + ": "))
+        CompletableFuture<ReadVersion> baselineLoad = request.baseline() instanceof BaselineOutcome.Found found
+                ? CompletableFuture.supplyAsync(() -> ReadVersion.of(found.baseline().files(), request.defaultNamespace()))
                 : null;
         List<Finding> errors = new ArrayList<>(request.sourceProblems());
-        Loaded currentLoad = Loaded.of(request.current(), request.defaultNamespace(), "");
-        ManifestSet current = currentLoad.set();
-        errors.addAll(currentLoad.errors());
+        ReadVersion currentRead = request.currentRead() != null ? request.currentRead()
+                : ReadVersion.of(request.current(), request.defaultNamespace());
+        ManifestSet current = currentRead.set();
+        errors.addAll(currentRead.blockingErrors());
 
         if (request.baseline() instanceof BaselineOutcome.Absent absent) {
             Severity severity = request.failIfNoBaseline() ? Severity.ERROR : Severity.WARNING;
@@ -51,9 +49,11 @@ public final class Check {
         }
 
         Baseline baseline = ((BaselineOutcome.Found) request.baseline()).baseline();
-        Loaded oldLoad = baselineLoad.join();
-        ManifestSet old = oldLoad.set();
-        errors.addAll(oldLoad.errors());
+        ReadVersion oldRead = baselineLoad.join();
+        ManifestSet old = oldRead.set();
+        String prefix = "baseline " + baseline.description() + ": ";
+        oldRead.blockingErrors().forEach(f -> errors.add(new Finding(f.id(), f.kind(), f.severity(), prefix + f.message(),
+                f.namespace(), f.direction(), f.location(), false, null, null, null)));
         if (!errors.isEmpty()) {
             GateResult r = gate.decide(errors, request.accepted());
             return new CheckResult(false, r.findings(), baseline.describe(), List.of(),
@@ -63,19 +63,6 @@ public final class Check {
         GateResult r = gate.decide(diff.findings(), request.accepted());
         return new CheckResult(r.passed(), r.findings(), baseline.describe(), diff.units(),
                 summary(r, baseline.description()));
-    }
-
-    /** One version read, with what keeps it from being compared; each load has its own reader. */
-    private record Loaded(ManifestSet set, List<Finding> errors) {
-
-        static Loaded of(List<SourceFile> files, String defaultNamespace, String prefix) {
-            ManifestSet set = new ManifestReader().read(files, defaultNamespace);
-            List<Finding> errors = BlockingErrors.of(List.of(), set).stream()
-                    .map(f -> prefix.isEmpty() ? f : new Finding(f.id(), f.kind(), f.severity(), prefix + f.message(),
-                            f.namespace(), f.direction(), f.location(), false, null, null, null))
-                    .toList();
-            return new Loaded(set, errors);
-        }
     }
 
     private static String summary(GateResult r, String against) {

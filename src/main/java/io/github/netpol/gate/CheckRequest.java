@@ -4,6 +4,7 @@ import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.SourceFile;
+import io.github.netpol.validate.ReadVersion;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,13 +14,30 @@ import java.util.List;
  * already obtained, the accepted changes already read, and the settings.
  *
  * @param sourceProblems problems met while collecting the current files (e.g. a file too large)
+ * @param currentRead    {@code current} already read with {@code defaultNamespace} (by {@code validate} in
+ *                       the same build), or {@code null} to read it here
  */
 public record CheckRequest(List<SourceFile> current, List<Finding> sourceProblems, BaselineOutcome baseline,
                            AcceptedChanges accepted, FailPolicy failPolicy, boolean failIfNoBaseline,
-                           AnalysisOptions analysis, String defaultNamespace, LocalDate today, String acceptedFile) {
+                           AnalysisOptions analysis, String defaultNamespace, LocalDate today, String acceptedFile,
+                           ReadVersion currentRead) {
 
     public CheckRequest {
         current = List.copyOf(current);
         sourceProblems = List.copyOf(sourceProblems);
+    }
+
+    /** A request that reads the current files itself. */
+    public CheckRequest(List<SourceFile> current, List<Finding> sourceProblems, BaselineOutcome baseline,
+                        AcceptedChanges accepted, FailPolicy failPolicy, boolean failIfNoBaseline,
+                        AnalysisOptions analysis, String defaultNamespace, LocalDate today, String acceptedFile) {
+        this(current, sourceProblems, baseline, accepted, failPolicy, failIfNoBaseline, analysis, defaultNamespace,
+                today, acceptedFile, null);
+    }
+
+    /** The same request with the current files already read. */
+    public CheckRequest withCurrentRead(ReadVersion read) {
+        return new CheckRequest(current, sourceProblems, baseline, accepted, failPolicy, failIfNoBaseline, analysis,
+                defaultNamespace, today, acceptedFile, read);
     }
 }

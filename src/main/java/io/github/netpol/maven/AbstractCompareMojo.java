@@ -16,7 +16,6 @@ import io.github.netpol.load.SourceCollector;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
@@ -54,9 +53,6 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
      */
     @Parameter(property = "netpol.namespaceLabels", defaultValue = "declared")
     private String namespaceLabels;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;

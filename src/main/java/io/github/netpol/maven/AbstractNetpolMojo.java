@@ -15,6 +15,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,6 +28,9 @@ import java.util.Map;
 
 /** Parameters and output shared by every goal: skip, sources, reports, default namespace. */
 public abstract class AbstractNetpolMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
 
     /** The project base directory; finding paths are relative to it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)

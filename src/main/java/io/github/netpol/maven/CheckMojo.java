@@ -4,6 +4,7 @@ import io.github.netpol.gate.Check;
 import io.github.netpol.gate.CheckRequest;
 import io.github.netpol.gate.CheckResult;
 import io.github.netpol.report.ReportInput;
+import io.github.netpol.validate.ReadVersion;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -11,6 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.eclipse.aether.RepositorySystem;
 
 import javax.inject.Inject;
+import java.util.Optional;
 
 /**
  * Compares what the policies allow with the baseline (the previous release, a git ref or a directory)
@@ -32,6 +34,11 @@ public class CheckMojo extends AbstractCompareMojo {
         String digest = digest(GOAL, request);
         if (upToDate(GOAL, digest)) {
             return;
+        }
+        Optional<ReadVersion> read = CurrentVersionHandOver.take(project, request.current(), request.defaultNamespace());
+        if (read.isPresent()) {
+            getLog().debug("netpol: the current manifests as validate read them in this build");
+            request = request.withCurrentRead(read.get());
         }
         CheckResult result = new Check().run(request);
         report(new ReportInput(GOAL, result.passed(), result.findings(), result.baseline(), result.summary(),

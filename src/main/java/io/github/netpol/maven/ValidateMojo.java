@@ -109,6 +109,7 @@ public class ValidateMojo extends AbstractNetpolMojo {
         if (!passed) {
             throw new MojoFailureException(summary + "; see the findings above (file:line:column)");
         }
+        CurrentVersionHandOver.offer(project, files, defaultNamespace, run.readVersion());
         succeeded(GOAL, digest);
     }
 

@@ -21,7 +21,13 @@ public final class BlockingErrors {
     public static List<Finding> of(List<Finding> collectProblems, ManifestSet set) {
         List<Finding> all = new ArrayList<>(collectProblems);
         all.addAll(set.problems());
-        all.addAll(new ApiServerValidator().validate(set));
+        return of(all, new ApiServerValidator().validate(set));
+    }
+
+    /** The errors among problems already found and the API server's findings already computed. */
+    public static List<Finding> of(List<Finding> problems, List<Finding> apiServerFindings) {
+        List<Finding> all = new ArrayList<>(problems);
+        all.addAll(apiServerFindings);
         return all.stream().filter(f -> f.severity() == Severity.ERROR).toList();
     }
 }

@@ -23,8 +23,10 @@ import java.util.List;
  * @param set      the manifests read from them
  * @param findings every finding (collection problems, read problems, API-server errors, lint), ordered by
  *                 file, line, column and rule id
+ * @param blockingErrors the read problems and API-server errors alone (see {@link BlockingErrors})
  */
-public record ValidationRun(CollectedSources sources, ManifestSet set, List<Finding> findings) {
+public record ValidationRun(CollectedSources sources, ManifestSet set, List<Finding> findings,
+                            List<Finding> blockingErrors) {
 
     private static final Comparator<Finding> BY_POSITION =
             Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file())
@@ -34,6 +36,12 @@ public record ValidationRun(CollectedSources sources, ManifestSet set, List<Find
 
     public ValidationRun {
         findings = List.copyOf(findings);
+        blockingErrors = List.copyOf(blockingErrors);
+    }
+
+    /** The manifests as read, for a later goal of the same build that analyses them. */
+    public ReadVersion readVersion() {
+        return new ReadVersion(set, blockingErrors);
     }
 
     /**
@@ -48,11 +56,12 @@ public record ValidationRun(CollectedSources sources, ManifestSet set, List<Find
     /** Validates and lints sources already collected (e.g. after deciding from their digest that work is due). */
     public static ValidationRun of(CollectedSources collected, String defaultNamespace, LintSettings settings) {
         ManifestSet set = new ManifestReader().read(new ManifestLoader().load(collected.files()), defaultNamespace);
+        List<Finding> apiServer = new ApiServerValidator().validate(set);
         List<Finding> findings = new ArrayList<>(collected.problems());
         findings.addAll(set.problems());
-        findings.addAll(new ApiServerValidator().validate(set));
+        findings.addAll(apiServer);
         findings.addAll(new LintEngine().run(set, settings));
         findings.sort(BY_POSITION);
-        return new ValidationRun(collected, set, findings);
+        return new ValidationRun(collected, set, findings, BlockingErrors.of(set.problems(), apiServer));
     }
 }

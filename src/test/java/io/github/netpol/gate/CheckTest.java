@@ -6,6 +6,7 @@ import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.load.SourceFile;
+import io.github.netpol.validate.ReadVersion;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -85,10 +86,38 @@ class CheckTest {
         assertThat(r.summary()).isEqualTo("netpol check FAILED against test baseline: 1 widening, 1 dropped isolation");
     }
 
+    @Test
+    void theCurrentVersionAsValidateReadItGivesTheSameAnswer() {
+        String widened = GOOD.replace("policyTypes: [Ingress]", "policyTypes: [Ingress]\n  ingress: [{}]");
+        String invalid = GOOD.replace("policyTypes: [Ingress]", "policyTypes: [Ingres]");
+        for (String text : List.of(GOOD, widened, invalid)) {
+            List<SourceFile> current = List.of(file("k8s/a.yaml", text));
+            CheckRequest request = request(current, found(file("k8s/a.yaml", GOOD)), false);
+            CheckResult fresh = new Check().run(request);
+            CheckResult reused = new Check().run(request.withCurrentRead(ReadVersion.of(current, "default")));
+            assertThat(reused).isEqualTo(fresh);
+        }
+        CheckResult widenedResult = run(List.of(file("k8s/a.yaml", widened)), found(file("k8s/a.yaml", GOOD)), false);
+        assertThat(widenedResult.passed()).isFalse();
+    }
+
+    @Test
+    void aReadVersionGivenIsUsedInsteadOfTheFiles() {
+        // what validate read is trusted as the current version: here it has no policy, so the default deny is gone
+        CheckRequest request = request(List.of(file("k8s/a.yaml", GOOD)), found(file("k8s/a.yaml", GOOD)), false)
+                .withCurrentRead(ReadVersion.of(List.of(), "default"));
+        assertThat(new Check().run(request).findings()).extracting(Finding::id)
+                .contains("ISOLATION_DROPPED/shop/deny/ingress");
+    }
+
     private static CheckResult run(List<SourceFile> current, BaselineOutcome baseline, boolean failIfNoBaseline) {
-        return new Check().run(new CheckRequest(current, List.of(), baseline, AcceptedChanges.none(),
+        return new Check().run(request(current, baseline, failIfNoBaseline));
+    }
+
+    private static CheckRequest request(List<SourceFile> current, BaselineOutcome baseline, boolean failIfNoBaseline) {
+        return new CheckRequest(current, List.of(), baseline, AcceptedChanges.none(),
                 FailPolicy.parse(List.of("widening", "isolation")), failIfNoBaseline, AnalysisOptions.defaults(),
-                "default", LocalDate.of(2026, 11, 26), "netpol-accepted.yaml"));
+                "default", LocalDate.of(2026, 11, 26), "netpol-accepted.yaml");
     }
 
     private static BaselineOutcome found(SourceFile... files) {
