@@ -69,12 +69,29 @@ public final class IpAddresses {
         }
         long v = 0;
         for (String p : parts) {
-            if (!p.matches("[0-9]{1,3}") || Integer.parseInt(p) > 255) {
+            int octet = octet(p);
+            if (octet < 0) {
                 return Optional.empty();
             }
-            v = v * 256 + Integer.parseInt(p);
+            v = v * 256 + octet;
         }
         return Optional.of(BigInteger.valueOf(v));
+    }
+
+    /** One to three ASCII digits up to 255, else -1 (no regex: every ipBlock of a repository comes here). */
+    private static int octet(String text) {
+        if (text.isEmpty() || text.length() > 3) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value > 255 ? -1 : value;
     }
 
     /** The text form of a point: dotted quad, or compressed IPv6. */

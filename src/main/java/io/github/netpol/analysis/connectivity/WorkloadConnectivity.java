@@ -254,12 +254,10 @@ public final class WorkloadConnectivity {
         for (NetworkPolicyPeer p : peers) {
             IntervalSet ips = null;
             if (p.getIpBlock() != null) {
-                ips = IpAddresses.cidr(p.getIpBlock().getCidr()).orElse(IntervalSet.empty());
+                ips = cutAt(p.getIpBlock().getCidr());
                 for (String e : nonNull(p.getIpBlock().getExcept())) {
-                    ips = ips.minus(IpAddresses.cidr(e).orElse(IntervalSet.empty()));
+                    ips = ips.minus(cutAt(e));
                 }
-                addCuts(p.getIpBlock().getCidr());
-                nonNull(p.getIpBlock().getExcept()).forEach(this::addCuts);
             }
             boolean valid = ips != null || p.getPodSelector() != null || p.getNamespaceSelector() != null;
             out.add(new CompiledPeer(valid, ips,
@@ -273,11 +271,14 @@ public final class WorkloadConnectivity {
         return namespaceSelections.computeIfAbsent(selector, s -> new NamespaceSelection(s, namespaceLabels));
     }
 
-    private void addCuts(String cidr) {
-        IpAddresses.cidr(cidr).ifPresent(set -> set.ranges().forEach(r -> {
+    /** The addresses of a CIDR (none when it does not parse), whose boundaries cut the address space. */
+    private IntervalSet cutAt(String cidr) {
+        IntervalSet set = IpAddresses.cidr(cidr).orElse(IntervalSet.empty());
+        for (IntervalSet.Range r : set.ranges()) {
             cuts.add(r.lo());
             cuts.add(r.hi().add(BigInteger.ONE));
-        }));
+        }
+        return set;
     }
 
     private static <T> List<T> nonNull(List<T> list) {
