@@ -30,11 +30,18 @@ public final class LintContext {
     private final Map<String, List<WorkloadManifest>> workloadsByNamespace = new LinkedHashMap<>();
     private final Map<WorkloadManifest, Integer> workloadOrder = new IdentityHashMap<>();
     private final Map<List<LabelSelector>, List<WorkloadManifest>> crossNamespacePeers = new HashMap<>();
+    // listed once: most rules walk every rule or peer of the repository
+    private final List<RuleView> allRules;
+    private final List<PeerView> allPeers;
 
     public LintContext(ManifestSet manifests, LintSettings settings) {
         this.manifests = manifests;
         this.settings = settings;
         this.policies = manifests.policies().stream().map(PolicyView::new).toList();
+        this.allRules = policies.stream()
+                .flatMap(p -> java.util.stream.Stream.concat(p.rules(Direction.INGRESS).stream(), p.rules(Direction.EGRESS).stream()))
+                .toList();
+        this.allPeers = allRules.stream().flatMap(r -> r.peerViews().stream()).toList();
         for (NamespaceManifest n : manifests.namespaces()) {
             declaredNamespaces.putIfAbsent(n.name(), n);
             knownNamespaces.add(n.name());
@@ -62,14 +69,12 @@ public final class LintContext {
 
     /** Every written ingress and egress rule of every policy, whether or not its direction takes effect. */
     public List<RuleView> allRules() {
-        return policies.stream()
-                .flatMap(p -> java.util.stream.Stream.concat(p.rules(Direction.INGRESS).stream(), p.rules(Direction.EGRESS).stream()))
-                .toList();
+        return allRules;
     }
 
     /** Every peer of every written rule. */
     public List<PeerView> allPeers() {
-        return allRules().stream().flatMap(r -> r.peerViews().stream()).toList();
+        return allPeers;
     }
 
     public List<PolicyView> policiesIn(String namespace) {
