@@ -33,6 +33,8 @@ public final class LintContext {
     // listed once: most rules walk every rule or peer of the repository
     private final List<RuleView> allRules;
     private final List<PeerView> allPeers;
+    // several rules ask for the workloads of every policy
+    private final Map<PolicyView, List<WorkloadManifest>> selectedWorkloads = new IdentityHashMap<>();
 
     public LintContext(ManifestSet manifests, LintSettings settings) {
         this.manifests = manifests;
@@ -53,6 +55,9 @@ public final class LintContext {
             workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
             workloadOrder.putIfAbsent(w, workloadOrder.size());
         }
+        // immutable from here on, so that lookups hand out the lists themselves instead of copies
+        policiesByNamespace.replaceAll((ns, list) -> List.copyOf(list));
+        workloadsByNamespace.replaceAll((ns, list) -> List.copyOf(list));
     }
 
     public ManifestSet manifests() {
@@ -78,7 +83,7 @@ public final class LintContext {
     }
 
     public List<PolicyView> policiesIn(String namespace) {
-        return List.copyOf(policiesByNamespace.getOrDefault(namespace, List.of()));
+        return policiesByNamespace.getOrDefault(namespace, List.of());
     }
 
     public List<WorkloadManifest> workloads() {
@@ -91,7 +96,7 @@ public final class LintContext {
     }
 
     public List<WorkloadManifest> workloadsIn(String namespace) {
-        return List.copyOf(workloadsByNamespace.getOrDefault(namespace, List.of()));
+        return workloadsByNamespace.getOrDefault(namespace, List.of());
     }
 
     /** Namespaces that are declared or have a policy or a workload, sorted. */
@@ -130,8 +135,8 @@ public final class LintContext {
 
     /** Declared workloads of the policy's namespace that its {@code spec.podSelector} selects. */
     public List<WorkloadManifest> selectedWorkloads(PolicyView policy) {
-        return workloadsIn(policy.namespace()).stream()
-                .filter(w -> Selectors.matches(policy.podSelector(), w.podLabels())).toList();
+        return selectedWorkloads.computeIfAbsent(policy, p -> workloadsIn(p.namespace()).stream()
+                .filter(w -> Selectors.matches(p.podSelector(), w.podLabels())).toList());
     }
 
     /** True when some policy of the workload's namespace selects it and isolates {@code direction}. */
