@@ -5,6 +5,8 @@ import io.github.netpol.analysis.NamespaceUniverse;
 import io.github.netpol.analysis.connectivity.Connection;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
+import io.github.netpol.diff.DiffResult;
+import io.github.netpol.diff.VersionDiff;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
@@ -25,7 +27,7 @@ import java.util.Set;
 /**
  * Times two stages alone on generated repositories (not a test; see docs/performance.md): the
  * connectivity of the changed workloads of both versions, as the diff computes it, and validation
- * (API server on both versions, lint on the current one). Prints a fingerprint of each stage's
+ * (API server on both versions, lint on the current one), and the whole diff for reference. Prints a fingerprint of each stage's
  * output so that a change can be checked to give identical results:
  * {@code java -cp ... io.github.netpol.bench.StageBench 10000 [rounds]}.
  */
@@ -57,11 +59,14 @@ public final class StageBench {
             validation.addAll(validator.validate(old));
             List<Finding> lint = new LintEngine().run(current, LintSettings.defaults());
             long t2 = System.nanoTime();
+            DiffResult diff = new VersionDiff(OPTIONS, "netpol-accepted.yaml").compare(old, current);
+            long t3 = System.nanoTime();
             System.out.printf("size %d: connectivity %d ms (%d focused, %d+%d connections, fingerprint %08x),"
-                            + " validate %d ms (%d+%d findings, fingerprint %08x)%n",
+                            + " validate %d ms (%d+%d findings, fingerprint %08x), diff %d ms (%d findings, fingerprint %08x)%n",
                     size, (t1 - t0) / 1_000_000, changed.size(), then.connections().size(), now.connections().size(),
                     connections(then) * 31 + connections(now), (t2 - t1) / 1_000_000, validation.size(), lint.size(),
-                    findings(validation) * 31 + findings(lint));
+                    findings(validation) * 31 + findings(lint), (t3 - t2) / 1_000_000, diff.findings().size(),
+                    findings(diff.findings()));
         }
     }
 
