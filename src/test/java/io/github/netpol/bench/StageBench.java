@@ -61,12 +61,33 @@ public final class StageBench {
             long t2 = System.nanoTime();
             DiffResult diff = new VersionDiff(OPTIONS, "netpol-accepted.yaml").compare(old, current);
             long t3 = System.nanoTime();
+            dump(r, then, now, validation, lint, diff.findings());
             System.out.printf("size %d: connectivity %d ms (%d focused, %d+%d connections, fingerprint %08x),"
                             + " validate %d ms (%d+%d findings, fingerprint %08x), diff %d ms (%d findings, fingerprint %08x)%n",
                     size, (t1 - t0) / 1_000_000, changed.size(), then.connections().size(), now.connections().size(),
                     connections(then) * 31 + connections(now), (t2 - t1) / 1_000_000, validation.size(), lint.size(),
                     findings(validation) * 31 + findings(lint), (t3 - t2) / 1_000_000, diff.findings().size(),
                     findings(diff.findings()));
+        }
+    }
+
+    /** With {@code -Dnetpol.bench.dump=FILE}, the first round's outputs in full, to compare two builds line by line. */
+    private static void dump(int round, ConnectivityResult then, ConnectivityResult now, List<Finding> validation,
+                             List<Finding> lint, List<Finding> diff) {
+        String file = System.getProperty("netpol.bench.dump");
+        if (file == null || round > 0) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        then.connections().forEach(c -> lines.add("then " + c.text()));
+        now.connections().forEach(c -> lines.add("now " + c.text()));
+        validation.forEach(f -> lines.add("validation " + f));
+        lint.forEach(f -> lines.add("lint " + f));
+        diff.forEach(f -> lines.add("diff " + f));
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of(file), lines);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
