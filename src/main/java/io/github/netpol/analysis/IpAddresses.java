@@ -19,9 +19,8 @@ public final class IpAddresses {
     public static final IntervalSet ALL_V6 = IntervalSet.of(V4_SIZE, V4_SIZE.add(V6_SIZE).subtract(BigInteger.ONE));
     public static final IntervalSet ALL = ALL_V4.union(ALL_V6);
 
-    // compiled once: every ipBlock of every rule is parsed, thousands of times in a large repository
+    // compiled once: every IPv6 ipBlock of every rule is parsed, thousands of times in a large repository
     private static final Pattern V6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
-    private static final Pattern OCTET = Pattern.compile("[0-9]{1,3}");
 
     private IpAddresses() {
     }
@@ -74,12 +73,29 @@ public final class IpAddresses {
         }
         long v = 0;
         for (String p : parts) {
-            if (!OCTET.matcher(p).matches() || Integer.parseInt(p) > 255) {
+            int octet = octet(p);
+            if (octet < 0) {
                 return Optional.empty();
             }
-            v = v * 256 + Integer.parseInt(p);
+            v = v * 256 + octet;
         }
         return Optional.of(BigInteger.valueOf(v));
+    }
+
+    /** One to three ASCII digits up to 255, else -1 (no regex: every ipBlock of a repository comes here). */
+    private static int octet(String text) {
+        if (text.isEmpty() || text.length() > 3) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value > 255 ? -1 : value;
     }
 
     /** The text form of a point: dotted quad, or compressed IPv6. */

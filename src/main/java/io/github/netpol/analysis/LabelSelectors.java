@@ -37,7 +37,13 @@ public final class LabelSelectors {
 
     /** Whether concrete labels satisfy the constraints. */
     public static boolean matches(Map<String, ValueSet> constraints, Map<String, String> labels) {
-        return constraints.entrySet().stream().allMatch(e -> e.getValue().containsValue(labels.get(e.getKey())));
+        // a plain loop: this runs for every pair of workloads and namespaces that connectivity and lint examine
+        for (Map.Entry<String, ValueSet> e : constraints.entrySet()) {
+            if (!e.getValue().containsValue(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ValueSet requirement(LabelSelectorRequirement r) {

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 public record PortSet(SortedMap<String, IntervalSet> byProtocol) {
 
     private static final IntervalSet ALL_PORTS = IntervalSet.of(1, Dim.MAX_PORT);
+    // immutable, so shared: connectivity asks for these once per pair of workloads
+    private static final PortSet NONE = new PortSet(new TreeMap<>());
+    private static final PortSet ALL = allPorts();
 
     public PortSet {
         TreeMap<String, IntervalSet> m = new TreeMap<>();
@@ -24,10 +27,14 @@ public record PortSet(SortedMap<String, IntervalSet> byProtocol) {
     }
 
     public static PortSet none() {
-        return new PortSet(new TreeMap<>());
+        return NONE;
     }
 
     public static PortSet all() {
+        return ALL;
+    }
+
+    private static PortSet allPorts() {
         TreeMap<String, IntervalSet> m = new TreeMap<>();
         Dim.PROTOCOLS.forEach(p -> m.put(p, ALL_PORTS));
         return new PortSet(m);

@@ -22,10 +22,10 @@ import io.github.netpol.model.WorkloadManifest;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -41,18 +41,38 @@ import java.util.function.Predicate;
 public final class WorkloadConnectivity {
 
     private final NamespaceUniverse universe;
-    private final Map<String, List<Compiled>> policiesByNamespace = new TreeMap<>();
+    private final List<WorkloadManifest> workloads;
+    /** Per workload, the index of its namespace in {@link #namespaceLabels}. */
+    private final int[] namespaceOf;
+    private final Map<String, Integer> namespaceIndex = new HashMap<>();
+    private final List<Map<String, String>> namespaceLabels = new ArrayList<>();
+    private final Map<String, List<Compiled>> policiesByNamespace = new HashMap<>();
+    /** One per distinct namespaceSelector: its verdict only depends on the namespace, so each is decided once. */
+    private final Map<Map<String, ValueSet>, NamespaceSelection> namespaceSelections = new HashMap<>();
     private final TreeSet<BigInteger> cuts = new TreeSet<>();
+    /** Built on first use: with a focus, most workloads' sides are never consulted. */
+    private final Gate[] ingress;
+    private final Gate[] egress;
 
     private WorkloadConnectivity(ManifestSet set, NamespaceUniverse universe) {
         this.universe = universe;
+        this.workloads = set.workloads();
+        this.namespaceOf = new int[workloads.size()];
+        for (int w = 0; w < workloads.size(); w++) {
+            namespaceOf[w] = namespaceIndex.computeIfAbsent(workloads.get(w).namespace(), ns -> {
+                namespaceLabels.add(universe.labelsOf(ns));
+                return namespaceLabels.size() - 1;
+            });
+        }
+        this.ingress = new Gate[workloads.size()];
+        this.egress = new Gate[workloads.size()];
         for (PolicyManifest p : set.policies()) {
             policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(compile(p));
         }
     }
 
     public static ConnectivityResult compute(ManifestSet set, AnalysisOptions options) {
-        return new WorkloadConnectivity(set, NamespaceUniverse.of(set, options)).run(set.workloads(), w -> true);
+        return new WorkloadConnectivity(set, NamespaceUniverse.of(set, options)).run(w -> true);
     }
 
     /**
@@ -62,11 +82,10 @@ public final class WorkloadConnectivity {
      */
     public static ConnectivityResult compute(ManifestSet set, NamespaceUniverse universe,
                                              Predicate<WorkloadManifest> focus) {
-        return new WorkloadConnectivity(set, universe).run(set.workloads(), focus);
+        return new WorkloadConnectivity(set, universe).run(focus);
     }
 
-    private ConnectivityResult run(List<WorkloadManifest> workloads, Predicate<WorkloadManifest> focus) {
-        List<Gates> gates = workloads.stream().map(this::gates).toList();
+    private ConnectivityResult run(Predicate<WorkloadManifest> focus) {
         boolean[] inFocus = new boolean[workloads.size()];
         List<Integer> focused = new ArrayList<>();
         for (int w = 0; w < workloads.size(); w++) {
@@ -77,22 +96,27 @@ public final class WorkloadConnectivity {
         }
         List<Connection> out = new ArrayList<>();
         // pairs with a focused source, then pairs with only the destination focused: work grows with
-        // the focus times all workloads, not with all workloads squared
+        // the focus times all workloads, not with all workloads squared. The focused workload's side is
+        // asked first: most peers get nothing from it, and then the peer's side need not be built at all.
         for (int s : focused) {
             for (int d = 0; d < workloads.size(); d++) {
-                pair(workloads, gates, s, d, out);
+                if (s != d) {
+                    PortSet out1 = egress(s).allowed(d);
+                    pair(s, d, out1, out1.isEmpty() ? out1 : ingress(d).allowed(s), out);
+                }
             }
         }
         for (int d : focused) {
             for (int s = 0; s < workloads.size(); s++) {
                 if (!inFocus[s]) {
-                    pair(workloads, gates, s, d, out);
+                    PortSet in = ingress(d).allowed(s);
+                    pair(s, d, in.isEmpty() ? in : egress(s).allowed(d), in, out);
                 }
             }
         }
         List<BigInteger[]> segments = segments();
         for (int w : focused) {
-            external(segments, new Node.Workload(workloads.get(w)), gates.get(w), out);
+            external(segments, new Node.Workload(workloads.get(w)), ingress(w), egress(w), out);
         }
         // each text once: tens of thousands of lines when many ipBlocks cut the address space
         List<Connection> sorted = out.stream().map(c -> Map.entry(c.text(), c)).sorted(Map.Entry.comparingByKey())
@@ -100,21 +124,20 @@ public final class WorkloadConnectivity {
         return new ConnectivityResult(workloads, sorted);
     }
 
-    private static void pair(List<WorkloadManifest> workloads, List<Gates> gates, int s, int d, List<Connection> out) {
-        if (s == d) {
+    private void pair(int s, int d, PortSet egressPorts, PortSet ingressPorts, List<Connection> out) {
+        if (egressPorts.isEmpty() || ingressPorts.isEmpty()) {
             return;
         }
-        PortSet ports = gates.get(s).egress().allowed(workloads.get(d))
-                .intersect(gates.get(d).ingress().allowed(workloads.get(s)));
+        PortSet ports = egressPorts.intersect(ingressPorts);
         if (!ports.isEmpty()) {
             out.add(new Connection(new Node.Workload(workloads.get(s)), new Node.Workload(workloads.get(d)), ports));
         }
     }
 
     /** The external ranges a workload reaches (egress) or is reached from (ingress), adjacent equal ranges merged. */
-    private static void external(List<BigInteger[]> segments, Node self, Gates gates, List<Connection> out) {
+    private static void external(List<BigInteger[]> segments, Node self, Gate ingress, Gate egress, List<Connection> out) {
         for (Direction dir : Direction.values()) {
-            PortSet[] allowed = (dir == Direction.EGRESS ? gates.egress() : gates.ingress()).allowedPerSegment(segments);
+            PortSet[] allowed = (dir == Direction.EGRESS ? egress : ingress).allowedPerSegment(segments);
             BigInteger first = null;
             BigInteger last = null;
             PortSet current = null;
@@ -179,34 +202,51 @@ public final class WorkloadConnectivity {
         out.add(new BigInteger[] {lo, end});
     }
 
-    private Gates gates(WorkloadManifest w) {
-        return new Gates(gate(w, Direction.INGRESS), gate(w, Direction.EGRESS));
+    private Gate ingress(int w) {
+        if (ingress[w] == null) {
+            ingress[w] = gate(w, Direction.INGRESS);
+        }
+        return ingress[w];
     }
 
-    private Gate gate(WorkloadManifest w, Direction dir) {
+    private Gate egress(int w) {
+        if (egress[w] == null) {
+            egress[w] = gate(w, Direction.EGRESS);
+        }
+        return egress[w];
+    }
+
+    private Gate gate(int w, Direction dir) {
+        WorkloadManifest self = workloads.get(w);
         boolean isolated = false;
         List<CompiledRule> rules = new ArrayList<>();
-        for (Compiled p : policiesByNamespace.getOrDefault(w.namespace(), List.of())) {
-            if (p.types().contains(dir) && LabelSelectors.matches(p.podSelector(), w.podLabels())) {
+        for (Compiled p : policiesByNamespace.getOrDefault(self.namespace(), List.of())) {
+            if (p.types().contains(dir) && LabelSelectors.matches(p.podSelector(), self.podLabels())) {
                 isolated = true;
                 rules.addAll(dir == Direction.INGRESS ? p.ingress() : p.egress());
             }
         }
-        return new Gate(dir, w, isolated, rules);
+        return new Gate(dir, self, isolated, rules);
     }
 
     private Compiled compile(PolicyManifest pm) {
         NetworkPolicySpec spec = pm.policy().getSpec() == null ? new NetworkPolicySpec() : pm.policy().getSpec();
+        int namespace = namespaceIndex.getOrDefault(pm.namespace(), -1);
         List<CompiledRule> ingress = new ArrayList<>();
         for (NetworkPolicyIngressRule r : nonNull(spec.getIngress())) {
-            ingress.add(new CompiledRule(pm.namespace(), peers(nonNull(r.getFrom())), nonNull(r.getPorts())));
+            ingress.add(rule(namespace, peers(nonNull(r.getFrom())), nonNull(r.getPorts())));
         }
         List<CompiledRule> egress = new ArrayList<>();
         for (NetworkPolicyEgressRule r : nonNull(spec.getEgress())) {
-            egress.add(new CompiledRule(pm.namespace(), peers(nonNull(r.getTo())), nonNull(r.getPorts())));
+            egress.add(rule(namespace, peers(nonNull(r.getTo())), nonNull(r.getPorts())));
         }
         return new Compiled(PolicyTypes.effective(pm.policy()), LabelSelectors.constraints(spec.getPodSelector()),
                 ingress, egress);
+    }
+
+    private static CompiledRule rule(int namespace, List<CompiledPeer> peers, List<NetworkPolicyPort> ports) {
+        boolean named = ports.stream().anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() == null);
+        return new CompiledRule(namespace, peers, ports, named ? null : ports(ports, null));
     }
 
     private List<CompiledPeer> peers(List<NetworkPolicyPeer> peers) {
@@ -214,26 +254,31 @@ public final class WorkloadConnectivity {
         for (NetworkPolicyPeer p : peers) {
             IntervalSet ips = null;
             if (p.getIpBlock() != null) {
-                ips = IpAddresses.cidr(p.getIpBlock().getCidr()).orElse(IntervalSet.empty());
+                ips = cutAt(p.getIpBlock().getCidr());
                 for (String e : nonNull(p.getIpBlock().getExcept())) {
-                    ips = ips.minus(IpAddresses.cidr(e).orElse(IntervalSet.empty()));
+                    ips = ips.minus(cutAt(e));
                 }
-                addCuts(p.getIpBlock().getCidr());
-                nonNull(p.getIpBlock().getExcept()).forEach(this::addCuts);
             }
             boolean valid = ips != null || p.getPodSelector() != null || p.getNamespaceSelector() != null;
             out.add(new CompiledPeer(valid, ips,
-                    p.getNamespaceSelector() == null ? null : LabelSelectors.constraints(p.getNamespaceSelector()),
+                    p.getNamespaceSelector() == null ? null : namespaceSelection(LabelSelectors.constraints(p.getNamespaceSelector())),
                     LabelSelectors.constraints(p.getPodSelector())));
         }
         return out;
     }
 
-    private void addCuts(String cidr) {
-        IpAddresses.cidr(cidr).ifPresent(set -> set.ranges().forEach(r -> {
+    private NamespaceSelection namespaceSelection(Map<String, ValueSet> selector) {
+        return namespaceSelections.computeIfAbsent(selector, s -> new NamespaceSelection(s, namespaceLabels));
+    }
+
+    /** The addresses of a CIDR (none when it does not parse), whose boundaries cut the address space. */
+    private IntervalSet cutAt(String cidr) {
+        IntervalSet set = IpAddresses.cidr(cidr).orElse(IntervalSet.empty());
+        for (IntervalSet.Range r : set.ranges()) {
             cuts.add(r.lo());
             cuts.add(r.hi().add(BigInteger.ONE));
-        }));
+        }
+        return set;
     }
 
     private static <T> List<T> nonNull(List<T> list) {
@@ -244,15 +289,62 @@ public final class WorkloadConnectivity {
                             List<CompiledRule> ingress, List<CompiledRule> egress) {
     }
 
-    private record CompiledRule(String namespace, List<CompiledPeer> peers, List<NetworkPolicyPort> ports) {
+    /**
+     * {@code namespace}: the index of the policy's namespace among the workloads' namespaces, -1 when no
+     * workload lives there; {@code fixedPorts}: the ports when no named port makes them depend on the
+     * destination, else {@code null}.
+     */
+    private record CompiledRule(int namespace, List<CompiledPeer> peers, List<NetworkPolicyPort> ports,
+                                PortSet fixedPorts) {
+
+        PortSet portsTo(WorkloadManifest destination) {
+            return fixedPorts != null ? fixedPorts : WorkloadConnectivity.ports(ports, destination);
+        }
     }
 
-    /** {@code namespaceSelector == null}: the policy's own namespace; {@code ips != null}: an ipBlock. */
-    private record CompiledPeer(boolean valid, IntervalSet ips, Map<String, ValueSet> namespaceSelector,
+    /**
+     * {@code namespaceSelector == null}: the policy's own namespace; {@code ips != null}: an ipBlock.
+     * ipBlocks never match a workload: pod addresses are not modelled (SPEC).
+     */
+    private record CompiledPeer(boolean valid, IntervalSet ips, NamespaceSelection namespaceSelector,
                                 Map<String, ValueSet> podSelector) {
+
+        boolean matches(int policyNamespace, int peerNamespace, Map<String, String> peerLabels) {
+            if (!valid || ips != null) {
+                return false;
+            }
+            boolean ns = namespaceSelector == null
+                    ? peerNamespace == policyNamespace
+                    : namespaceSelector.matches(peerNamespace);
+            return ns && LabelSelectors.matches(podSelector, peerLabels);
+        }
     }
 
-    private record Gates(Gate ingress, Gate egress) {
+    /** Whether a namespaceSelector matches each of the workloads' namespaces, decided on first ask. */
+    private static final class NamespaceSelection {
+        private static final byte UNKNOWN = 0;
+        private static final byte MATCHES = 1;
+        private static final byte DIFFERS = 2;
+
+        private final Map<String, ValueSet> selector;
+        /** Shared with the connectivity: indexed by namespace; complete before the first question. */
+        private final List<Map<String, String>> namespaceLabels;
+        private byte[] verdicts;
+
+        NamespaceSelection(Map<String, ValueSet> selector, List<Map<String, String>> namespaceLabels) {
+            this.selector = selector;
+            this.namespaceLabels = namespaceLabels;
+        }
+
+        boolean matches(int namespace) {
+            if (verdicts == null) {
+                verdicts = new byte[namespaceLabels.size()];
+            }
+            if (verdicts[namespace] == UNKNOWN) {
+                verdicts[namespace] = LabelSelectors.matches(selector, namespaceLabels.get(namespace)) ? MATCHES : DIFFERS;
+            }
+            return verdicts[namespace] == MATCHES;
+        }
     }
 
     private record AddressRule(IntervalSet ips, PortSet ports) {
@@ -264,15 +356,17 @@ public final class WorkloadConnectivity {
         private final WorkloadManifest self;
         private final boolean isolated;
         private final List<CompiledRule> rules;
-        /** Per rule that lets addresses through: which addresses and which ports (fixed for addresses). */
-        private final List<AddressRule> addressRules = new ArrayList<>();
 
         Gate(Direction direction, WorkloadManifest self, boolean isolated, List<CompiledRule> rules) {
             this.direction = direction;
             this.self = self;
             this.isolated = isolated;
             this.rules = rules;
-            // computed once: the external ranges are many, and a rule's ports do not depend on the address
+        }
+
+        /** Per rule that lets addresses through: which addresses and which ports (fixed for addresses). */
+        private List<AddressRule> addressRules() {
+            List<AddressRule> out = new ArrayList<>();
             WorkloadManifest destination = direction == Direction.INGRESS ? self : null;
             for (CompiledRule r : rules) {
                 IntervalSet ips = r.peers().isEmpty() ? IpAddresses.ALL : IntervalSet.empty();
@@ -282,9 +376,10 @@ public final class WorkloadConnectivity {
                     }
                 }
                 if (!ips.isEmpty()) {
-                    addressRules.add(new AddressRule(ips, ports(r.ports(), destination)));
+                    out.add(new AddressRule(ips, ports(r.ports(), destination)));
                 }
             }
+            return out;
         }
 
         /**
@@ -297,7 +392,7 @@ public final class WorkloadConnectivity {
             if (!isolated) {
                 return out;
             }
-            for (AddressRule r : addressRules) {
+            for (AddressRule r : addressRules()) {
                 for (IntervalSet.Range range : r.ips().ranges()) {
                     for (int i = firstEndingAtOrAfter(segments, range.lo());
                          i < segments.size() && segments.get(i)[0].compareTo(range.hi()) <= 0; i++) {
@@ -308,30 +403,34 @@ public final class WorkloadConnectivity {
             return out;
         }
 
-        /** Ports allowed with a peer workload. */
-        PortSet allowed(WorkloadManifest peer) {
+        /** Ports allowed with the workload at index {@code peer}. */
+        PortSet allowed(int peer) {
             if (!isolated) {
                 return PortSet.all();
             }
-            WorkloadManifest destination = direction == Direction.INGRESS ? self : peer;
-            PortSet out = PortSet.none();
+            WorkloadManifest other = workloads.get(peer);
+            WorkloadManifest destination = direction == Direction.INGRESS ? self : other;
+            int peerNamespace = namespaceOf[peer];
+            PortSet out = null;
             for (CompiledRule r : rules) {
-                if (r.peers().isEmpty() || r.peers().stream().anyMatch(p -> matches(p, r.namespace(), peer))) {
-                    out = out.union(ports(r.ports(), destination));
+                if (admits(r, peerNamespace, other.podLabels())) {
+                    PortSet ports = r.portsTo(destination);
+                    out = out == null ? ports : out.union(ports);
                 }
             }
-            return out;
+            return out == null ? PortSet.none() : out;
         }
 
-        /** ipBlocks never match a workload: pod addresses are not modelled (SPEC). */
-        private boolean matches(CompiledPeer p, String policyNamespace, WorkloadManifest peer) {
-            if (!p.valid() || p.ips() != null) {
-                return false;
+        private static boolean admits(CompiledRule r, int peerNamespace, Map<String, String> peerLabels) {
+            if (r.peers().isEmpty()) {
+                return true;
             }
-            boolean ns = p.namespaceSelector() == null
-                    ? peer.namespace().equals(policyNamespace)
-                    : LabelSelectors.matches(p.namespaceSelector(), universe.labelsOf(peer.namespace()));
-            return ns && LabelSelectors.matches(p.podSelector(), peer.podLabels());
+            for (CompiledPeer p : r.peers()) {
+                if (p.matches(r.namespace(), peerNamespace, peerLabels)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

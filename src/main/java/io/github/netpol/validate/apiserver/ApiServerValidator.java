@@ -7,14 +7,14 @@ import io.github.netpol.model.ManifestObject;
 import io.github.netpol.model.Origin;
 import io.github.netpol.model.KubernetesMapper;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.SchemaWalker;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
  * Everything the Kubernetes API server would reject (or warn about) in a set of manifests:
@@ -32,10 +32,12 @@ public final class ApiServerValidator {
         for (PolicyManifest policy : set.policies()) {
             NetworkPolicyRules.check(policy.policy(), new FindingSink(policy.origin(), policy.namespace(), out));
         }
-        Set<Origin> namespaceOrigins = set.namespaces().stream().map(NamespaceManifest::origin).collect(Collectors.toSet());
+        // an Origin's own hashCode walks its whole source map: looked up by where it is, then compared in full
+        Map<List<Object>, List<Origin>> namespaceOrigins = new HashMap<>();
+        set.namespaces().forEach(n -> namespaceOrigins.computeIfAbsent(place(n.origin()), k -> new ArrayList<>()).add(n.origin()));
         for (ManifestObject object : set.objects()) {
             // only Namespaces that converted cleanly are in the set; their metadata is read from the raw tree
-            if (namespaceOrigins.contains(object.origin())) {
+            if (namespaceOrigins.getOrDefault(place(object.origin()), List.of()).contains(object.origin())) {
                 Namespace namespace = mapper.convertValue(object.raw(), Namespace.class);
                 FindingSink sink = new FindingSink(object.origin(), null, out);
                 MetadataRules.check(namespace.getMetadata(), "Namespace", false, sink);
@@ -43,5 +45,9 @@ public final class ApiServerValidator {
         }
         DuplicateObjectRule.check(set, out);
         return out;
+    }
+
+    private static List<Object> place(Origin origin) {
+        return origin == null ? List.of() : Arrays.asList(origin.file(), origin.documentIndex(), origin.pointerPrefix());
     }
 }

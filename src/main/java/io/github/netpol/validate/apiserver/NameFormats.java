@@ -1,18 +1,10 @@
 package io.github.netpol.validate.apiserver;
 
-import java.util.regex.Pattern;
-
 /**
  * The name formats of apimachinery's {@code pkg/util/validation}. Each check returns null when the
  * value is valid, otherwise the reason, worded as the API server words it.
  */
 final class NameFormats {
-
-    private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-    private static final Pattern DNS1123_LABEL = Pattern.compile(LABEL);
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-    private static final Pattern IANA_SVC_NAME = Pattern.compile("[-a-z0-9]+");
 
     private NameFormats() {
     }
@@ -21,7 +13,7 @@ final class NameFormats {
         if (value.length() > 63) {
             return "must be no more than 63 characters";
         }
-        return DNS1123_LABEL.matcher(value).matches() ? null
+        return isDns1123Label(value, 0, value.length()) ? null
                 : "must consist of lower case letters, digits and '-', and start and end with a letter or digit";
     }
 
@@ -29,7 +21,7 @@ final class NameFormats {
         if (value.length() > 253) {
             return "must be no more than 253 characters";
         }
-        return DNS1123_SUBDOMAIN.matcher(value).matches() ? null
+        return isDns1123Subdomain(value) ? null
                 : "must consist of lower case letters, digits, '-' and '.', and start and end with a letter or digit";
     }
 
@@ -57,7 +49,7 @@ final class NameFormats {
         if (name.length() > 63) {
             return "has a name part longer than 63 characters";
         }
-        return QUALIFIED_NAME.matcher(name).matches() ? null
+        return isQualifiedName(name) ? null
                 : "must consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit";
     }
 
@@ -65,7 +57,7 @@ final class NameFormats {
         if (value.length() > 63) {
             return "must be no more than 63 characters";
         }
-        return value.isEmpty() || QUALIFIED_NAME.matcher(value).matches() ? null
+        return value.isEmpty() || isQualifiedName(value) ? null
                 : "must be empty or consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit";
     }
 
@@ -74,7 +66,7 @@ final class NameFormats {
         if (value.isEmpty() || value.length() > 15) {
             return "must be 1 to 15 characters long";
         }
-        if (!IANA_SVC_NAME.matcher(value).matches()) {
+        if (!isIanaCharacters(value)) {
             return "must contain only lower case letters, digits and '-'";
         }
         if (value.chars().noneMatch(c -> c >= 'a' && c <= 'z')) {
@@ -84,5 +76,70 @@ final class NameFormats {
             return "may not contain '--' nor start or end with '-'";
         }
         return null;
+    }
+
+    // hand-written matchers of the API server's patterns, checked against the regular expressions by
+    // NameFormatsTest: every name, label key and label value of every object comes here
+
+    /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} over {@code value[from, to)}. */
+    static boolean isDns1123Label(String value, int from, int to) {
+        if (from >= to || value.charAt(from) == '-' || value.charAt(to - 1) == '-') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (!(isLowerAlphanumeric(c) || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Labels joined by dots: {@code LABEL(\.LABEL)*}. */
+    static boolean isDns1123Subdomain(String value) {
+        int from = 0;
+        for (int dot = value.indexOf('.'); dot >= 0; dot = value.indexOf('.', from)) {
+            if (!isDns1123Label(value, from, dot)) {
+                return false;
+            }
+            from = dot + 1;
+        }
+        return isDns1123Label(value, from, value.length());
+    }
+
+    /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
+    static boolean isQualifiedName(String value) {
+        if (value.isEmpty() || !isAlphanumeric(value.charAt(0)) || !isAlphanumeric(value.charAt(value.length() - 1))) {
+            return false;
+        }
+        for (int i = 1; i < value.length() - 1; i++) {
+            char c = value.charAt(i);
+            if (!(isAlphanumeric(c) || c == '-' || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [-a-z0-9]+}. */
+    static boolean isIanaCharacters(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(isLowerAlphanumeric(c) || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerAlphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return isLowerAlphanumeric(c) || c >= 'A' && c <= 'Z';
     }
 }

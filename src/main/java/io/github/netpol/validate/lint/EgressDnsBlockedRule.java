@@ -5,7 +5,9 @@ import io.github.netpol.finding.Severity;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -48,6 +50,9 @@ public final class EgressDnsBlockedRule extends BaseRule {
     @Override
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
+        // every policy of a namespace asks about the same workloads and policies: each is decided once (by identity)
+        Map<PolicyView, List<String>> dnsOf = new IdentityHashMap<>();
+        Map<WorkloadManifest, List<String>> blockedOf = new IdentityHashMap<>();
         for (PolicyView policy : context.policies()) {
             if (!policy.isolates(Direction.EGRESS)) {
                 continue;
@@ -57,9 +62,10 @@ public final class EgressDnsBlockedRule extends BaseRule {
             List<WorkloadManifest> selected = context.selectedWorkloads(policy);
             List<String> missing = PROTOCOLS.stream().filter(proto -> selected.isEmpty()
                     ? peers.stream().filter(p -> Selectors.isEmpty(p.podSelector())
-                            || Objects.equals(p.podSelector(), policy.podSelector())).noneMatch(allowsDns(proto))
-                    : selected.stream().anyMatch(w -> peers.stream()
-                            .filter(p -> Selectors.matches(p.podSelector(), w.podLabels())).noneMatch(allowsDns(proto))))
+                            || Objects.equals(p.podSelector(), policy.podSelector()))
+                            .noneMatch(p -> dnsOf.computeIfAbsent(p, EgressDnsBlockedRule::dnsProtocols).contains(proto))
+                    : selected.stream().anyMatch(w -> blockedOf.computeIfAbsent(w, x -> blocked(x, peers, dnsOf))
+                            .contains(proto)))
                     .toList();
             if (!missing.isEmpty()) {
                 String pointer = policy.written("/spec/policyTypes") ? "/spec/policyTypes" : "/spec/podSelector";
@@ -71,6 +77,23 @@ public final class EgressDnsBlockedRule extends BaseRule {
             }
         }
         return out;
+    }
+
+    /**
+     * The protocols on which none of the egress-isolating policies of its namespace that select the workload
+     * allows DNS.
+     */
+    private static List<String> blocked(WorkloadManifest w, List<PolicyView> egressPolicies,
+                                        Map<PolicyView, List<String>> dnsOf) {
+        List<PolicyView> selecting = egressPolicies.stream().filter(p -> Selectors.matches(p.podSelector(), w.podLabels()))
+                .toList();
+        return PROTOCOLS.stream().filter(proto -> selecting.stream()
+                .noneMatch(p -> dnsOf.computeIfAbsent(p, EgressDnsBlockedRule::dnsProtocols).contains(proto))).toList();
+    }
+
+    /** The protocols over which the policy allows DNS. */
+    private static List<String> dnsProtocols(PolicyView policy) {
+        return PROTOCOLS.stream().filter(proto -> allowsDns(proto).test(policy)).toList();
     }
 
     /** True when some effective egress rule of the policy allows port 53 (or the usual DNS port names) over proto. */

@@ -56,6 +56,10 @@ public final class HostNetworkSelectedRule extends BaseRule {
     @Override
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
+        // the usual case; otherwise every peer's matched workloads (thousands for a wide peer) would be filtered
+        if (context.workloads().stream().noneMatch(WorkloadManifest::hostNetwork)) {
+            return out;
+        }
         for (PolicyView policy : context.policies()) {
             List<WorkloadManifest> selected = hostNetwork(context.selectedWorkloads(policy));
             if (!selected.isEmpty()) {

@@ -30,11 +30,20 @@ public final class LintContext {
     private final Map<String, List<WorkloadManifest>> workloadsByNamespace = new LinkedHashMap<>();
     private final Map<WorkloadManifest, Integer> workloadOrder = new IdentityHashMap<>();
     private final Map<List<LabelSelector>, List<WorkloadManifest>> crossNamespacePeers = new HashMap<>();
+    // listed once: most rules walk every rule or peer of the repository
+    private final List<RuleView> allRules;
+    private final List<PeerView> allPeers;
+    // several rules ask for the workloads of every policy
+    private final Map<PolicyView, List<WorkloadManifest>> selectedWorkloads = new IdentityHashMap<>();
 
     public LintContext(ManifestSet manifests, LintSettings settings) {
         this.manifests = manifests;
         this.settings = settings;
         this.policies = manifests.policies().stream().map(PolicyView::new).toList();
+        this.allRules = policies.stream()
+                .flatMap(p -> java.util.stream.Stream.concat(p.rules(Direction.INGRESS).stream(), p.rules(Direction.EGRESS).stream()))
+                .toList();
+        this.allPeers = allRules.stream().flatMap(r -> r.peerViews().stream()).toList();
         for (NamespaceManifest n : manifests.namespaces()) {
             declaredNamespaces.putIfAbsent(n.name(), n);
             knownNamespaces.add(n.name());
@@ -46,6 +55,9 @@ public final class LintContext {
             workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
             workloadOrder.putIfAbsent(w, workloadOrder.size());
         }
+        // immutable from here on, so that lookups hand out the lists themselves instead of copies
+        policiesByNamespace.replaceAll((ns, list) -> List.copyOf(list));
+        workloadsByNamespace.replaceAll((ns, list) -> List.copyOf(list));
     }
 
     public ManifestSet manifests() {
@@ -62,18 +74,16 @@ public final class LintContext {
 
     /** Every written ingress and egress rule of every policy, whether or not its direction takes effect. */
     public List<RuleView> allRules() {
-        return policies.stream()
-                .flatMap(p -> java.util.stream.Stream.concat(p.rules(Direction.INGRESS).stream(), p.rules(Direction.EGRESS).stream()))
-                .toList();
+        return allRules;
     }
 
     /** Every peer of every written rule. */
     public List<PeerView> allPeers() {
-        return allRules().stream().flatMap(r -> r.peerViews().stream()).toList();
+        return allPeers;
     }
 
     public List<PolicyView> policiesIn(String namespace) {
-        return List.copyOf(policiesByNamespace.getOrDefault(namespace, List.of()));
+        return policiesByNamespace.getOrDefault(namespace, List.of());
     }
 
     public List<WorkloadManifest> workloads() {
@@ -86,7 +96,7 @@ public final class LintContext {
     }
 
     public List<WorkloadManifest> workloadsIn(String namespace) {
-        return List.copyOf(workloadsByNamespace.getOrDefault(namespace, List.of()));
+        return workloadsByNamespace.getOrDefault(namespace, List.of());
     }
 
     /** Namespaces that are declared or have a policy or a workload, sorted. */
@@ -125,8 +135,8 @@ public final class LintContext {
 
     /** Declared workloads of the policy's namespace that its {@code spec.podSelector} selects. */
     public List<WorkloadManifest> selectedWorkloads(PolicyView policy) {
-        return workloadsIn(policy.namespace()).stream()
-                .filter(w -> Selectors.matches(policy.podSelector(), w.podLabels())).toList();
+        return selectedWorkloads.computeIfAbsent(policy, p -> workloadsIn(p.namespace()).stream()
+                .filter(w -> Selectors.matches(p.podSelector(), w.podLabels())).toList());
     }
 
     /** True when some policy of the workload's namespace selects it and isolates {@code direction}. */

@@ -48,6 +48,10 @@ public final class NamedPortNotDeclaredRule extends BaseRule {
             return out;
         }
         for (RuleView rule : context.allRules()) {
+            // most rules name no port: their candidates (thousands of workloads for a wide peer) are not needed
+            if (rule.ports().stream().noneMatch(PortView::isNamed)) {
+                continue;
+            }
             List<WorkloadManifest> candidates = candidates(context, rule);
             if (candidates.isEmpty()) {
                 continue;

@@ -1,10 +1,13 @@
 package io.github.netpol.validate.lint;
 
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.NamespaceManifest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A namespaceSelector that matches no namespace known to the repository (quiet when none is declared). */
 public final class NamespaceSelectorMatchesNothingRule extends BaseRule {
@@ -50,13 +53,16 @@ public final class NamespaceSelectorMatchesNothingRule extends BaseRule {
         if (!context.hasDeclaredNamespaces()) {
             return out;
         }
+        List<String> known = context.knownNamespaces();
+        // the same selectors recur in every namespace; the answer depends on the selector alone
+        Map<LabelSelector, Boolean> matchesSome = new HashMap<>();
         for (PeerView peer : context.allPeers()) {
             var selector = peer.peer().getNamespaceSelector();
             if (selector == null || Selectors.isEmpty(selector) || selectsOnlyByName(selector)) {
                 continue; // by name it may well mean a namespace kept elsewhere, such as kube-system
             }
-            boolean matches = context.knownNamespaces().stream()
-                    .anyMatch(ns -> Selectors.matches(selector, context.namespaceLabels(ns)));
+            boolean matches = matchesSome.computeIfAbsent(selector, s -> known.stream()
+                    .anyMatch(ns -> Selectors.matches(s, context.namespaceLabels(ns))));
             if (!matches) {
                 out.add(peer.rule().policy().violation(peer.pointer() + "/namespaceSelector", peer.rule().direction(),
                         "NetworkPolicy " + peer.describe() + ": the namespaceSelector matches none of the namespaces "

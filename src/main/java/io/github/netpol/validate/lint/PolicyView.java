@@ -24,12 +24,16 @@ public final class PolicyView {
     private final NetworkPolicySpec spec;
     private final List<RuleView> ingress;
     private final List<RuleView> egress;
+    /** Read once like the rules: rules ask for the isolation of every policy many times. */
+    private final List<String> writtenPolicyTypes;
 
     public PolicyView(PolicyManifest manifest) {
         this.manifest = manifest;
         this.spec = manifest.policy().getSpec() == null ? new NetworkPolicySpec() : manifest.policy().getSpec();
         this.ingress = ingressRules();
         this.egress = egressRules();
+        this.writtenPolicyTypes = spec.getPolicyTypes() == null ? List.of()
+                : spec.getPolicyTypes().stream().filter(Objects::nonNull).toList();
     }
 
     public PolicyManifest manifest() {
@@ -54,7 +58,7 @@ public final class PolicyView {
     }
 
     public List<String> writtenPolicyTypes() {
-        return spec.getPolicyTypes() == null ? List.of() : spec.getPolicyTypes().stream().filter(Objects::nonNull).toList();
+        return writtenPolicyTypes;
     }
 
     public boolean policyTypesWritten() {

@@ -4,6 +4,7 @@ import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.analysis.Fixtures;
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.IpAddresses;
+import io.github.netpol.analysis.NamespaceUniverse;
 import io.github.netpol.analysis.connectivity.Connection;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.Node;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +87,35 @@ class ConnectivityVsOracleTest {
             }
         }
         assertThat(disagreements).isEmpty();
+    }
+
+    /**
+     * With a focus, the focused workloads' sides are asked first and the others' only when needed: the
+     * connections must be exactly those of the full computation that start or end at a focused workload.
+     */
+    @Test
+    void focusedConnectivityIsTheFullConnectivityOfTheFocus() {
+        for (int seed = 0; seed < 200; seed++) {
+            PolicyGenerator.Version v = new PolicyGenerator(900_000L + seed).version();
+            Random rnd = new Random(seed);
+            Samples samples = new Samples(seed, v.policies());
+            List<WorkloadManifest> workloads = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                workloads.add(workload(rnd, i, samples));
+            }
+            List<PolicyManifest> policies = v.policies().stream()
+                    .map(p -> new PolicyManifest(p.np(), p.namespace(), false, Fixtures.ORIGIN)).toList();
+            List<NamespaceManifest> namespaces = v.declared().entrySet().stream()
+                    .map(e -> Fixtures.namespace(e.getKey(), e.getValue())).toList();
+            ManifestSet set = Fixtures.set(policies, namespaces, workloads);
+            Set<String> focus = Set.of(workloads.get(0).id(), workloads.get(3).id());
+            List<String> full = WorkloadConnectivity.compute(set, AnalysisOptions.defaults()).connections().stream()
+                    .filter(c -> focus.contains(c.source().id()) || focus.contains(c.destination().id()))
+                    .map(Connection::text).toList();
+            List<String> focused = WorkloadConnectivity.compute(set, NamespaceUniverse.of(set, AnalysisOptions.defaults()),
+                    w -> focus.contains(w.id())).connections().stream().map(Connection::text).toList();
+            assertThat(focused).as("seed " + seed).isEqualTo(full);
+        }
     }
 
     private static WorkloadManifest workload(Random rnd, int i, Samples samples) {
