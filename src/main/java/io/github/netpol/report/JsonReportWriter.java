@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Writes {@code <goal>.json}: verdict, baseline and findings in the shape SPEC.md promises. */
 public final class JsonReportWriter implements ReportWriter {
@@ -46,7 +47,7 @@ public final class JsonReportWriter implements ReportWriter {
         m.put("message", f.message());
         m.put("namespace", f.namespace());
         m.put("direction", f.direction() == null ? null : f.direction().label());
-        m.put("location", f.location() == null ? null : Map.of("file", f.location().file(),
+        m.put("location", f.location() == null ? null : ordered("file", f.location().file(),
                 "line", f.location().line(), "column", f.location().column()));
         m.put("accepted", f.accepted());
         if (f.acceptedReason() != null) {
@@ -77,14 +78,23 @@ public final class JsonReportWriter implements ReportWriter {
         Endpoint.Pod pod = (Endpoint.Pod) e;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("namespace", pod.namespace());
-        m.put("namespaceLabels", pod.namespaceLabels());
-        m.put("podLabels", pod.podLabels());
+        // sorted: label maps may be immutable maps, whose order changes from one JVM run to the next
+        m.put("namespaceLabels", new TreeMap<>(pod.namespaceLabels()));
+        m.put("podLabels", new TreeMap<>(pod.podLabels()));
         m.put("namedPorts", ports(pod.namedPorts()));
         return m;
     }
 
     private static List<Map<String, Object>> ports(List<NamedPort> ports) {
-        return ports.stream().map(p -> Map.<String, Object>of("name", p.name(), "protocol", p.protocol(), "port", p.port()))
-                .toList();
+        return ports.stream().map(p -> ordered("name", p.name(), "protocol", p.protocol(), "port", p.port())).toList();
+    }
+
+    /** Three entries in this order: the report is the same bytes for the same findings on every run. */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        m.put(k3, v3);
+        return m;
     }
 }
