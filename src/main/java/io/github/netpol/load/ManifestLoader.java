@@ -11,7 +11,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +81,7 @@ public final class ManifestLoader {
                        Map<String, String> canonical) {
         LoaderOptions options = options();
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
-        Composer composer = new Composer(parser, new Resolver(), options);
+        Composer composer = new Composer(parser, new ManifestResolver(), options);
         int index = 0;
         try {
             while (composer.checkNode()) {
