@@ -15,6 +15,11 @@ final class Interner {
 
     private final Map<String, String> strings = new ConcurrentHashMap<>();
     private final Map<StringTable, StringTable> tables = new ConcurrentHashMap<>();
+    private final Map<Child, String> children = new ConcurrentHashMap<>();
+
+    /** A pointer's child by key or index; parent and key are interned, so hashing them costs nothing. */
+    private record Child(String parent, Object token) {
+    }
 
     String string(String s) {
         if (s.length() > MAX_STRING_LENGTH) {
@@ -22,6 +27,16 @@ final class Interner {
         }
         String known = strings.putIfAbsent(s, s);
         return known == null ? s : known;
+    }
+
+    /** The interned pointer of {@code parent}'s entry {@code key}; {@code parent} and {@code key} must be interned. */
+    String child(String parent, String key) {
+        return children.computeIfAbsent(new Child(parent, key), c -> string(JsonPointer.child(parent, key)));
+    }
+
+    /** The interned pointer of {@code parent}'s item {@code index}; {@code parent} must be interned. */
+    String child(String parent, int index) {
+        return children.computeIfAbsent(new Child(parent, index), c -> string(JsonPointer.child(parent, index)));
     }
 
     StringTable table(String[] strings) {

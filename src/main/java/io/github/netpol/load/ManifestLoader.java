@@ -80,11 +80,12 @@ public final class ManifestLoader {
         LoaderOptions options = options();
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
         Composer composer = new Composer(parser, new ManifestResolver(), options);
+        NodeTreeConverter.ScalarConstructor scalars = new NodeTreeConverter.ScalarConstructor(options);
         int index = 0;
         try {
             while (composer.checkNode()) {
                 Node node = composer.getNode();
-                NodeTreeConverter converter = new NodeTreeConverter(name, options, interner);
+                NodeTreeConverter converter = new NodeTreeConverter(name, scalars, interner);
                 Object tree = converter.convert(node);
                 problems.addAll(converter.problems());
                 if (tree != null && converter.problems().isEmpty()) {

@@ -52,12 +52,13 @@ final class NodeTreeConverter {
     private final Interner interner;
 
     NodeTreeConverter(String file, LoaderOptions options) {
-        this(file, options, new Interner());
+        this(file, new ScalarConstructor(options), new Interner());
     }
 
-    NodeTreeConverter(String file, LoaderOptions options, Interner interner) {
+    /** One converter per document; {@code scalars} may serve every document of a file (it keeps no state). */
+    NodeTreeConverter(String file, ScalarConstructor scalars, Interner interner) {
         this.file = file;
-        this.scalars = new ScalarConstructor(options);
+        this.scalars = scalars;
         this.interner = interner;
     }
 
@@ -115,7 +116,7 @@ final class NodeTreeConverter {
                 checkTag(node, Tag.SEQ);
                 List<Object> list = new ArrayList<>(seq.getValue().size());
                 for (Node item : seq.getValue()) {
-                    String child = interner.string(JsonPointer.child(pointer, list.size()));
+                    String child = interner.child(pointer, list.size());
                     record(child, item.getStartMark());
                     list.add(value(item, child));
                 }
@@ -147,7 +148,7 @@ final class NodeTreeConverter {
                                 + "the API server would silently keep only one of them. Remove or merge the duplicate."));
                 continue;
             }
-            String child = interner.string(JsonPointer.child(pointer, key));
+            String child = interner.child(pointer, key);
             record(child, keyNode.getStartMark());
             keys[size] = key;
             values[size] = value(tuple.getValueNode(), child);
@@ -207,8 +208,11 @@ final class NodeTreeConverter {
         return new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    /** Gives access to SnakeYAML's scalar rules (YAML 1.1 ints, floats, booleans) without constructing objects. */
-    private static final class ScalarConstructor extends SafeConstructor {
+    /**
+     * Gives access to SnakeYAML's scalar rules (YAML 1.1 ints, floats, booleans) without constructing objects.
+     * Creating one fills SnakeYAML's tables of constructors, so a file's documents share one.
+     */
+    static final class ScalarConstructor extends SafeConstructor {
         ScalarConstructor(LoaderOptions options) {
             super(options);
         }
