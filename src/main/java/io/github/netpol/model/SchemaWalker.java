@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.github.netpol.load.JsonPointer;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +120,7 @@ public final class SchemaWalker {
         }
     }
 
-    /** The declared fields of a model class by JSON name; empty for free-form and non-bean types. */
+    /** The declared fields of a model class by JSON name, in name order; empty for free-form and non-bean types. */
     public Map<String, JavaType> properties(JavaType type) {
         return properties.computeIfAbsent(type, t -> {
             Class<?> cls = t.getRawClass();
@@ -132,7 +134,9 @@ public final class SchemaWalker {
                     result.put(p.getName(), p.getPrimaryType());
                 }
             }
-            return Map.copyOf(result);
+            // in name order, so a message listing them reads the same in every run (Map.copyOf's order
+            // changes from one JVM to the next)
+            return Collections.unmodifiableMap(new LinkedHashMap<>(result));
         });
     }
 
