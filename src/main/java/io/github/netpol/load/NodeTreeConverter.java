@@ -51,10 +51,6 @@ final class NodeTreeConverter {
     // structure repeats in every manifest, and the trees and source maps are kept for the whole run
     private final Interner interner;
 
-    NodeTreeConverter(String file, LoaderOptions options) {
-        this(file, new ScalarConstructor(options), new Interner());
-    }
-
     /** One converter per document; {@code scalars} may serve every document of a file (it keeps no state). */
     NodeTreeConverter(String file, ScalarConstructor scalars, Interner interner) {
         this.file = file;
