@@ -11,14 +11,11 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads manifest files into plain documents with positions. SnakeYAML composes node trees only
@@ -34,13 +31,13 @@ public final class ManifestLoader {
     private static final int PARALLEL_FROM = 16;
 
     public LoadResult load(List<SourceFile> files) {
-        Map<String, String> canonical = new ConcurrentHashMap<>();
+        Interner interner = new Interner();
         // files are independent: parse them on every core, then join the results in the files' order
         List<LoadResult> perFile = (files.size() >= PARALLEL_FROM ? files.parallelStream() : files.stream())
                 .map(file -> {
                     List<RawDocument> documents = new ArrayList<>();
                     List<Finding> problems = new ArrayList<>();
-                    load(file, documents, problems, canonical);
+                    load(file, documents, problems, interner);
                     return new LoadResult(documents, problems);
                 }).toList();
         List<RawDocument> documents = new ArrayList<>();
@@ -52,7 +49,7 @@ public final class ManifestLoader {
         return new LoadResult(documents, problems);
     }
 
-    private void load(SourceFile file, List<RawDocument> documents, List<Finding> problems, Map<String, String> canonical) {
+    private void load(SourceFile file, List<RawDocument> documents, List<Finding> problems, Interner interner) {
         String name = file.path();
         if (file.content().length > SourceCollector.MAX_FILE_BYTES) {
             problems.add(SourceCollector.tooLarge(name, file.content().length));
@@ -75,19 +72,20 @@ public final class ManifestLoader {
         }
         // JSON allows tabs as whitespace, YAML's flow style does not; tabs inside JSON strings
         // must be escaped, so replacing them changes no value and keeps every column
-        parse(name, json ? text.replace('\t', ' ') : text, documents, problems, canonical);
+        parse(name, json ? text.replace('\t', ' ') : text, documents, problems, interner);
     }
 
     private void parse(String name, String text, List<RawDocument> documents, List<Finding> problems,
-                       Map<String, String> canonical) {
+                       Interner interner) {
         LoaderOptions options = options();
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
-        Composer composer = new Composer(parser, new Resolver(), options);
+        Composer composer = new Composer(parser, new ManifestResolver(), options);
+        NodeTreeConverter.ScalarConstructor scalars = new NodeTreeConverter.ScalarConstructor(options);
         int index = 0;
         try {
             while (composer.checkNode()) {
                 Node node = composer.getNode();
-                NodeTreeConverter converter = new NodeTreeConverter(name, options, canonical);
+                NodeTreeConverter converter = new NodeTreeConverter(name, scalars, interner);
                 Object tree = converter.convert(node);
                 problems.addAll(converter.problems());
                 if (tree != null && converter.problems().isEmpty()) {

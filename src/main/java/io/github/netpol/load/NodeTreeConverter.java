@@ -16,9 +16,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,35 +33,35 @@ final class NodeTreeConverter {
     /** Upper bound on the number of values one document may expand to. */
     static final int MAX_NODES = 1_000_000;
 
-    private static final int MAX_CANONICAL_LENGTH = 128;
+    /** Up to this many keys, duplicates are found by scanning the keys read so far. */
+    private static final int SCAN_KEYS_UP_TO = 16;
 
     private final String file;
     private final ScalarConstructor scalars;
-    private final Map<String, SourcePosition> positions = new LinkedHashMap<>();
     private final List<Finding> problems = new ArrayList<>();
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     private int nodes;
 
-    // one copy of each pointer, key and short text across the documents of a load: the same
-    // structure repeats in every manifest, and the source maps keep their pointers for the whole run
-    private final Map<String, String> canonical;
+    // the source map as it is recorded: pointer i starts at line lineColumns[2i], column lineColumns[2i + 1]
+    private String[] pointers = new String[64];
+    private int[] lineColumns = new int[128];
+    private int recorded;
 
-    NodeTreeConverter(String file, LoaderOptions options) {
-        this(file, options, new HashMap<>());
-    }
+    // one copy of each pointer, key, key list and short text across the documents of a load: the same
+    // structure repeats in every manifest, and the trees and source maps are kept for the whole run
+    private final Interner interner;
 
-    NodeTreeConverter(String file, LoaderOptions options, Map<String, String> canonical) {
+    /** One converter per document; {@code scalars} may serve every document of a file (it keeps no state). */
+    NodeTreeConverter(String file, ScalarConstructor scalars, Interner interner) {
         this.file = file;
-        this.scalars = new ScalarConstructor(options);
-        this.canonical = canonical;
+        this.scalars = scalars;
+        this.interner = interner;
     }
 
-    private String canonical(String s) {
-        return s.length() > MAX_CANONICAL_LENGTH ? s : canonical.computeIfAbsent(s, k -> k);
-    }
-
-    Map<String, SourcePosition> positions() {
-        return positions;
+    /** Where each node starts; call after {@link #convert} returned a tree. */
+    NodePositions positions() {
+        return new NodePositions(file, interner.table(Arrays.copyOf(pointers, recorded)),
+                Arrays.copyOf(lineColumns, 2 * recorded));
     }
 
     List<Finding> problems() {
@@ -71,11 +71,27 @@ final class NodeTreeConverter {
     /** Converts the document; returns null after recording a problem when the tree cannot be used. */
     Object convert(Node root) {
         try {
+            record("", root.getStartMark());
             return value(root, "");
         } catch (Refused e) {
             problems.add(e.finding);
             return null;
         }
+    }
+
+    /**
+     * Records where the node at {@code pointer} starts. Every pointer is recorded once: by the root, by
+     * a list item where the item starts, by a map entry where its key starts (duplicate keys are skipped).
+     */
+    private void record(String pointer, Mark mark) {
+        if (recorded == pointers.length) {
+            pointers = Arrays.copyOf(pointers, 2 * recorded);
+            lineColumns = Arrays.copyOf(lineColumns, 4 * recorded);
+        }
+        pointers[recorded] = pointer;
+        lineColumns[2 * recorded] = mark.getLine() + 1;
+        lineColumns[2 * recorded + 1] = mark.getColumn() + 1;
+        recorded++;
     }
 
     private Object value(Node node, String pointer) {
@@ -84,7 +100,6 @@ final class NodeTreeConverter {
                     "The document expands to more than " + MAX_NODES + " values through aliases; "
                             + "write the values out or remove the anchors."));
         }
-        positions.putIfAbsent(pointer, position(node.getStartMark()));
         if (!inProgress.add(node)) {
             throw new Refused(error("recursive-alias", node.getStartMark(),
                     "An alias refers to a node that contains it; remove the recursive anchor."));
@@ -97,41 +112,65 @@ final class NodeTreeConverter {
                 checkTag(node, Tag.SEQ);
                 List<Object> list = new ArrayList<>(seq.getValue().size());
                 for (Node item : seq.getValue()) {
-                    list.add(value(item, canonical(JsonPointer.child(pointer, list.size()))));
+                    String child = interner.child(pointer, list.size());
+                    record(child, item.getStartMark());
+                    list.add(value(item, child));
                 }
                 return list;
             }
-            MappingNode map = (MappingNode) node;
-            checkTag(node, Tag.MAP);
-            Map<String, Object> result = new LinkedHashMap<>();
-            for (NodeTuple tuple : map.getValue()) {
-                Node keyNode = tuple.getKeyNode();
-                if (!(keyNode instanceof ScalarNode keyScalar)) {
-                    throw new Refused(error("yaml-syntax", keyNode.getStartMark(),
-                            "A map key must be a plain value, not a list or map."));
-                }
-                String key = canonical(keyScalar.getValue());
-                if (result.containsKey(key)) {
-                    problems.add(error("duplicate-key", keyNode.getStartMark(),
-                            "Duplicate key '" + key + "': a key may appear only once in a map; "
-                                    + "the API server would silently keep only one of them. Remove or merge the duplicate."));
-                    continue;
-                }
-                String child = canonical(JsonPointer.child(pointer, key));
-                positions.put(child, position(keyNode.getStartMark()));
-                result.put(key, value(tuple.getValueNode(), child));
-            }
-            return result;
+            return mapping((MappingNode) node, pointer);
         } finally {
             inProgress.remove(node);
         }
+    }
+
+    private Map<String, Object> mapping(MappingNode map, String pointer) {
+        checkTag(map, Tag.MAP);
+        List<NodeTuple> tuples = map.getValue();
+        String[] keys = new String[tuples.size()];
+        Object[] values = new Object[tuples.size()];
+        Set<String> seen = tuples.size() > SCAN_KEYS_UP_TO ? new HashSet<>() : null;
+        int size = 0;
+        for (NodeTuple tuple : tuples) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode keyScalar)) {
+                throw new Refused(error("yaml-syntax", keyNode.getStartMark(),
+                        "A map key must be a plain value, not a list or map."));
+            }
+            String key = interner.string(keyScalar.getValue());
+            if (seen != null ? !seen.add(key) : indexOf(keys, size, key) >= 0) {
+                problems.add(error("duplicate-key", keyNode.getStartMark(),
+                        "Duplicate key '" + key + "': a key may appear only once in a map; "
+                                + "the API server would silently keep only one of them. Remove or merge the duplicate."));
+                continue;
+            }
+            String child = interner.child(pointer, key);
+            record(child, keyNode.getStartMark());
+            keys[size] = key;
+            values[size] = value(tuple.getValueNode(), child);
+            size++;
+        }
+        if (size < keys.length) {
+            keys = Arrays.copyOf(keys, size);
+            values = Arrays.copyOf(values, size);
+        }
+        return new CompactMap(interner.table(keys), values);
+    }
+
+    private static int indexOf(String[] keys, int size, String key) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Object scalar(ScalarNode node) {
         Tag tag = node.getTag();
         if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP) || tag.equals(Tag.BINARY)) {
             // timestamps stay text as they do when Kubernetes turns YAML into JSON
-            return canonical(node.getValue());
+            return interner.string(node.getValue());
         }
         if (tag.equals(Tag.INT)) {
             Object n = scalars.construct(node);
@@ -165,8 +204,11 @@ final class NodeTreeConverter {
         return new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    /** Gives access to SnakeYAML's scalar rules (YAML 1.1 ints, floats, booleans) without constructing objects. */
-    private static final class ScalarConstructor extends SafeConstructor {
+    /**
+     * Gives access to SnakeYAML's scalar rules (YAML 1.1 ints, floats, booleans) without constructing objects.
+     * Creating one fills SnakeYAML's tables of constructors, so a file's documents share one.
+     */
+    static final class ScalarConstructor extends SafeConstructor {
         ScalarConstructor(LoaderOptions options) {
             super(options);
         }

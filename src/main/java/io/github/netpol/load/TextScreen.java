@@ -45,29 +45,35 @@ final class TextScreen {
 
     /** The first {@code {{ ... }}} (Helm, Go or Jinja template) in the text. */
     static Optional<Finding> template(String file, String text) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-                lineStart = i + 1;
-            } else if (c == '{' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
-                int end = text.indexOf('\n', i);
-                String rest = text.substring(i, end < 0 ? text.length() : end);
-                if (rest.contains("}}")) {
-                    return Optional.of(Finding.of("unrendered-template", Severity.ERROR,
-                            "Template syntax " + abbreviate(rest) + " is not a manifest: render the template "
-                                    + "(helm template, kustomize build, ...) and commit or point netpol.sources at the output.",
-                            new SourcePosition(file, line, i - lineStart + 1)));
-                }
+        // String.indexOf is much faster than a loop over the characters, and most files have no "{{"
+        for (int i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", i + 1)) {
+            int end = text.indexOf('\n', i);
+            String rest = text.substring(i, end < 0 ? text.length() : end);
+            if (rest.contains("}}")) {
+                int lineStart = text.lastIndexOf('\n', i) + 1;
+                return Optional.of(Finding.of("unrendered-template", Severity.ERROR,
+                        "Template syntax " + abbreviate(rest) + " is not a manifest: render the template "
+                                + "(helm template, kustomize build, ...) and commit or point netpol.sources at the output.",
+                        new SourcePosition(file, lineOf(text, i), i - lineStart + 1)));
             }
         }
         return Optional.empty();
     }
 
+    /** The 1-based line of the character at {@code offset}. */
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+            line++;
+        }
+        return line;
+    }
+
     /** The first line indented with a tab, which YAML forbids. */
     static Optional<Finding> tabIndentation(String file, String text) {
+        if (text.indexOf('\t') < 0) {
+            return Optional.empty(); // the common case, found without the loop below
+        }
         int line = 1;
         boolean atIndent = true;
         int col = 1;

@@ -1,5 +1,8 @@
 package io.github.netpol.model;
 
+import io.github.netpol.load.CompactMap;
+
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -9,6 +12,7 @@ import java.util.Map;
 public record ManifestObject(String apiVersion, String kind, Map<String, Object> raw, Origin origin) {
 
     public ManifestObject {
-        raw = java.util.Collections.unmodifiableMap(raw);
+        // maps read from YAML are immutable already; wrapping them would only add an object per manifest
+        raw = raw instanceof CompactMap ? raw : Collections.unmodifiableMap(raw);
     }
 }

@@ -35,7 +35,7 @@ public final class ManifestReader {
         Builder builder = new Builder(defaultNamespace);
         builder.problems.addAll(loaded.problems());
         for (RawDocument doc : loaded.documents()) {
-            SourceMap sourceMap = new SourceMap(doc.file(), doc.positions());
+            SourceMap sourceMap = new SourceMap(doc.positions());
             builder.object(doc.tree(), new Origin(doc.file(), doc.index(), "", sourceMap));
         }
         return new ManifestSet(builder.policies, builder.namespaces, builder.workloads, builder.unsupported,

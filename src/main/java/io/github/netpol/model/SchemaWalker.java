@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.github.netpol.load.JsonPointer;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,56 +42,77 @@ public final class SchemaWalker {
     }
 
     public void walk(Class<?> type, Object raw, String pointer, Visitor visitor) {
-        walk(mapper.constructType(type), raw, pointer, visitor);
+        walk(mapper.constructType(type), raw, new Path(null, pointer, -1), visitor);
     }
 
-    private void walk(JavaType type, Object raw, String pointer, Visitor visitor) {
+    /**
+     * Where the walk is. The JSON pointer string is built only when something is reported: nearly every
+     * node is fine, and building a pointer per node was a large part of the walk.
+     */
+    private record Path(Path parent, String key, int index) {
+        Path child(String childKey) {
+            return new Path(this, childKey, -1);
+        }
+
+        Path child(int childIndex) {
+            return new Path(this, null, childIndex);
+        }
+
+        String pointer() {
+            if (parent == null) {
+                return key;
+            }
+            return key != null ? JsonPointer.child(parent.pointer(), key) : JsonPointer.child(parent.pointer(), index);
+        }
+    }
+
+    private void walk(JavaType type, Object raw, Path path, Visitor visitor) {
         if (raw == null) {
             return; // null means omitted in Kubernetes
         }
         Class<?> cls = type.getRawClass();
         if (type.isMapLikeType()) {
             if (!(raw instanceof Map<?, ?> map)) {
-                visitor.wrongType(pointer, "a map", raw);
+                visitor.wrongType(path.pointer(), "a map", raw);
                 return;
             }
-            map.forEach((k, v) -> walk(type.getContentType(), v, JsonPointer.child(pointer, String.valueOf(k)), visitor));
+            map.forEach((k, v) -> walk(type.getContentType(), v, path.child(String.valueOf(k)), visitor));
         } else if (type.isCollectionLikeType() || type.isArrayType()) {
             if (!(raw instanceof List<?> list)) {
-                visitor.wrongType(pointer, "a list", raw);
+                visitor.wrongType(path.pointer(), "a list", raw);
                 return;
             }
             for (int i = 0; i < list.size(); i++) {
-                walk(type.getContentType(), list.get(i), JsonPointer.child(pointer, i), visitor);
+                walk(type.getContentType(), list.get(i), path.child(i), visitor);
             }
         } else if (cls == String.class) {
-            expect(raw instanceof String, pointer, "a string", raw, visitor);
+            expect(raw instanceof String, path, "a string", raw, visitor);
         } else if (cls == Integer.class || cls == int.class || cls == Long.class || cls == long.class) {
-            expect(raw instanceof Integer || raw instanceof Long, pointer, "an integer", raw, visitor);
+            expect(raw instanceof Integer || raw instanceof Long, path, "an integer", raw, visitor);
         } else if (cls == Boolean.class || cls == boolean.class) {
-            expect(raw instanceof Boolean, pointer, "true or false", raw, visitor);
+            expect(raw instanceof Boolean, path, "true or false", raw, visitor);
         } else if (cls == Double.class || cls == Float.class) {
-            expect(raw instanceof Number, pointer, "a number", raw, visitor);
+            expect(raw instanceof Number, path, "a number", raw, visitor);
         } else if (cls == IntOrString.class) {
-            expect(raw instanceof Integer || raw instanceof Long || raw instanceof String, pointer,
+            expect(raw instanceof Integer || raw instanceof Long || raw instanceof String, path,
                     "an integer or a string", raw, visitor);
         } else if (cls == Quantity.class) {
-            expect(raw instanceof Number || raw instanceof String, pointer, "a number or a string", raw, visitor);
+            expect(raw instanceof Number || raw instanceof String, path, "a number or a string", raw, visitor);
         } else {
             Map<String, JavaType> props = properties(type);
             if (props.isEmpty()) {
                 return; // free-form (Object, FieldsV1, RawExtension, ...)
             }
             if (!(raw instanceof Map<?, ?> map)) {
-                visitor.wrongType(pointer, "an object (" + cls.getSimpleName() + ")", raw);
+                visitor.wrongType(path.pointer(), "an object (" + cls.getSimpleName() + ")", raw);
                 return;
             }
             map.forEach((k, v) -> {
                 String key = String.valueOf(k);
-                String child = JsonPointer.child(pointer, key);
+                Path child = path.child(key);
                 JavaType propType = props.get(key);
                 if (propType == null) {
-                    visitor.unknownField(child, key, props.keySet());
+                    visitor.unknownField(child.pointer(), key, props.keySet());
                 } else {
                     walk(propType, v, child, visitor);
                 }
@@ -97,7 +120,7 @@ public final class SchemaWalker {
         }
     }
 
-    /** The declared fields of a model class by JSON name; empty for free-form and non-bean types. */
+    /** The declared fields of a model class by JSON name, in name order; empty for free-form and non-bean types. */
     public Map<String, JavaType> properties(JavaType type) {
         return properties.computeIfAbsent(type, t -> {
             Class<?> cls = t.getRawClass();
@@ -111,7 +134,9 @@ public final class SchemaWalker {
                     result.put(p.getName(), p.getPrimaryType());
                 }
             }
-            return Map.copyOf(result);
+            // in name order, so a message listing them reads the same in every run (Map.copyOf's order
+            // changes from one JVM to the next)
+            return Collections.unmodifiableMap(new LinkedHashMap<>(result));
         });
     }
 
@@ -119,9 +144,9 @@ public final class SchemaWalker {
         return Optional.ofNullable(properties(type).get(name));
     }
 
-    private static void expect(boolean ok, String pointer, String expected, Object raw, Visitor visitor) {
+    private static void expect(boolean ok, Path path, String expected, Object raw, Visitor visitor) {
         if (!ok) {
-            visitor.wrongType(pointer, expected, raw);
+            visitor.wrongType(path.pointer(), expected, raw);
         }
     }
 

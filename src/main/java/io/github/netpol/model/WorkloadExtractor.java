@@ -18,8 +18,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Reduces a workload to what network policies see: pod-template labels, container ports, hostNetwork. */
 final class WorkloadExtractor {
@@ -43,20 +41,31 @@ final class WorkloadExtractor {
         boolean hostNetwork = false;
         if (podSpec != null) {
             hostNetwork = Boolean.TRUE.equals(podSpec.getHostNetwork());
+            if (podSpec.getContainers() != null) {
+                podSpec.getContainers().forEach(c -> addPorts(c, ports));
+            }
             // init containers with restartPolicy Always are sidecars and serve ports like containers
-            Stream<Container> sidecars = Optional.ofNullable(podSpec.getInitContainers()).orElse(List.of()).stream()
-                    .filter(c -> "Always".equals(c.getRestartPolicy()));
-            Stream.concat(Optional.ofNullable(podSpec.getContainers()).orElse(List.of()).stream(), sidecars)
-                    .flatMap(c -> Optional.ofNullable(c.getPorts()).orElse(List.of()).stream())
-                    .filter(p -> p.getContainerPort() != null)
-                    .forEach(p -> ports.add(new ContainerPort(p.getName(),
-                            p.getProtocol() == null ? "TCP" : p.getProtocol(), p.getContainerPort())));
+            if (podSpec.getInitContainers() != null) {
+                podSpec.getInitContainers().stream().filter(c -> "Always".equals(c.getRestartPolicy()))
+                        .forEach(c -> addPorts(c, ports));
+            }
         }
         String name = object.getMetadata() == null ? null : object.getMetadata().getName();
         Map<String, String> annotations = object.getMetadata() == null || object.getMetadata().getAnnotations() == null
                 ? Map.of() : object.getMetadata().getAnnotations();
         return new WorkloadManifest(object.getKind(), namespace, name, defaulted, labels, ports, hostNetwork,
                 annotations, origin);
+    }
+
+    private static void addPorts(Container container, List<ContainerPort> ports) {
+        if (container.getPorts() == null) {
+            return;
+        }
+        for (io.fabric8.kubernetes.api.model.ContainerPort p : container.getPorts()) {
+            if (p.getContainerPort() != null) {
+                ports.add(new ContainerPort(p.getName(), p.getProtocol() == null ? "TCP" : p.getProtocol(), p.getContainerPort()));
+            }
+        }
     }
 
     private static PodTemplateSpec template(HasMetadata object) {

@@ -53,6 +53,12 @@ public final class NetpolBench {
 
     private static final AnalysisOptions OPTIONS = AnalysisOptions.defaults();
 
+    /**
+     * {@code -Dnetpol.bench.stage=load} measures only the load stage (parse floor, load, heap peak of loading
+     * both versions) and prints, under the table, the heap the two loaded sets retain after a full GC.
+     */
+    private static final boolean LOAD_ONLY = "load".equals(System.getProperty("netpol.bench.stage"));
+
     private NetpolBench() {
     }
 
@@ -87,18 +93,57 @@ public final class NetpolBench {
             int warmUps = size <= 100 ? 40 : size <= 1_000 ? 10 : size <= 10_000 ? 2 : 1;
             int measured = size <= 100 ? 15 : size <= 1_000 ? 7 : size <= 10_000 ? 3 : 1;
             for (int i = 0; i < warmUps; i++) {
-                run(oldDir, newDir, work.resolve(size + "/reports"));
+                if (LOAD_ONLY) {
+                    loadOnly(oldDir, newDir);
+                } else {
+                    run(oldDir, newDir, work.resolve(size + "/reports"));
+                }
             }
             List<Run> runs = new ArrayList<>();
+            long retained = 0;
             for (int i = 0; i < measured; i++) {
-                runs.add(run(oldDir, newDir, work.resolve(size + "/reports")));
+                if (LOAD_ONLY) {
+                    LoadOnly l = loadOnly(oldDir, newDir);
+                    runs.add(l.run());
+                    retained = Math.max(retained, l.retained());
+                } else {
+                    runs.add(run(oldDir, newDir, work.resolve(size + "/reports")));
+                }
             }
             Run m = median(runs);
             System.out.printf("| %,d | %,d | %,d | %.1f | %s | %s | %s | %s | %s | %s | %s | %.1f | %s | %,d MiB | %d |%n",
                     current.policies(), current.workloads(), current.files().size(), (old.bytes() + current.bytes()) / 1048576.0,
                     ms(m.floor()), ms(m.load()), ms(m.validate()), ms(m.analysis()), ms(m.diff()), ms(m.report()),
                     ms(m.total()), m.total() / (double) m.floor(), ms(m.check()), m.heap() >> 20, m.findings());
+            if (LOAD_ONLY) {
+                System.out.printf("  (load only: both loaded versions retain %,d MiB after a full GC)%n", retained >> 20);
+            }
         }
+    }
+
+    private record LoadOnly(Run run, long retained) {
+    }
+
+    /** Loads both versions only: time, heap peak while loading, heap still used by the two sets after a full GC. */
+    private static LoadOnly loadOnly(Path oldDir, Path newDir) {
+        resetHeapPeak();
+        long base = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        SourceCollector collector = new SourceCollector();
+        long t0 = System.nanoTime();
+        List<SourceFile> currentFiles = collector.collect(newDir, List.of(Path.of(".")));
+        List<SourceFile> oldFiles = collector.collect(oldDir, List.of(Path.of(".")));
+        ManifestReader reader = new ManifestReader();
+        ManifestSet current = reader.read(currentFiles, "default");
+        ManifestSet old = reader.read(oldFiles, "default");
+        long t1 = System.nanoTime();
+        long heap = heapPeak();
+        System.gc();
+        long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() - base;
+        if (!current.problems().isEmpty() || current.policies().isEmpty() || old.policies().isEmpty()) {
+            throw new IllegalStateException("the generated repository does not load: " + current.problems());
+        }
+        long floor = parseFloor(currentFiles, oldFiles);
+        return new LoadOnly(new Run(floor, t1 - t0, 0, 0, 0, 0, 0, heap, 0), retained);
     }
 
     /** What the check-goal run needs from the pipeline run; the loaded sets themselves must be unreachable by then. */
