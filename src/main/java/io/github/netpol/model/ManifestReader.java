@@ -157,7 +157,11 @@ public final class ManifestReader {
                         ? Map.of() : ns.getMetadata().getAnnotations();
                 namespaces.add(new NamespaceManifest(name, labels, annotations, origin));
             } else if (known.workload()) {
-                workloads.add(WorkloadExtractor.extract(object, effective, defaulted, origin));
+                WorkloadManifest workload = WorkloadExtractor.extract(object, effective, defaulted, origin,
+                        pointer -> error("wrong-type", origin, pointer, "Field '" + JsonPointer.display(pointer)
+                                + "' must be an object, found null: the API server rejects it (a container needs a name"
+                                + " and an image, a port its containerPort); remove the empty item."));
+                workloads.add(workload);
             }
         }
 

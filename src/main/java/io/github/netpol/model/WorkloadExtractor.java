@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Reduces a workload to what network policies see: pod-template labels, container ports, hostNetwork. */
 final class WorkloadExtractor {
@@ -25,7 +26,12 @@ final class WorkloadExtractor {
     private WorkloadExtractor() {
     }
 
-    static WorkloadManifest extract(HasMetadata object, String namespace, boolean defaulted, Origin origin) {
+    /**
+     * @param nullItem told the JSON pointer of every container or port written as {@code null}: the API server
+     *                 rejects those (a container needs a name, a port a number), and they carry no port here
+     */
+    static WorkloadManifest extract(HasMetadata object, String namespace, boolean defaulted, Origin origin,
+                                    Consumer<String> nullItem) {
         ObjectMeta podMeta;
         PodSpec podSpec;
         if (object instanceof Pod pod) {
@@ -41,14 +47,10 @@ final class WorkloadExtractor {
         boolean hostNetwork = false;
         if (podSpec != null) {
             hostNetwork = Boolean.TRUE.equals(podSpec.getHostNetwork());
-            if (podSpec.getContainers() != null) {
-                podSpec.getContainers().forEach(c -> addPorts(c, ports));
-            }
+            String at = podSpecPointer(object);
+            addPorts(podSpec.getContainers(), at + "/containers", false, ports, nullItem);
             // init containers with restartPolicy Always are sidecars and serve ports like containers
-            if (podSpec.getInitContainers() != null) {
-                podSpec.getInitContainers().stream().filter(c -> "Always".equals(c.getRestartPolicy()))
-                        .forEach(c -> addPorts(c, ports));
-            }
+            addPorts(podSpec.getInitContainers(), at + "/initContainers", true, ports, nullItem);
         }
         String name = object.getMetadata() == null ? null : object.getMetadata().getName();
         Map<String, String> annotations = object.getMetadata() == null || object.getMetadata().getAnnotations() == null
@@ -57,15 +59,37 @@ final class WorkloadExtractor {
                 annotations, origin);
     }
 
-    private static void addPorts(Container container, List<ContainerPort> ports) {
-        if (container.getPorts() == null) {
+    private static void addPorts(List<Container> containers, String pointer, boolean sidecarsOnly,
+                                 List<ContainerPort> ports, Consumer<String> nullItem) {
+        if (containers == null) {
             return;
         }
-        for (io.fabric8.kubernetes.api.model.ContainerPort p : container.getPorts()) {
-            if (p.getContainerPort() != null) {
-                ports.add(new ContainerPort(p.getName(), p.getProtocol() == null ? "TCP" : p.getProtocol(), p.getContainerPort()));
+        for (int i = 0; i < containers.size(); i++) {
+            Container container = containers.get(i);
+            if (container == null) {
+                nullItem.accept(pointer + "/" + i);
+                continue;
+            }
+            if (container.getPorts() == null || sidecarsOnly && !"Always".equals(container.getRestartPolicy())) {
+                continue;
+            }
+            for (int j = 0; j < container.getPorts().size(); j++) {
+                io.fabric8.kubernetes.api.model.ContainerPort p = container.getPorts().get(j);
+                if (p == null) {
+                    nullItem.accept(pointer + "/" + i + "/ports/" + j);
+                } else if (p.getContainerPort() != null) {
+                    ports.add(new ContainerPort(p.getName(), p.getProtocol() == null ? "TCP" : p.getProtocol(),
+                            p.getContainerPort()));
+                }
             }
         }
+    }
+
+    private static String podSpecPointer(HasMetadata object) {
+        if (object instanceof Pod) {
+            return "/spec";
+        }
+        return object instanceof CronJob ? "/spec/jobTemplate/spec/template/spec" : "/spec/template/spec";
     }
 
     private static PodTemplateSpec template(HasMetadata object) {
