@@ -21,6 +21,7 @@ import io.github.netpol.model.ManifestSet;
 import io.github.netpol.report.ReportInput;
 import io.github.netpol.report.ReportWriter;
 import io.github.netpol.report.ReportWriters;
+import io.github.netpol.validate.ValidationRun;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
 import io.github.netpol.validate.lint.LintEngine;
 import io.github.netpol.validate.lint.LintSettings;
@@ -63,12 +64,8 @@ public final class NetpolBench {
     }
 
     /** One run's times in nanoseconds and heap peak in bytes. */
-    record Run(long floor, long load, long validate, long analysis, long diff, long report, long check, long heap,
-               int findings) {
-
-        long total() {
-            return load + validate + diff + report;
-        }
+    record Run(long floor, long parallelFloor, long load, long validate, long analysis, long diff, long report,
+               long total, long check, long heap, int findings) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -79,9 +76,9 @@ public final class NetpolBench {
         System.out.printf("netpol benchmark: %d cores, max heap %d MiB, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
         System.out.println();
-        System.out.println("| policies | workloads | files | MiB (both) | parse floor | load | validate | analysis | diff"
-                + " | report | total | total/floor | check goal | heap peak | findings |");
-        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| policies | workloads | files | MiB (both) | parse floor | floor, 2 cores | load | validate"
+                + " | analysis | diff | report | total | total/floor | check goal | heap peak | findings |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         RepositoryGenerator generator = new RepositoryGenerator();
         for (int size : sizes) {
             RepositoryGenerator.Repository old = generator.generate(size);
@@ -111,10 +108,10 @@ public final class NetpolBench {
                 }
             }
             Run m = median(runs);
-            System.out.printf("| %,d | %,d | %,d | %.1f | %s | %s | %s | %s | %s | %s | %s | %.1f | %s | %,d MiB | %d |%n",
+            System.out.printf("| %,d | %,d | %,d | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s | %,d MiB | %d |%n",
                     current.policies(), current.workloads(), current.files().size(), (old.bytes() + current.bytes()) / 1048576.0,
-                    ms(m.floor()), ms(m.load()), ms(m.validate()), ms(m.analysis()), ms(m.diff()), ms(m.report()),
-                    ms(m.total()), m.total() / (double) m.floor(), ms(m.check()), m.heap() >> 20, m.findings());
+                    ms(m.floor()), ms(m.parallelFloor()), ms(m.load()), ms(m.validate()), ms(m.analysis()), ms(m.diff()),
+                    ms(m.report()), ms(m.total()), m.total() / (double) m.floor(), ms(m.check()), m.heap() >> 20, m.findings());
             if (LOAD_ONLY) {
                 System.out.printf("  (load only: both loaded versions retain %,d MiB after a full GC)%n", retained >> 20);
             }
@@ -142,8 +139,9 @@ public final class NetpolBench {
         if (!current.problems().isEmpty() || current.policies().isEmpty() || old.policies().isEmpty()) {
             throw new IllegalStateException("the generated repository does not load: " + current.problems());
         }
-        long floor = parseFloor(currentFiles, oldFiles);
-        return new LoadOnly(new Run(floor, t1 - t0, 0, 0, 0, 0, 0, heap, 0), retained);
+        long floor = parseFloor(currentFiles, oldFiles, false);
+        long parallelFloor = parseFloor(currentFiles, oldFiles, true);
+        return new LoadOnly(new Run(floor, parallelFloor, t1 - t0, 0, 0, 0, 0, t1 - t0, 0, heap, 0), retained);
     }
 
     /** What the check-goal run needs from the pipeline run; the loaded sets themselves must be unreachable by then. */
@@ -152,22 +150,53 @@ public final class NetpolBench {
 
     private static Run run(Path oldDir, Path newDir, Path reports) {
         Pipeline p = pipeline(oldDir, newDir, reports);
-        long t5 = System.nanoTime();
-        CheckResult check = new Check().run(new CheckRequest(p.currentFiles(), List.of(),
-                new BaselineOutcome.Found(new Baseline("dir:old", "directory old", p.oldFiles())), AcceptedChanges.none(),
-                FailPolicy.parse(List.of("widening", "isolation")), false, OPTIONS, "default", LocalDate.now(),
-                "netpol-accepted.yaml"));
-        long t6 = System.nanoTime();
-        if (check.passed() || check.findings().size() != p.run().findings()) {
-            throw new IllegalStateException("the check must fail on the widened rule and agree with the diff: " + check.summary());
+        resetHeapPeak();
+        long t0 = System.nanoTime();
+        CheckResult build = build(oldDir, newDir, reports);
+        long t1 = System.nanoTime();
+        long heap = heapPeak();
+        CheckResult check = new Check().run(request(p.currentFiles(), p.oldFiles()));
+        long t2 = System.nanoTime();
+        for (CheckResult r : List.of(build, check)) {
+            if (r.passed() || r.findings().size() != p.run().findings()) {
+                throw new IllegalStateException("the check must fail on the widened rule and agree with the diff: " + r.summary());
+            }
         }
-        long floor = parseFloor(p.currentFiles(), p.oldFiles());
+        long floor = parseFloor(p.currentFiles(), p.oldFiles(), false);
+        long parallelFloor = parseFloor(p.currentFiles(), p.oldFiles(), true);
         Run r = p.run();
-        return new Run(floor, r.load(), r.validate(), r.analysis(), r.diff(), r.report(), t6 - t5, r.heap(), r.findings());
+        return new Run(floor, parallelFloor, r.load(), r.validate(), r.analysis(), r.diff(), r.report(), t1 - t0, t2 - t1,
+                heap, r.findings());
+    }
+
+    /**
+     * What a build running the {@code validate} and {@code check} goals does: validate (read, API server, lint)
+     * the current sources, hand what was read to the check, which reads and validates the baseline and compares,
+     * then write the check's reports.
+     */
+    private static CheckResult build(Path oldDir, Path newDir, Path reports) {
+        SourceCollector collector = new SourceCollector();
+        ValidationRun validation = ValidationRun.of(collector.scan(newDir, List.of(Path.of("."))), "default",
+                LintSettings.defaults());
+        if (validation.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+            throw new IllegalStateException("the generated repository does not validate");
+        }
+        List<SourceFile> oldFiles = collector.collect(oldDir, List.of(Path.of(".")));
+        CheckResult check = new Check().run(request(validation.sources().files(), oldFiles)
+                .withCurrentRead(validation.readVersion()));
+        writeReports(new ReportInput("check", check.passed(), check.findings(), check.baseline(), check.summary(), "",
+                check.units()), reports);
+        return check;
+    }
+
+    private static CheckRequest request(List<SourceFile> current, List<SourceFile> old) {
+        return new CheckRequest(current, List.of(),
+                new BaselineOutcome.Found(new Baseline("dir:old", "directory old", old)), AcceptedChanges.none(),
+                FailPolicy.parse(List.of("widening", "isolation")), false, OPTIONS, "default", LocalDate.now(),
+                "netpol-accepted.yaml");
     }
 
     private static Pipeline pipeline(Path oldDir, Path newDir, Path reports) {
-        resetHeapPeak();
         SourceCollector collector = new SourceCollector();
         long t0 = System.nanoTime();
         CollectedSources currentFiles = collector.scan(newDir, List.of(Path.of(".")));
@@ -185,30 +214,31 @@ public final class NetpolBench {
         long t3 = System.nanoTime();
         DiffResult diff = new VersionDiff(OPTIONS, "netpol-accepted.yaml").compare(old, current);
         long t4 = System.nanoTime();
-        writeReports(diff, reports);
+        writeReports(new ReportInput("check", false, diff.findings(), Map.of("spec", "dir:old"), "bench", "",
+                diff.units()), reports);
         long t5 = System.nanoTime();
-        long heap = heapPeak();
         if (validation.stream().anyMatch(f -> f.severity() == Severity.ERROR) || !current.problems().isEmpty()) {
             throw new IllegalStateException("the generated repository does not validate: " + validation.stream()
                     .filter(f -> f.severity() == Severity.ERROR).limit(3).map(Finding::consoleLine).toList()
                     + current.problems());
         }
-        return new Pipeline(new Run(0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, 0, heap, diff.findings().size()),
+        return new Pipeline(new Run(0, 0, t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, 0, 0, 0, diff.findings().size()),
                 currentFiles.files(), oldFiles);
     }
 
-    /** Plain SnakeYAML: every document of both versions to maps and lists, nothing else. */
-    private static long parseFloor(List<SourceFile> current, List<SourceFile> old) {
+    /** Plain SnakeYAML: every document of both versions to maps and lists, nothing else; on one core or all. */
+    private static long parseFloor(List<SourceFile> current, List<SourceFile> old, boolean parallel) {
+        List<SourceFile> all = new ArrayList<>(current);
+        all.addAll(old);
         long t0 = System.nanoTime();
-        int documents = 0;
-        for (List<SourceFile> files : List.of(current, old)) {
-            for (SourceFile f : files) {
-                Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-                for (Object doc : yaml.loadAll(new ByteArrayInputStream(f.content()))) {
-                    documents += doc == null ? 0 : 1;
-                }
+        int documents = (parallel ? all.parallelStream() : all.stream()).mapToInt(f -> {
+            Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+            int n = 0;
+            for (Object doc : yaml.loadAll(new ByteArrayInputStream(f.content()))) {
+                n += doc == null ? 0 : 1;
             }
-        }
+            return n;
+        }).sum();
         long t1 = System.nanoTime();
         if (documents == 0) {
             throw new IllegalStateException("nothing parsed");
@@ -216,9 +246,7 @@ public final class NetpolBench {
         return t1 - t0;
     }
 
-    private static void writeReports(DiffResult diff, Path reports) {
-        ReportInput input = new ReportInput("check", false, diff.findings(), Map.of("spec", "dir:old"), "bench",
-                "", diff.units());
+    private static void writeReports(ReportInput input, Path reports) {
         try {
             for (ReportWriter writer : ReportWriters.standard().select(List.of("json", "sarif", "markdown", "junit", "html"))) {
                 writer.write(input, reports);
@@ -253,9 +281,9 @@ public final class NetpolBench {
     }
 
     private static Run median(List<Run> runs) {
-        return new Run(med(runs, Run::floor), med(runs, Run::load), med(runs, Run::validate), med(runs, Run::analysis),
-                med(runs, Run::diff), med(runs, Run::report), med(runs, Run::check), runs.stream().mapToLong(Run::heap).max()
-                .orElse(0), runs.get(0).findings());
+        return new Run(med(runs, Run::floor), med(runs, Run::parallelFloor), med(runs, Run::load), med(runs, Run::validate),
+                med(runs, Run::analysis), med(runs, Run::diff), med(runs, Run::report), med(runs, Run::total),
+                med(runs, Run::check), runs.stream().mapToLong(Run::heap).max().orElse(0), runs.get(0).findings());
     }
 
     private static long med(List<Run> runs, java.util.function.ToLongFunction<Run> f) {
