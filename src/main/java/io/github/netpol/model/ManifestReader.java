@@ -24,8 +24,18 @@ import java.util.Map;
  */
 public final class ManifestReader {
 
-    private final ObjectMapper mapper = KubernetesMapper.create();
-    private final SchemaWalker schema = new SchemaWalker(mapper);
+    private final ObjectMapper mapper;
+    private final SchemaWalker schema;
+
+    public ManifestReader() {
+        this(SchemaWalker.kubernetes());
+    }
+
+    /** @param schema shared with the other readers and validators of the same run (see {@link SchemaWalker#mapper}) */
+    public ManifestReader(SchemaWalker schema) {
+        this.schema = schema;
+        this.mapper = schema.mapper();
+    }
 
     public ManifestSet read(List<SourceFile> files, String defaultNamespace) {
         return read(new ManifestLoader().load(files), defaultNamespace);

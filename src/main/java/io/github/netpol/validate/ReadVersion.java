@@ -4,6 +4,8 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.validate.apiserver.ApiServerValidator;
 
 import java.util.List;
 
@@ -19,7 +21,12 @@ public record ReadVersion(ManifestSet set, List<Finding> blockingErrors) {
     }
 
     public static ReadVersion of(List<SourceFile> files, String defaultNamespace) {
-        ManifestSet set = new ManifestReader().read(files, defaultNamespace);
-        return new ReadVersion(set, BlockingErrors.of(List.of(), set));
+        return of(files, defaultNamespace, SchemaWalker.kubernetes());
+    }
+
+    /** @param schema shared by the reads of one run, also from several threads */
+    public static ReadVersion of(List<SourceFile> files, String defaultNamespace, SchemaWalker schema) {
+        ManifestSet set = new ManifestReader(schema).read(files, defaultNamespace);
+        return new ReadVersion(set, BlockingErrors.of(set.problems(), new ApiServerValidator(schema).validate(set)));
     }
 }

@@ -6,6 +6,7 @@ import io.github.netpol.load.ManifestLoader;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.SchemaWalker;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
 import io.github.netpol.validate.lint.LintEngine;
 import io.github.netpol.validate.lint.LintSettings;
@@ -55,8 +56,9 @@ public record ValidationRun(CollectedSources sources, ManifestSet set, List<Find
 
     /** Validates and lints sources already collected (e.g. after deciding from their digest that work is due). */
     public static ValidationRun of(CollectedSources collected, String defaultNamespace, LintSettings settings) {
-        ManifestSet set = new ManifestReader().read(new ManifestLoader().load(collected.files()), defaultNamespace);
-        List<Finding> apiServer = new ApiServerValidator().validate(set);
+        SchemaWalker schema = SchemaWalker.kubernetes();
+        ManifestSet set = new ManifestReader(schema).read(new ManifestLoader().load(collected.files()), defaultNamespace);
+        List<Finding> apiServer = new ApiServerValidator(schema).validate(set);
         List<Finding> findings = new ArrayList<>(collected.problems());
         findings.addAll(set.problems());
         findings.addAll(apiServer);

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.model.ManifestObject;
 import io.github.netpol.model.Origin;
-import io.github.netpol.model.KubernetesMapper;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.SchemaWalker;
@@ -23,8 +22,18 @@ import java.util.Map;
  */
 public final class ApiServerValidator {
 
-    private final ObjectMapper mapper = KubernetesMapper.create();
-    private final UnknownFieldRule unknownFields = new UnknownFieldRule(new SchemaWalker(mapper));
+    private final ObjectMapper mapper;
+    private final UnknownFieldRule unknownFields;
+
+    public ApiServerValidator() {
+        this(SchemaWalker.kubernetes());
+    }
+
+    /** @param schema shared with the readers of the same run (see {@link SchemaWalker#mapper}) */
+    public ApiServerValidator(SchemaWalker schema) {
+        this.mapper = schema.mapper();
+        this.unknownFields = new UnknownFieldRule(schema);
+    }
 
     public List<Finding> validate(ManifestSet set) {
         List<Finding> out = new ArrayList<>();
