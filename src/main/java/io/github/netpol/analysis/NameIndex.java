@@ -64,14 +64,6 @@ public final class NameIndex {
         return true;
     }
 
-    /** The set of these names, all of which the index must hold. */
-    NameSet of(Collection<?> values) {
-        if (!holdsAll(values)) {
-            throw new IllegalArgumentException("not all in the index: " + values);
-        }
-        return known(values);
-    }
-
     /** The set of those of these names the index holds. */
     NameSet known(Collection<?> values) {
         long[] words = new long[wordCount()];

@@ -85,7 +85,7 @@ public final class NameSet extends AbstractSet<String> {
 
     /** This set with the given names, all of which the index holds. */
     NameSet with(Collection<?> names) {
-        return or(index.of(names));
+        return or(index.known(names));
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /**
  * The namespaces whose labels are fixed, with those labels (including
  * {@code kubernetes.io/metadata.name}); every other namespace name may carry any labels. Two
- * versions that are compared must fix the same names (see {@link #comparing}) so that their regions
+ * versions that are compared must fix the same names (see {@link #compared}) so that their regions
  * speak about the same points.
  */
 public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, NameIndex names) {
@@ -43,21 +43,14 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
 
     /** The namespaces one version declares, with that version's labels. */
     public static NamespaceUniverse of(ManifestSet version, AnalysisOptions options) {
-        return comparing(version, ManifestSet.empty(), options);
+        return new NamespaceUniverse(fixed(version, ManifestSet.empty(), options));
     }
 
     /**
-     * The universe of {@code self} when compared with {@code other}: names that {@code self} declares
-     * have its labels; names only {@code other} declares have the other's labels (SPEC: "a namespace
-     * declared in only one of the two versions is taken to have that declaration's labels in both").
-     */
-    public static NamespaceUniverse comparing(ManifestSet self, ManifestSet other, AnalysisOptions options) {
-        return new NamespaceUniverse(fixed(self, other, options));
-    }
-
-    /**
-     * Both universes of comparing {@code old} with {@code current} (as {@link #comparing} builds each),
-     * sharing one name index: they fix the same names.
+     * Both universes of comparing {@code old} with {@code current}, sharing one name index: they fix the
+     * same names. Names a version declares have its labels in its universe; names only the other declares
+     * have the other's labels (SPEC: "a namespace declared in only one of the two versions is taken to have
+     * that declaration's labels in both").
      */
     public static Compared compared(ManifestSet old, ManifestSet current, AnalysisOptions options) {
         Map<String, Map<String, String>> oldFixed = fixed(old, current, options);

@@ -21,7 +21,7 @@ public final class PolicyAnalyzer {
         return analyze(version, NamespaceUniverse.of(version, options));
     }
 
-    /** With an explicit universe, e.g. {@link NamespaceUniverse#comparing} when versions are compared. */
+    /** With an explicit universe, e.g. {@link NamespaceUniverse#compared} when versions are compared. */
     public static AnalyzedVersion analyze(ManifestSet version, NamespaceUniverse universe) {
         Map<String, List<PolicyManifest>> byNamespace = byNamespace(version.policies());
         // shared by the sides of this version, built on every core: resolved selectors recur across namespaces

@@ -168,8 +168,13 @@ public record ValueSet(boolean cofinite, Set<String> values, boolean absent) imp
         if (a.isEmpty()) {
             return b;
         }
-        if (a instanceof NameSet na && (na.sameIndex(b) || na.index().holdsAll(b))) {
-            return na.sameIndex(b) ? na.or((NameSet) b) : na.with(b);
+        if (a instanceof NameSet na) {
+            if (na.sameIndex(b)) {
+                return na.or((NameSet) b);
+            }
+            if (na.index().holdsAll(b)) {
+                return na.with(b);
+            }
         }
         if (b instanceof NameSet nb && nb.index().holdsAll(a)) {
             return nb.with(a);

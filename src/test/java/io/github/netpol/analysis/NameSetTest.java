@@ -30,7 +30,7 @@ class NameSetTest {
     void behavesAsAnOrdinarySet() {
         NameIndex index = new NameIndex(NAMES.subList(0, 130));
         Set<String> plain = new HashSet<>(List.of("ns-3", "ns-64", "ns-129"));
-        NameSet set = index.of(plain);
+        NameSet set = index.known(plain);
         assertThat(set).isEqualTo(plain).hasSize(3).containsExactly("ns-129", "ns-3", "ns-64");
         assertThat(plain).isEqualTo(set);
         assertThat(set.hashCode()).isEqualTo(plain.hashCode());
@@ -62,7 +62,7 @@ class NameSetTest {
                 }
                 boolean cofinite = random.nextBoolean();
                 boolean absent = random.nextBoolean();
-                fast[i] = new ValueSet(cofinite, indexed ? idx.of(values) : values, absent);
+                fast[i] = new ValueSet(cofinite, indexed ? idx.known(values) : values, absent);
                 slow[i] = new ValueSet(cofinite, new HashSet<>(values), absent);
             }
             check(fast[0].intersect(fast[1]), slow[0].intersect(slow[1]));

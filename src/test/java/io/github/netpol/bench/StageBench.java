@@ -46,8 +46,9 @@ public final class StageBench {
         ManifestReader reader = new ManifestReader();
         ManifestSet old = reader.read(files(oldRepo), "default");
         ManifestSet current = reader.read(files(newRepo), "default");
-        NamespaceUniverse oldUniverse = NamespaceUniverse.comparing(old, current, OPTIONS);
-        NamespaceUniverse newUniverse = NamespaceUniverse.comparing(current, old, OPTIONS);
+        NamespaceUniverse.Compared universes = NamespaceUniverse.compared(old, current, OPTIONS);
+        NamespaceUniverse oldUniverse = universes.old();
+        NamespaceUniverse newUniverse = universes.current();
         Set<String> changed = changed(old, current, oldUniverse, newUniverse);
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();

@@ -77,7 +77,7 @@ public final class WorkloadConnectivity {
 
     /**
      * Only the connections that start or end at a workload {@code focus} accepts, with an explicit
-     * namespace universe (e.g. {@link NamespaceUniverse#comparing} when two versions are compared).
+     * namespace universe (e.g. {@link NamespaceUniverse#compared} when two versions are compared).
      * Work grows with the focus times all workloads instead of all workloads squared.
      */
     public static ConnectivityResult compute(ManifestSet set, NamespaceUniverse universe,
