@@ -36,19 +36,11 @@ class ConnectivityVsOracleTest {
     void connectivityMatchesTheOracle() {
         List<String> disagreements = new ArrayList<>();
         for (int seed = 0; seed < 500 && disagreements.size() < 20; seed++) {
-            PolicyGenerator.Version v = new PolicyGenerator(900_000L + seed).version();
-            Random rnd = new Random(seed);
-            Samples samples = new Samples(seed, v.policies());
-            List<WorkloadManifest> workloads = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                workloads.add(workload(rnd, i, samples));
-            }
-            List<PolicyManifest> policies = v.policies().stream()
-                    .map(p -> new PolicyManifest(p.np(), p.namespace(), false, Fixtures.ORIGIN)).toList();
-            List<NamespaceManifest> namespaces = v.declared().entrySet().stream()
-                    .map(e -> Fixtures.namespace(e.getKey(), e.getValue())).toList();
-            ManifestSet set = Fixtures.set(policies, namespaces, workloads);
-            ConnectivityResult result = WorkloadConnectivity.compute(set, AnalysisOptions.defaults());
+            Case generated = generated(seed, 4);
+            PolicyGenerator.Version v = generated.version();
+            Samples samples = generated.samples();
+            List<WorkloadManifest> workloads = generated.workloads();
+            ConnectivityResult result = WorkloadConnectivity.compute(generated.set(), AnalysisOptions.defaults());
             Oracle oracle = new Oracle(v.policies());
             for (WorkloadManifest s : workloads) {
                 for (WorkloadManifest d : workloads) {
@@ -89,6 +81,26 @@ class ConnectivityVsOracleTest {
         assertThat(disagreements).isEmpty();
     }
 
+    /** A generated policy version with its sample values and some workloads, as one manifest set. */
+    private record Case(PolicyGenerator.Version version, Samples samples, List<WorkloadManifest> workloads,
+                        ManifestSet set) {
+    }
+
+    private static Case generated(int seed, int workloadCount) {
+        PolicyGenerator.Version v = new PolicyGenerator(900_000L + seed).version();
+        Random rnd = new Random(seed);
+        Samples samples = new Samples(seed, v.policies());
+        List<WorkloadManifest> workloads = new ArrayList<>();
+        for (int i = 0; i < workloadCount; i++) {
+            workloads.add(workload(rnd, i, samples));
+        }
+        List<PolicyManifest> policies = v.policies().stream()
+                .map(p -> new PolicyManifest(p.np(), p.namespace(), false, Fixtures.ORIGIN)).toList();
+        List<NamespaceManifest> namespaces = v.declared().entrySet().stream()
+                .map(e -> Fixtures.namespace(e.getKey(), e.getValue())).toList();
+        return new Case(v, samples, workloads, Fixtures.set(policies, namespaces, workloads));
+    }
+
     /**
      * With a focus, the focused workloads' sides are asked first and the others' only when needed: the
      * connections must be exactly those of the full computation that start or end at a focused workload.
@@ -96,18 +108,9 @@ class ConnectivityVsOracleTest {
     @Test
     void focusedConnectivityIsTheFullConnectivityOfTheFocus() {
         for (int seed = 0; seed < 200; seed++) {
-            PolicyGenerator.Version v = new PolicyGenerator(900_000L + seed).version();
-            Random rnd = new Random(seed);
-            Samples samples = new Samples(seed, v.policies());
-            List<WorkloadManifest> workloads = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                workloads.add(workload(rnd, i, samples));
-            }
-            List<PolicyManifest> policies = v.policies().stream()
-                    .map(p -> new PolicyManifest(p.np(), p.namespace(), false, Fixtures.ORIGIN)).toList();
-            List<NamespaceManifest> namespaces = v.declared().entrySet().stream()
-                    .map(e -> Fixtures.namespace(e.getKey(), e.getValue())).toList();
-            ManifestSet set = Fixtures.set(policies, namespaces, workloads);
+            Case generated = generated(seed, 5);
+            ManifestSet set = generated.set();
+            List<WorkloadManifest> workloads = generated.workloads();
             Set<String> focus = Set.of(workloads.get(0).id(), workloads.get(3).id());
             List<String> full = WorkloadConnectivity.compute(set, AnalysisOptions.defaults()).connections().stream()
                     .filter(c -> focus.contains(c.source().id()) || focus.contains(c.destination().id()))
