@@ -70,6 +70,7 @@ public final class Cube {
         return isEmpty() || other.isEmpty();
     }
 
+    /** Whether every point of this non-empty cube lies in {@code other} (regions hold only non-empty cubes). */
     public boolean isSubsetOf(Cube other) {
         for (Map.Entry<Dim, DimSet> e : other.sets.entrySet()) {
             if (!get(e.getKey()).minus(e.getValue()).isEmpty()) {
