@@ -2,6 +2,8 @@ package io.github.netpol.report;
 
 import io.github.netpol.finding.Finding;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,8 @@ public record ReportInput(String goal, boolean passed, List<Finding> findings, M
 
     public ReportInput {
         findings = List.copyOf(findings);
-        baseline = Map.copyOf(baseline);
+        // in the order the baseline describes itself: the reports write it as it comes
+        baseline = Collections.unmodifiableMap(new LinkedHashMap<>(baseline));
         units = List.copyOf(units);
     }
 
