@@ -1,5 +1,7 @@
 package io.github.netpol.analysis;
 
+import io.github.netpol.model.semantics.PolicyPort;
+
 import java.util.Comparator;
 import java.util.Set;
 
@@ -37,8 +39,8 @@ public record Dim(Kind kind, String key) implements Comparable<Dim> {
     public static final Dim PORT = new Dim(Kind.PORT, "");
     public static final Dim IP = new Dim(Kind.IP, "");
 
-    public static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
-    public static final int MAX_PORT = 65535;
+    public static final Set<String> PROTOCOLS = Set.copyOf(PolicyPort.PROTOCOLS);
+    public static final int MAX_PORT = PolicyPort.MAX_PORT;
 
     private static final Comparator<Dim> ORDER = Comparator.comparing(Dim::kind).thenComparing(Dim::key);
 

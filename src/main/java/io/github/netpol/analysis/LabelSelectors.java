@@ -1,43 +1,31 @@
 package io.github.netpol.analysis;
 
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.github.netpol.model.semantics.Selector;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
-/** Label selectors as one constraint (a {@link ValueSet} of values) per label key. */
+/** Label selectors as one constraint (a {@link ValueSet} of values) per label key: the set form of {@link Selector}. */
 public final class LabelSelectors {
 
     private LabelSelectors() {
     }
 
     /**
-     * The per-key constraints of a selector; {@code null} or {@code {}} give none (select all). An
-     * operator the API server would reject matches nothing, since such a policy cannot exist.
+     * The per-key constraints of a selector; one that selects everything gives none. An operator the API
+     * server would reject matches nothing, since such a policy cannot exist.
      */
-    public static Map<String, ValueSet> constraints(LabelSelector selector) {
+    public static Map<String, ValueSet> constraints(Selector selector) {
         Map<String, ValueSet> out = new TreeMap<>();
-        if (selector == null) {
-            return out;
-        }
-        if (selector.getMatchLabels() != null) {
-            selector.getMatchLabels().forEach((k, v) -> restrict(out, k, ValueSet.of(v == null ? "" : v)));
-        }
-        if (selector.getMatchExpressions() != null) {
-            for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
-                restrict(out, r.getKey(), requirement(r));
-            }
+        for (Selector.Requirement r : selector.requirements()) {
+            out.merge(r.key(), values(r), ValueSet::intersect);
         }
         return out;
     }
 
     /** Whether concrete labels satisfy the constraints. */
     public static boolean matches(Map<String, ValueSet> constraints, Map<String, String> labels) {
-        // a plain loop: this runs for every pair of workloads and namespaces that connectivity and lint examine
+        // a plain loop: this runs for every pair of workloads and namespaces that connectivity examines
         for (Map.Entry<String, ValueSet> e : constraints.entrySet()) {
             if (!e.getValue().containsValue(labels.get(e.getKey()))) {
                 return false;
@@ -46,22 +34,14 @@ public final class LabelSelectors {
         return true;
     }
 
-    private static ValueSet requirement(LabelSelectorRequirement r) {
-        List<String> raw = r.getValues() == null ? List.of() : r.getValues();
-        Set<String> values = new HashSet<>(raw);
-        values.remove(null);
-        String op = r.getOperator() == null ? "" : r.getOperator();
-        return switch (op) {
-            case "In" -> ValueSet.of(values);
-            case "NotIn" -> ValueSet.noneOf(values);
-            case "Exists" -> ValueSet.anyPresent();
-            case "DoesNotExist" -> ValueSet.onlyAbsent();
-            default -> ValueSet.of(Set.of());
+    /** The values (and absence) a requirement admits. */
+    private static ValueSet values(Selector.Requirement r) {
+        return switch (r.operator()) {
+            case IN -> ValueSet.of(r.values());
+            case NOT_IN -> ValueSet.noneOf(r.values());
+            case EXISTS -> ValueSet.anyPresent();
+            case DOES_NOT_EXIST -> ValueSet.onlyAbsent();
+            case INVALID -> ValueSet.of(java.util.Set.of());
         };
-    }
-
-    private static void restrict(Map<String, ValueSet> out, String key, ValueSet set) {
-        String k = key == null ? "" : key;
-        out.merge(k, set, ValueSet::intersect);
     }
 }

@@ -1,14 +1,12 @@
 package io.github.netpol.analysis;
 
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.model.PolicyManifest;
+import io.github.netpol.model.semantics.Cidr;
+import io.github.netpol.model.semantics.EffectivePolicy;
+import io.github.netpol.model.semantics.Peer;
+import io.github.netpol.model.semantics.PolicyPort;
+import io.github.netpol.model.semantics.PolicyRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,17 +46,18 @@ public final class SideBuilder {
         List<SideAnalysis.RuleRegion> rules = new ArrayList<>();
         Region isolated = Region.empty();
         for (PolicyManifest pm : policies) {
-            if (!namespace.equals(pm.namespace()) || !PolicyTypes.effective(pm.policy()).contains(direction)) {
+            if (!namespace.equals(pm.namespace())) {
                 continue;
             }
-            NetworkPolicySpec spec = pm.policy().getSpec();
-            Region selected = Region.of(labelCube(Dim.Kind.LOCAL_LABEL,
-                    LabelSelectors.constraints(spec == null ? null : spec.getPodSelector())));
+            EffectivePolicy policy = EffectivePolicy.of(pm.policy());
+            if (!policy.isolates(direction)) {
+                continue;
+            }
+            Region selected = Region.of(labelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(policy.podSelector())));
             isolating.add(new SideAnalysis.Selection(pm, selected));
             isolated = isolated.union(selected);
-            List<Rule> list = spec == null ? List.of() : rules(spec);
-            for (int i = 0; i < list.size(); i++) {
-                addRule(pm, i, list.get(i), selected, rules);
+            for (PolicyRule rule : policy.rules(direction)) {
+                addRule(pm, rule, selected, rules);
             }
         }
         Region free = Region.all().minus(isolated);
@@ -70,19 +69,23 @@ public final class SideBuilder {
         return new SideAnalysis(namespace, direction, universe, isolated, isolating, notIsolated, rules, allowed);
     }
 
-    private void addRule(PolicyManifest pm, int index, Rule rule, Region selected, List<SideAnalysis.RuleRegion> out) {
-        Region ports = ports(rule.ports());
-        Region local = selected.intersect(ports);
-        if (rule.peers().isEmpty()) {
-            out.add(new SideAnalysis.RuleRegion(new RuleRef(pm, direction, index, -1), side(local, local)));
+    private void addRule(PolicyManifest pm, PolicyRule rule, Region selected, List<SideAnalysis.RuleRegion> out) {
+        Region local = selected.intersect(ports(rule.ports()));
+        if (rule.allPeers()) {
+            out.add(new SideAnalysis.RuleRegion(new RuleRef(pm, direction, rule.index(), -1), side(local, local)));
             return;
         }
         for (int j = 0; j < rule.peers().size(); j++) {
-            NetworkPolicyPeer peer = rule.peers().get(j);
-            SideRegion region = peer.getIpBlock() != null
-                    ? side(Region.empty(), local.intersect(ipBlock(peer.getIpBlock())))
-                    : side(local.intersect(podPeer(peer)), Region.empty());
-            out.add(new SideAnalysis.RuleRegion(new RuleRef(pm, direction, index, j), region));
+            Peer peer = rule.peers().get(j);
+            SideRegion region;
+            if (peer instanceof Peer.Addresses block) {
+                region = side(Region.empty(), local.intersect(ipBlock(block)));
+            } else if (peer instanceof Peer.Pods pods) {
+                region = side(local.intersect(podPeer(pods)), Region.empty());
+            } else {
+                region = SideRegion.empty(direction); // "must specify a peer": rejected by the API server
+            }
+            out.add(new SideAnalysis.RuleRegion(new RuleRef(pm, direction, rule.index(), j), region));
         }
     }
 
@@ -90,14 +93,11 @@ public final class SideBuilder {
         return new SideRegion(direction, pods, direction == Direction.EGRESS ? ips.intersect(UNNAMED_PORT) : ips);
     }
 
-    private Region podPeer(NetworkPolicyPeer peer) {
-        if (peer.getPodSelector() == null && peer.getNamespaceSelector() == null) {
-            return Region.empty(); // "must specify a peer": rejected by the API server
-        }
-        Region namespaces = peer.getNamespaceSelector() == null
+    private Region podPeer(Peer.Pods peer) {
+        Region namespaces = peer.namespaces() == null
                 ? Region.of(Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(namespace)))
-                : namespaces(LabelSelectors.constraints(peer.getNamespaceSelector()));
-        return namespaces.intersect(labelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(peer.getPodSelector())));
+                : namespaces(LabelSelectors.constraints(peer.namespaces()));
+        return namespaces.intersect(labelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(peer.pods())));
     }
 
     /**
@@ -117,55 +117,30 @@ public final class SideBuilder {
         return c;
     }
 
-    static Region ports(List<NetworkPolicyPort> ports) {
-        if (ports == null || ports.isEmpty()) {
+    /** The ports of a rule as a region over protocol, port number and port name. */
+    static Region ports(List<PolicyPort> ports) {
+        if (ports.isEmpty()) {
             return Region.all();
         }
         List<Cube> cubes = new ArrayList<>();
-        for (NetworkPolicyPort p : ports) {
-            String protocol = p.getProtocol() == null ? "TCP" : p.getProtocol();
-            Cube c = Cube.all().with(Dim.PROTOCOL, ValueSet.of(protocol).intersect(Dim.PROTOCOL.full()));
-            IntOrString port = p.getPort();
-            if (port != null && port.getStrVal() != null) {
-                c = c.with(Dim.PORT_NAME, ValueSet.of(port.getStrVal()));
-            } else if (port != null && port.getIntVal() != null) {
-                int lo = port.getIntVal();
-                int hi = p.getEndPort() == null ? lo : p.getEndPort();
-                c = c.with(Dim.PORT, IntervalSet.of(lo, hi).intersect(Dim.PORT.full()));
+        for (PolicyPort p : ports) {
+            Cube c = Cube.all().with(Dim.PROTOCOL, ValueSet.of(p.protocol()).intersect(Dim.PROTOCOL.full()));
+            if (p.isNamed()) {
+                c = c.with(Dim.PORT_NAME, ValueSet.of(p.name()));
+            } else if (p.isNumeric()) {
+                c = c.with(Dim.PORT, IntervalSet.of(p.from(), p.to()).intersect(Dim.PORT.full()));
             }
             cubes.add(c);
         }
         return new Region(cubes);
     }
 
-    static Region ipBlock(IPBlock block) {
-        IntervalSet set = IpAddresses.cidr(block.getCidr()).orElse(IntervalSet.empty());
-        if (block.getExcept() != null) {
-            for (String except : block.getExcept()) {
-                set = set.minus(IpAddresses.cidr(except).orElse(IntervalSet.empty()));
-            }
+    /** The addresses of an ipBlock: its cidr without its except entries. */
+    static Region ipBlock(Peer.Addresses block) {
+        IntervalSet set = block.cidr().map(IpAddresses::addresses).orElse(IntervalSet.empty());
+        for (Cidr except : block.except()) {
+            set = set.minus(IpAddresses.addresses(except));
         }
         return Region.of(Cube.all().with(Dim.IP, set));
-    }
-
-    private List<Rule> rules(NetworkPolicySpec spec) {
-        List<Rule> out = new ArrayList<>();
-        if (direction == Direction.INGRESS && spec.getIngress() != null) {
-            for (NetworkPolicyIngressRule r : spec.getIngress()) {
-                out.add(r == null ? new Rule(List.of(), List.of()) : new Rule(nonNull(r.getFrom()), nonNull(r.getPorts())));
-            }
-        } else if (direction == Direction.EGRESS && spec.getEgress() != null) {
-            for (NetworkPolicyEgressRule r : spec.getEgress()) {
-                out.add(r == null ? new Rule(List.of(), List.of()) : new Rule(nonNull(r.getTo()), nonNull(r.getPorts())));
-            }
-        }
-        return out;
-    }
-
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
-    }
-
-    private record Rule(List<NetworkPolicyPeer> peers, List<NetworkPolicyPort> ports) {
     }
 }

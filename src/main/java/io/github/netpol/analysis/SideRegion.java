@@ -2,7 +2,6 @@ package io.github.netpol.analysis;
 
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
-import io.github.netpol.finding.NamedPort;
 
 import java.math.BigInteger;
 import java.util.function.Function;
@@ -40,7 +39,7 @@ public record SideRegion(Direction direction, Region pods, Region ips) {
      */
     public boolean allows(Endpoint.Pod local, Endpoint peer, String protocol, int port) {
         Endpoint destination = direction == Direction.INGRESS ? local : peer;
-        String portName = destination instanceof Endpoint.Pod pod ? portName(pod, protocol, port) : null;
+        String portName = destination instanceof Endpoint.Pod pod ? pod.portName(protocol, port) : null;
         BigInteger portValue = BigInteger.valueOf(port);
         if (peer instanceof Endpoint.Ip ip) {
             BigInteger address = IpAddresses.address(ip.ip())
@@ -62,14 +61,5 @@ public record SideRegion(Direction direction, Region pods, Region ips) {
             case PORT -> port;
             case IP -> ip;
         };
-    }
-
-    private static String portName(Endpoint.Pod pod, String protocol, int port) {
-        for (NamedPort p : pod.namedPorts()) {
-            if (p.port() == port && protocol.equals(p.protocol())) {
-                return p.name();
-            }
-        }
-        return null;
     }
 }

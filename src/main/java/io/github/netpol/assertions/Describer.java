@@ -10,7 +10,6 @@ import io.github.netpol.analysis.SideAnalysis;
 import io.github.netpol.analysis.SideRegion;
 import io.github.netpol.analysis.ValueSet;
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.NamedPort;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.WorkloadManifest;
 
@@ -58,9 +57,8 @@ final class Describer {
             String v = w.podLabels().get(k);
             labels.put(k, v == null ? ValueSet.onlyAbsent() : ValueSet.of(v));
         }
-        List<NamedPort> named = w.ports().stream().filter(p -> p.name() != null)
-                .map(p -> new NamedPort(p.name(), p.protocol() == null ? "TCP" : p.protocol(), p.port())).toList();
-        return new Described(Region.of(Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(w.namespace()))), labels, named, null);
+        return new Described(Region.of(Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(w.namespace()))), labels,
+                w.namedPorts(), null);
     }
 
     private Described pods(EndpointSpec.Pods p) {

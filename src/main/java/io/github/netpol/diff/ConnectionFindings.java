@@ -12,7 +12,6 @@ import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.finding.Witness;
 import io.github.netpol.model.ManifestSet;
@@ -177,9 +176,7 @@ final class ConnectionFindings {
             return new Endpoint.Ip(IpAddresses.format(Objects.requireNonNull(address)));
         }
         WorkloadManifest w = ((Node.Workload) node).workload();
-        List<NamedPort> named = w.ports().stream().filter(p -> p.name() != null)
-                .map(p -> new NamedPort(p.name(), p.protocol(), p.port())).toList();
-        return new Endpoint.Pod(w.namespace(), newUniverse.labelsOf(w.namespace()), w.podLabels(), named);
+        return new Endpoint.Pod(w.namespace(), newUniverse.labelsOf(w.namespace()), w.podLabels(), w.namedPorts());
     }
 
     private boolean endpointsInBoth(Connection c) {

@@ -4,11 +4,12 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.github.netpol.analysis.RuleRef;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.model.NamespaceManifest;
+import io.github.netpol.model.semantics.EffectivePolicy;
+import io.github.netpol.model.semantics.PolicyPort;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +30,11 @@ final class RuleText {
         String ns = ref.policy().namespace();
         String local = pods(spec.getPodSelector()) + " in " + ns;
         boolean ingress = ref.direction() == Direction.INGRESS;
-        List<NetworkPolicyPort> ports = ingress ? spec.getIngress().get(ref.ruleIndex()).getPorts()
-                : spec.getEgress().get(ref.ruleIndex()).getPorts();
-        List<NetworkPolicyPeer> peers = ingress ? spec.getIngress().get(ref.ruleIndex()).getFrom()
-                : spec.getEgress().get(ref.ruleIndex()).getTo();
+        List<PolicyPort> ports = EffectivePolicy.of(ref.policy().policy()).rules(ref.direction()).get(ref.ruleIndex()).ports();
+        // a rule with peers was written as an object with a from/to list (only a rule without peers can be null)
         String peer = ref.peerIndex() < 0 ? "anyone (every pod of every namespace and every address)"
-                : peer(peers.get(ref.peerIndex()), ns);
+                : peer((ingress ? spec.getIngress().get(ref.ruleIndex()).getFrom()
+                : spec.getEgress().get(ref.ruleIndex()).getTo()).get(ref.peerIndex()), ns);
         return ingress ? local + " accept " + ports(ports) + " from " + peer
                 : local + " may send " + ports(ports) + " to " + peer;
     }
@@ -93,21 +93,18 @@ final class RuleText {
         return namespace && NamespaceManifest.NAME_LABEL.equals(key) ? "name" : key;
     }
 
-    private static String ports(List<NetworkPolicyPort> ports) {
-        if (ports == null || ports.isEmpty()) {
+    private static String ports(List<PolicyPort> ports) {
+        if (ports.isEmpty()) {
             return "every port of every protocol";
         }
         List<String> out = new ArrayList<>();
-        for (NetworkPolicyPort p : ports) {
-            String protocol = p.getProtocol() == null ? "TCP" : p.getProtocol();
-            if (p.getPort() == null) {
-                out.add("every " + protocol + " port");
-            } else if (p.getPort().getStrVal() != null) {
-                out.add(protocol + " port named '" + p.getPort().getStrVal() + "'");
+        for (PolicyPort p : ports) {
+            if (p.anyPort()) {
+                out.add("every " + p.protocol() + " port");
+            } else if (p.isNamed()) {
+                out.add(p.protocol() + " port named '" + p.name() + "'");
             } else {
-                Integer end = p.getEndPort();
-                int start = p.getPort().getIntVal();
-                out.add(protocol + " " + start + (end == null || end == start ? "" : "-" + end));
+                out.add(p.protocol() + " " + p.from() + (p.to() == p.from() ? "" : "-" + p.to()));
             }
         }
         return String.join(", ", out);

@@ -3,7 +3,6 @@ package io.github.netpol.diff;
 import io.github.netpol.analysis.Cube;
 import io.github.netpol.analysis.Dim;
 import io.github.netpol.analysis.ValueSet;
-import io.github.netpol.analysis.PolicyTypes;
 import io.github.netpol.analysis.Region;
 import io.github.netpol.analysis.RegionDescriber;
 import io.github.netpol.analysis.SideAnalysis;
@@ -18,6 +17,7 @@ import io.github.netpol.finding.Severity;
 import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.finding.Witness;
 import io.github.netpol.model.PolicyManifest;
+import io.github.netpol.model.semantics.PolicyTypes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -241,8 +241,7 @@ final class SideFindings {
                 out.add(new Responsible(old, was, "policy " + name + " was removed (it was at " + was + ")",
                         "restore the policy"));
             } else if (!PolicyTypes.effective(now.policy()).contains(dir())) {
-                boolean omitted = now.policy().getSpec() == null || now.policy().getSpec().getPolicyTypes() == null
-                        || now.policy().getSpec().getPolicyTypes().isEmpty();
+                boolean omitted = PolicyTypes.omitted(now.policy());
                 out.add(new Responsible(old, now.origin().at("/spec/policyTypes"),
                         "policy " + name + " no longer has " + dir().policyType() + " in its policyTypes"
                                 + (omitted ? " (policyTypes is omitted, and then Egress counts only while the policy"

@@ -7,10 +7,11 @@ import io.github.netpol.analysis.PolicyAnalyzer;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.UnsupportedPolicyManifest;
+import io.github.netpol.model.semantics.EffectivePolicy;
+import io.github.netpol.model.semantics.PolicyPort;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -74,17 +74,9 @@ public final class VersionDiff {
     private static Set<String> portNames(ManifestSet version) {
         Set<String> names = new TreeSet<>();
         for (PolicyManifest p : version.policies()) {
-            NetworkPolicySpec spec = p.policy().getSpec();
-            if (spec == null) {
-                continue;
-            }
-            Stream.concat(
-                    Optional.ofNullable(spec.getIngress()).orElse(List.of()).stream()
-                            .flatMap(r -> Optional.ofNullable(r.getPorts()).orElse(List.of()).stream()),
-                    Optional.ofNullable(spec.getEgress()).orElse(List.of()).stream()
-                            .flatMap(r -> Optional.ofNullable(r.getPorts()).orElse(List.of()).stream()))
-                    .filter(port -> port.getPort() != null && port.getPort().getStrVal() != null)
-                    .forEach(port -> names.add(port.getPort().getStrVal()));
+            EffectivePolicy policy = EffectivePolicy.of(p.policy());
+            Stream.concat(policy.ingress().stream(), policy.egress().stream())
+                    .flatMap(r -> r.ports().stream()).filter(PolicyPort::isNamed).forEach(port -> names.add(port.name()));
         }
         return names;
     }

@@ -14,6 +14,16 @@ public sealed interface Endpoint permits Endpoint.Pod, Endpoint.Ip {
             podLabels = Map.copyOf(podLabels);
             namedPorts = List.copyOf(namedPorts);
         }
+
+        /** The name the pod gives a port (named-port resolution backwards), or {@code null} when it names none. */
+        public String portName(String protocol, int port) {
+            for (NamedPort p : namedPorts) {
+                if (p.port() == port && p.protocol().equals(protocol)) {
+                    return p.name();
+                }
+            }
+            return null;
+        }
     }
 
     /** An IPv4 or IPv6 address in its usual text form. */

@@ -16,11 +16,8 @@ public record Witness(Endpoint source, Endpoint destination, String protocol, in
     }
 
     private String namedPortNote() {
-        if (destination instanceof Endpoint.Pod pod) {
-            return pod.namedPorts().stream().filter(p -> p.port() == port && p.protocol().equals(protocol))
-                    .findFirst().map(p -> " (the pod names it '" + p.name() + "')").orElse("");
-        }
-        return "";
+        String name = destination instanceof Endpoint.Pod pod ? pod.portName(protocol, port) : null;
+        return name == null ? "" : " (the pod names it '" + name + "')";
     }
 
     public static String describe(Endpoint e) {

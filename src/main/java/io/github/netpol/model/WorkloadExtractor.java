@@ -78,8 +78,7 @@ final class WorkloadExtractor {
                 if (p == null) {
                     nullItem.accept(pointer + "/" + i + "/ports/" + j);
                 } else if (p.getContainerPort() != null) {
-                    ports.add(new ContainerPort(p.getName(), p.getProtocol() == null ? "TCP" : p.getProtocol(),
-                            p.getContainerPort()));
+                    ports.add(new ContainerPort(p.getName(), p.getProtocol(), p.getContainerPort()));
                 }
             }
         }

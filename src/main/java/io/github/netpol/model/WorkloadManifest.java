@@ -1,5 +1,7 @@
 package io.github.netpol.model;
 
+import io.github.netpol.finding.NamedPort;
+
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +26,12 @@ public record WorkloadManifest(String kind, String namespace, String name, boole
                             Map<String, String> podLabels, List<ContainerPort> ports, boolean hostNetwork,
                             Origin origin) {
         this(kind, namespace, name, namespaceDefaulted, podLabels, ports, hostNetwork, Map.of(), origin);
+    }
+
+    /** The container ports that carry a name, as a witness's pod lists them. */
+    public List<NamedPort> namedPorts() {
+        return ports.stream().filter(p -> p.name() != null).map(p -> new NamedPort(p.name(), p.protocol(), p.port()))
+                .toList();
     }
 
     /** {@code namespace/Kind/name}, the id used in reports. */

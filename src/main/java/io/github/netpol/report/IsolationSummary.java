@@ -1,12 +1,10 @@
 package io.github.netpol.report;
 
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
-import io.github.netpol.analysis.LabelSelectors;
-import io.github.netpol.analysis.PolicyTypes;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.WorkloadManifest;
+import io.github.netpol.model.semantics.EffectivePolicy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,21 +38,20 @@ public final class IsolationSummary {
     }
 
     private static int isolated(List<WorkloadManifest> workloads, List<PolicyManifest> policies, Direction direction) {
+        List<EffectivePolicy> isolating = policies.stream().map(p -> EffectivePolicy.of(p.policy()))
+                .filter(p -> p.isolates(direction)).toList();
         return (int) workloads.stream()
-                .filter(w -> policies.stream().anyMatch(p -> PolicyTypes.effective(p.policy()).contains(direction)
-                        && LabelSelectors.matches(LabelSelectors.constraints(spec(p).getPodSelector()), w.podLabels())))
+                .filter(w -> isolating.stream().anyMatch(p -> p.podSelector().matches(w.podLabels())))
                 .count();
     }
 
     private static List<String> selectingAll(List<PolicyManifest> policies, Direction direction) {
         return policies.stream()
-                .filter(p -> PolicyTypes.effective(p.policy()).contains(direction)
-                        && LabelSelectors.constraints(spec(p).getPodSelector()).isEmpty())
+                .filter(p -> {
+                    EffectivePolicy policy = EffectivePolicy.of(p.policy());
+                    return policy.isolates(direction) && policy.podSelector().selectsAll();
+                })
                 .map(p -> p.policy().getMetadata() == null ? "" : p.policy().getMetadata().getName())
                 .toList();
-    }
-
-    private static NetworkPolicySpec spec(PolicyManifest p) {
-        return p.policy().getSpec() == null ? new NetworkPolicySpec() : p.policy().getSpec();
     }
 }

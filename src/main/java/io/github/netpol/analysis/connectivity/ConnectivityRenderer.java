@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.model.WorkloadManifest;
+import io.github.netpol.model.semantics.PolicyPort;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import java.util.TreeSet;
 
 /** Text, JSON, Markdown, CSV and DOT forms of a {@link ConnectivityResult}; pure, returns strings. */
 public final class ConnectivityRenderer {
-
-    private static final List<String> PROTOCOL_ORDER = List.of("TCP", "UDP", "SCTP");
 
     private ConnectivityRenderer() {
     }
@@ -49,7 +48,7 @@ public final class ConnectivityRenderer {
             m.put("source", c.source().id());
             m.put("destination", c.destination().id());
             Map<String, Object> protocols = new LinkedHashMap<>();
-            for (String p : PROTOCOL_ORDER) {
+            for (String p : PolicyPort.PROTOCOLS) {
                 IntervalSet set = c.ports().byProtocol().getOrDefault(p, IntervalSet.empty());
                 protocols.put(p, set.ranges().stream().map(x -> List.of(x.lo(), x.hi())).toList());
             }

@@ -1,23 +1,21 @@
 package io.github.netpol.analysis.connectivity;
 
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.analysis.LabelSelectors;
 import io.github.netpol.analysis.NamespaceUniverse;
-import io.github.netpol.analysis.PolicyTypes;
 import io.github.netpol.analysis.ValueSet;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.model.ContainerPort;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.WorkloadManifest;
+import io.github.netpol.model.semantics.Cidr;
+import io.github.netpol.model.semantics.EffectivePolicy;
+import io.github.netpol.model.semantics.Peer;
+import io.github.netpol.model.semantics.PolicyPort;
+import io.github.netpol.model.semantics.PolicyRule;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -51,8 +49,8 @@ public final class WorkloadConnectivity {
     private final Map<Map<String, ValueSet>, NamespaceSelection> namespaceSelections = new HashMap<>();
     private final TreeSet<BigInteger> cuts = new TreeSet<>();
     /** Built on first use: with a focus, most workloads' sides are never consulted. */
-    private final Gate[] ingress;
-    private final Gate[] egress;
+    private final WorkloadSide[] ingress;
+    private final WorkloadSide[] egress;
 
     private WorkloadConnectivity(ManifestSet set, NamespaceUniverse universe) {
         this.universe = universe;
@@ -64,8 +62,8 @@ public final class WorkloadConnectivity {
                 return namespaceLabels.size() - 1;
             });
         }
-        this.ingress = new Gate[workloads.size()];
-        this.egress = new Gate[workloads.size()];
+        this.ingress = new WorkloadSide[workloads.size()];
+        this.egress = new WorkloadSide[workloads.size()];
         for (PolicyManifest p : set.policies()) {
             policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(compile(p));
         }
@@ -135,7 +133,8 @@ public final class WorkloadConnectivity {
     }
 
     /** The external ranges a workload reaches (egress) or is reached from (ingress), adjacent equal ranges merged. */
-    private static void external(List<BigInteger[]> segments, Node self, Gate ingress, Gate egress, List<Connection> out) {
+    private static void external(List<BigInteger[]> segments, Node self, WorkloadSide ingress, WorkloadSide egress,
+                                 List<Connection> out) {
         for (Direction dir : Direction.values()) {
             PortSet[] allowed = (dir == Direction.EGRESS ? egress : ingress).allowedPerSegment(segments);
             BigInteger first = null;
@@ -202,21 +201,21 @@ public final class WorkloadConnectivity {
         out.add(new BigInteger[] {lo, end});
     }
 
-    private Gate ingress(int w) {
+    private WorkloadSide ingress(int w) {
         if (ingress[w] == null) {
-            ingress[w] = gate(w, Direction.INGRESS);
+            ingress[w] = side(w, Direction.INGRESS);
         }
         return ingress[w];
     }
 
-    private Gate egress(int w) {
+    private WorkloadSide egress(int w) {
         if (egress[w] == null) {
-            egress[w] = gate(w, Direction.EGRESS);
+            egress[w] = side(w, Direction.EGRESS);
         }
         return egress[w];
     }
 
-    private Gate gate(int w, Direction dir) {
+    private WorkloadSide side(int w, Direction dir) {
         WorkloadManifest self = workloads.get(w);
         boolean isolated = false;
         List<CompiledRule> rules = new ArrayList<>();
@@ -226,63 +225,51 @@ public final class WorkloadConnectivity {
                 rules.addAll(dir == Direction.INGRESS ? p.ingress() : p.egress());
             }
         }
-        return new Gate(dir, self, isolated, rules);
+        return new WorkloadSide(dir, self, isolated, rules);
     }
 
     private Compiled compile(PolicyManifest pm) {
-        NetworkPolicySpec spec = pm.policy().getSpec() == null ? new NetworkPolicySpec() : pm.policy().getSpec();
+        EffectivePolicy policy = EffectivePolicy.of(pm.policy());
         int namespace = namespaceIndex.getOrDefault(pm.namespace(), -1);
-        List<CompiledRule> ingress = new ArrayList<>();
-        for (NetworkPolicyIngressRule r : nonNull(spec.getIngress())) {
-            ingress.add(rule(namespace, peers(nonNull(r.getFrom())), nonNull(r.getPorts())));
-        }
-        List<CompiledRule> egress = new ArrayList<>();
-        for (NetworkPolicyEgressRule r : nonNull(spec.getEgress())) {
-            egress.add(rule(namespace, peers(nonNull(r.getTo())), nonNull(r.getPorts())));
-        }
-        return new Compiled(PolicyTypes.effective(pm.policy()), LabelSelectors.constraints(spec.getPodSelector()),
-                ingress, egress);
+        List<CompiledRule> ingress = policy.ingress().stream().map(r -> rule(namespace, r)).toList();
+        List<CompiledRule> egress = policy.egress().stream().map(r -> rule(namespace, r)).toList();
+        return new Compiled(policy.directions(), LabelSelectors.constraints(policy.podSelector()), ingress, egress);
     }
 
-    private static CompiledRule rule(int namespace, List<CompiledPeer> peers, List<NetworkPolicyPort> ports) {
-        boolean named = ports.stream().anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() == null);
-        return new CompiledRule(namespace, peers, ports, named ? null : ports(ports, null));
+    private CompiledRule rule(int namespace, PolicyRule rule) {
+        boolean named = rule.ports().stream().anyMatch(PolicyPort::isNamed);
+        List<CompiledPeer> peers = rule.peers().stream().map(this::peer).toList();
+        return new CompiledRule(namespace, peers, rule.ports(), named ? null : ports(rule.ports(), null));
     }
 
-    private List<CompiledPeer> peers(List<NetworkPolicyPeer> peers) {
-        List<CompiledPeer> out = new ArrayList<>();
-        for (NetworkPolicyPeer p : peers) {
-            IntervalSet ips = null;
-            if (p.getIpBlock() != null) {
-                ips = cutAt(p.getIpBlock().getCidr());
-                for (String e : nonNull(p.getIpBlock().getExcept())) {
-                    ips = ips.minus(cutAt(e));
-                }
+    private CompiledPeer peer(Peer peer) {
+        if (peer instanceof Peer.Addresses block) {
+            IntervalSet ips = block.cidr().map(this::cutAt).orElse(IntervalSet.empty());
+            for (Cidr e : block.except()) {
+                ips = ips.minus(cutAt(e));
             }
-            boolean valid = ips != null || p.getPodSelector() != null || p.getNamespaceSelector() != null;
-            out.add(new CompiledPeer(valid, ips,
-                    p.getNamespaceSelector() == null ? null : namespaceSelection(LabelSelectors.constraints(p.getNamespaceSelector())),
-                    LabelSelectors.constraints(p.getPodSelector())));
+            return new CompiledPeer(true, ips, null, Map.of());
         }
-        return out;
+        if (peer instanceof Peer.Pods pods) {
+            return new CompiledPeer(true, null,
+                    pods.namespaces() == null ? null : namespaceSelection(LabelSelectors.constraints(pods.namespaces())),
+                    LabelSelectors.constraints(pods.pods()));
+        }
+        return new CompiledPeer(false, null, null, Map.of()); // "must specify a peer": rejected, matches nothing
     }
 
     private NamespaceSelection namespaceSelection(Map<String, ValueSet> selector) {
         return namespaceSelections.computeIfAbsent(selector, s -> new NamespaceSelection(s, namespaceLabels));
     }
 
-    /** The addresses of a CIDR (none when it does not parse), whose boundaries cut the address space. */
-    private IntervalSet cutAt(String cidr) {
-        IntervalSet set = IpAddresses.cidr(cidr).orElse(IntervalSet.empty());
+    /** The addresses of a CIDR, whose boundaries cut the address space. */
+    private IntervalSet cutAt(Cidr cidr) {
+        IntervalSet set = IpAddresses.addresses(cidr);
         for (IntervalSet.Range r : set.ranges()) {
             cuts.add(r.lo());
             cuts.add(r.hi().add(BigInteger.ONE));
         }
         return set;
-    }
-
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private record Compiled(Set<Direction> types, Map<String, ValueSet> podSelector,
@@ -294,7 +281,7 @@ public final class WorkloadConnectivity {
      * workload lives there; {@code fixedPorts}: the ports when no named port makes them depend on the
      * destination, else {@code null}.
      */
-    private record CompiledRule(int namespace, List<CompiledPeer> peers, List<NetworkPolicyPort> ports,
+    private record CompiledRule(int namespace, List<CompiledPeer> peers, List<PolicyPort> ports,
                                 PortSet fixedPorts) {
 
         PortSet portsTo(WorkloadManifest destination) {
@@ -351,13 +338,13 @@ public final class WorkloadConnectivity {
     }
 
     /** One side of one workload: the rules of the policies that select it for the direction. */
-    private final class Gate {
+    private final class WorkloadSide {
         private final Direction direction;
         private final WorkloadManifest self;
         private final boolean isolated;
         private final List<CompiledRule> rules;
 
-        Gate(Direction direction, WorkloadManifest self, boolean isolated, List<CompiledRule> rules) {
+        WorkloadSide(Direction direction, WorkloadManifest self, boolean isolated, List<CompiledRule> rules) {
             this.direction = direction;
             this.self = self;
             this.isolated = isolated;
@@ -435,24 +422,20 @@ public final class WorkloadConnectivity {
     }
 
     /** The ports of a rule, named ports resolved against the destination workload (none for an address). */
-    static PortSet ports(List<NetworkPolicyPort> ports, WorkloadManifest destination) {
+    static PortSet ports(List<PolicyPort> ports, WorkloadManifest destination) {
         if (ports.isEmpty()) {
             return PortSet.all();
         }
         PortSet out = PortSet.none();
-        for (NetworkPolicyPort p : ports) {
-            String protocol = p.getProtocol() == null ? "TCP" : p.getProtocol();
-            IntOrString port = p.getPort();
-            if (port == null) {
-                out = out.union(PortSet.of(protocol, IntervalSet.of(1, 65535)));
-            } else if (port.getIntVal() != null) {
-                int hi = p.getEndPort() == null ? port.getIntVal() : p.getEndPort();
-                out = out.union(PortSet.of(protocol, IntervalSet.of(port.getIntVal(), hi)));
+        for (PolicyPort p : ports) {
+            if (p.anyPort()) {
+                out = out.union(PortSet.of(p.protocol(), IntervalSet.of(1, PolicyPort.MAX_PORT)));
+            } else if (p.isNumeric()) {
+                out = out.union(PortSet.of(p.protocol(), IntervalSet.of(p.from(), p.to())));
             } else if (destination != null) {
                 for (ContainerPort cp : destination.ports()) {
-                    String cpProtocol = cp.protocol() == null ? "TCP" : cp.protocol();
-                    if (port.getStrVal().equals(cp.name()) && protocol.equals(cpProtocol)) {
-                        out = out.union(PortSet.of(protocol, IntervalSet.of(cp.port(), cp.port())));
+                    if (p.names(cp)) {
+                        out = out.union(PortSet.of(p.protocol(), IntervalSet.of(cp.port(), cp.port())));
                     }
                 }
             }

@@ -2,11 +2,16 @@ package io.github.netpol.validate.apiserver;
 
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.github.netpol.load.JsonPointer;
+import io.github.netpol.model.semantics.Cidr;
 
 import java.util.List;
 import java.util.Optional;
 
-/** ipBlock: a required, parseable cidr; every except a parseable strict subset of it, of the same family. */
+/**
+ * ipBlock: a required, parseable cidr; every except a parseable strict subset of it ({@link Cidr#admitsExcept}).
+ * Like the API server's {@code GetWarningsForCIDR}, a cidr with host bits set or in the IPv4-mapped IPv6 form is
+ * accepted with a warning that names what it means.
+ */
 final class IpBlockRules {
 
     private IpBlockRules() {
@@ -24,8 +29,8 @@ final class IpBlockRules {
             String at = JsonPointer.child(pointer + "/except", i);
             String exceptText = excepts.get(i) == null ? "" : excepts.get(i);
             Optional<Cidr> except = parsed(exceptText, at, "except entry", sink);
-            if (cidr.isPresent() && except.isPresent() && !cidr.get().strictlyContains(except.get())) {
-                String why = cidr.get().ipv6() != except.get().ipv6() ? " (it is of the other IP family)" : "";
+            if (cidr.isPresent() && except.isPresent() && !cidr.get().admitsExcept(except.get())) {
+                String why = cidr.get().isIpv4() != except.get().isIpv4() ? " (it is of the other IP family)" : "";
                 sink.error("except-not-subset", at, "except " + exceptText + " must be a strict subset of cidr "
                         + text + why + "; remove it or fix the range.");
             }
@@ -37,9 +42,12 @@ final class IpBlockRules {
         if (cidr.isEmpty()) {
             sink.error("invalid-cidr", pointer, "The " + what + " '" + text
                     + "' is not a valid CIDR; write an address and a prefix length, e.g. 10.0.0.0/16 or 2001:db8::/32.");
-        } else if (cidr.get().hasHostBits()) {
+        } else if (cidr.get().hostBitsSet()) {
             sink.warning("non-canonical-cidr", pointer, "The " + what + " '" + text + "' has bits set beyond the prefix "
                     + "and means " + cidr.get().canonical() + "; write that instead.");
+        } else if (cidr.get().ipv4Mapped()) {
+            sink.warning("non-canonical-cidr", pointer, "The " + what + " '" + text + "' is an IPv4-mapped IPv6 form "
+                    + "and means the IPv4 network " + cidr.get().canonical() + "; write that instead.");
         }
         return cidr;
     }

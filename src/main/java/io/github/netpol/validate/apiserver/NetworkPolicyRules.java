@@ -87,9 +87,11 @@ final class NetworkPolicyRules {
             return;
         }
         for (int i = 0; i < types.size(); i++) {
-            if (!POLICY_TYPES.contains(types.get(i))) {
+            // a null entry decodes as the empty string
+            String type = types.get(i) == null ? "" : types.get(i);
+            if (!POLICY_TYPES.contains(type)) {
                 sink.error("invalid-policy-type", JsonPointer.child("/spec/policyTypes", i), "Policy type '"
-                        + types.get(i) + "' is not supported; use Ingress or Egress (case-sensitive).");
+                        + type + "' is not supported; use Ingress or Egress (case-sensitive).");
             }
         }
     }

@@ -2,13 +2,10 @@ package io.github.netpol.validate.apiserver;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-
-import java.util.Set;
+import io.github.netpol.model.semantics.PolicyPort;
 
 /** A NetworkPolicyPort: protocol, numeric or named port, endPort. */
 final class PortRules {
-
-    private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
 
     private PortRules() {
     }
@@ -17,13 +14,13 @@ final class PortRules {
         if (port == null) {
             return;
         }
-        if (port.getProtocol() != null && !PROTOCOLS.contains(port.getProtocol())) {
+        if (port.getProtocol() != null && !PolicyPort.PROTOCOLS.contains(port.getProtocol())) {
             sink.error("invalid-protocol", pointer + "/protocol", "Protocol '" + port.getProtocol()
                     + "' is not supported; use TCP, UDP or SCTP (upper case).");
         }
         IntOrString value = port.getPort();
         Integer number = value == null ? null : value.getIntVal();
-        if (number != null && (number < 1 || number > 65535)) {
+        if (number != null && (number < 1 || number > PolicyPort.MAX_PORT)) {
             sink.error("invalid-port", pointer + "/port", "Port " + number + " is out of range; use 1 to 65535.");
         }
         String name = value == null ? null : value.getStrVal();
@@ -44,7 +41,7 @@ final class PortRules {
         } else if (name != null) {
             sink.error("end-port-with-named-port", at, "endPort may not be specified when port is a name; "
                     + "use a numeric port or remove endPort.");
-        } else if (end < 1 || end > 65535) {
+        } else if (end < 1 || end > PolicyPort.MAX_PORT) {
             sink.error("invalid-end-port", at, "endPort " + end + " is out of range; use 1 to 65535.");
         } else if (end < number) {
             sink.error("invalid-end-port", at, "endPort " + end + " must be greater than or equal to port " + number + ".");

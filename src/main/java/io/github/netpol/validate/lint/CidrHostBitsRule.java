@@ -1,6 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Severity;
+import io.github.netpol.model.semantics.Cidr;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class CidrHostBitsRule extends BaseRule {
 
     private static Violation violation(PeerView peer, String field, Cidr c) {
         return peer.rule().policy().violation(peer.pointer() + field, peer.rule().direction(),
-                "NetworkPolicy " + peer.describe() + ": " + c.text() + " has bits set beyond its /" + c.prefix()
+                "NetworkPolicy " + peer.describe() + ": " + c.display() + " has bits set beyond its /" + c.prefix()
                         + " prefix, so Kubernetes reads it as " + c.canonical()
                         + " and strict CIDR validation rejects it. Write " + c.canonical() + " if the network is meant, or /"
                         + c.bits() + " for the single address.");

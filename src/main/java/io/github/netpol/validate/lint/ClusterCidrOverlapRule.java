@@ -1,6 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Severity;
+import io.github.netpol.model.semantics.Cidr;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ abstract class ClusterCidrOverlapRule extends BaseRule {
             List<String> hit = ranges.stream().filter(r -> uncoveredOverlap(cidr.get(), r, peer)).map(Cidr::text).toList();
             if (!hit.isEmpty()) {
                 out.add(peer.rule().policy().violation(peer.pointer() + "/ipBlock/cidr", peer.rule().direction(),
-                        "NetworkPolicy " + peer.describe() + ": ipBlock " + cidr.get().text() + " overlaps the " + what + " "
+                        "NetworkPolicy " + peer.describe() + ": ipBlock " + cidr.get().display() + " overlaps the " + what + " "
                                 + String.join(", ", hit) + "; " + consequence
                                 + " Use pod or namespace selectors for in-cluster peers, or add the range to `except`."));
             }

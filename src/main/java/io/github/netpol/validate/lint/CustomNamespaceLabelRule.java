@@ -2,6 +2,7 @@ package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.NamespaceManifest;
+import io.github.netpol.model.semantics.Selector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,7 @@ public final class CustomNamespaceLabelRule extends BaseRule {
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
         for (PeerView peer : context.allPeers()) {
-            var selector = peer.peer().getNamespaceSelector();
-            List<String> keys = Selectors.keys(selector);
+            List<String> keys = Selector.of(peer.peer().getNamespaceSelector()).keys();
             if (!keys.isEmpty() && !keys.contains(NamespaceManifest.NAME_LABEL)) {
                 out.add(peer.rule().policy().violation(peer.pointer() + "/namespaceSelector", peer.rule().direction(),
                         "NetworkPolicy " + peer.describe() + ": namespaces are selected by " + String.join(", ", keys)

@@ -61,7 +61,7 @@ public final class EgressDnsBlockedRule extends BaseRule {
                     .filter(p -> p.isolates(Direction.EGRESS)).toList();
             List<WorkloadManifest> selected = context.selectedWorkloads(policy);
             List<String> missing = PROTOCOLS.stream().filter(proto -> selected.isEmpty()
-                    ? peers.stream().filter(p -> Selectors.isEmpty(p.podSelector())
+                    ? peers.stream().filter(p -> p.selector().selectsAll()
                             || Objects.equals(p.podSelector(), policy.podSelector()))
                             .noneMatch(p -> dnsOf.computeIfAbsent(p, EgressDnsBlockedRule::dnsProtocols).contains(proto))
                     : selected.stream().anyMatch(w -> blockedOf.computeIfAbsent(w, x -> blocked(x, peers, dnsOf))
@@ -85,7 +85,7 @@ public final class EgressDnsBlockedRule extends BaseRule {
      */
     private static List<String> blocked(WorkloadManifest w, List<PolicyView> egressPolicies,
                                         Map<PolicyView, List<String>> dnsOf) {
-        List<PolicyView> selecting = egressPolicies.stream().filter(p -> Selectors.matches(p.podSelector(), w.podLabels()))
+        List<PolicyView> selecting = egressPolicies.stream().filter(p -> p.selector().matches(w.podLabels()))
                 .toList();
         return PROTOCOLS.stream().filter(proto -> selecting.stream()
                 .noneMatch(p -> dnsOf.computeIfAbsent(p, EgressDnsBlockedRule::dnsProtocols).contains(proto))).toList();

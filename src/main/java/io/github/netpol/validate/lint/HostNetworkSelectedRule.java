@@ -69,7 +69,7 @@ public final class HostNetworkSelectedRule extends BaseRule {
             }
         }
         for (PeerView peer : context.allPeers()) {
-            List<WorkloadManifest> matched = hostNetwork(context.peerWorkloads(peer.rule().policy(), peer.peer()));
+            List<WorkloadManifest> matched = hostNetwork(context.peerWorkloads(peer.rule().policy(), peer.means()));
             if (!matched.isEmpty()) {
                 out.add(peer.rule().policy().violation(peer.pointer(), peer.rule().direction(), "NetworkPolicy "
                         + peer.describe() + " matches hostNetwork workload(s) " + NamedPortNotDeclaredRule.names(matched)

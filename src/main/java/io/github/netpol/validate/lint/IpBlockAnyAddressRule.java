@@ -41,7 +41,7 @@ public final class IpBlockAnyAddressRule extends BaseRule {
         for (PeerView peer : context.allPeers()) {
             peer.cidr().filter(c -> c.prefix() == 0).ifPresent(c -> out.add(peer.rule().policy().violation(
                     peer.pointer() + "/ipBlock/cidr", peer.rule().direction(),
-                    "NetworkPolicy " + peer.describe() + ": ipBlock " + c.text() + " matches every "
+                    "NetworkPolicy " + peer.describe() + ": ipBlock " + c.display() + " matches every "
                             + (c.isIpv4() ? "IPv4" : "IPv6") + " address, the internet included, and depending on the "
                             + "network plugin pods and nodes too. List the external ranges that are needed.")));
         }

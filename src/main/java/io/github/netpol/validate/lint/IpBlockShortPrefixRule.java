@@ -44,9 +44,9 @@ public final class IpBlockShortPrefixRule extends BaseRule {
                 int min = c.isIpv4() ? s.minPrefixLengthV4() : s.minPrefixLengthV6();
                 if (c.prefix() > 0 && c.prefix() < min) {
                     out.add(peer.rule().policy().violation(peer.pointer() + "/ipBlock/cidr", peer.rule().direction(),
-                            "NetworkPolicy " + peer.describe() + ": ipBlock " + c.text() + " has a /" + c.prefix()
+                            "NetworkPolicy " + peer.describe() + ": ipBlock " + c.display() + " has a /" + c.prefix()
                                     + " prefix, shorter than /" + min + ", and covers "
-                                    + c.last().subtract(c.first()).add(java.math.BigInteger.ONE) + " addresses. "
+                                    + c.size() + " addresses. "
                                     + "Narrow it to the range that is needed."));
                 }
             });

@@ -1,14 +1,12 @@
 package io.github.netpol.validate.lint;
 
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.WorkloadManifest;
+import io.github.netpol.model.semantics.Peer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -29,7 +27,7 @@ public final class LintContext {
     private final Map<String, List<PolicyView>> policiesByNamespace = new HashMap<>();
     private final Map<String, List<WorkloadManifest>> workloadsByNamespace = new LinkedHashMap<>();
     private final Map<WorkloadManifest, Integer> workloadOrder = new IdentityHashMap<>();
-    private final Map<List<LabelSelector>, List<WorkloadManifest>> crossNamespacePeers = new HashMap<>();
+    private final Map<Peer.Pods, List<WorkloadManifest>> crossNamespacePeers = new HashMap<>();
     // listed once: most rules walk every rule or peer of the repository
     private final List<RuleView> allRules;
     private final List<PeerView> allPeers;
@@ -136,38 +134,36 @@ public final class LintContext {
     /** Declared workloads of the policy's namespace that its {@code spec.podSelector} selects. */
     public List<WorkloadManifest> selectedWorkloads(PolicyView policy) {
         return selectedWorkloads.computeIfAbsent(policy, p -> workloadsIn(p.namespace()).stream()
-                .filter(w -> Selectors.matches(p.podSelector(), w.podLabels())).toList());
+                .filter(w -> p.selector().matches(w.podLabels())).toList());
     }
 
     /** True when some policy of the workload's namespace selects it and isolates {@code direction}. */
     public boolean isolated(WorkloadManifest workload, Direction direction) {
         return policiesIn(workload.namespace()).stream()
-                .anyMatch(p -> p.isolates(direction) && Selectors.matches(p.podSelector(), workload.podLabels()));
+                .anyMatch(p -> p.isolates(direction) && p.selector().matches(workload.podLabels()));
     }
 
     /** Declared workloads a pod peer matches; none for an ipBlock peer. */
-    public List<WorkloadManifest> peerWorkloads(PolicyView policy, NetworkPolicyPeer peer) {
-        if (peer.getIpBlock() != null || (peer.getPodSelector() == null && peer.getNamespaceSelector() == null)) {
+    public List<WorkloadManifest> peerWorkloads(PolicyView policy, Peer peer) {
+        if (!(peer instanceof Peer.Pods pods)) {
             return List.of();
         }
-        if (peer.getNamespaceSelector() == null) {
-            return workloadsIn(policy.namespace()).stream()
-                    .filter(w -> Selectors.matches(peer.getPodSelector(), w.podLabels())).toList();
+        if (pods.namespaces() == null) {
+            return workloadsIn(policy.namespace()).stream().filter(w -> pods.pods().matches(w.podLabels())).toList();
         }
         // with a namespaceSelector the answer does not depend on the policy's namespace, and such
         // peers recur in every namespace
-        List<LabelSelector> key = Arrays.asList(peer.getNamespaceSelector(), peer.getPodSelector());
-        List<WorkloadManifest> cached = crossNamespacePeers.get(key);
+        List<WorkloadManifest> cached = crossNamespacePeers.get(pods);
         if (cached == null) {
             List<WorkloadManifest> out = new ArrayList<>();
             workloadsByNamespace.forEach((ns, workloads) -> {
-                if (Selectors.matches(peer.getNamespaceSelector(), namespaceLabels(ns))) {
-                    workloads.stream().filter(w -> Selectors.matches(peer.getPodSelector(), w.podLabels())).forEach(out::add);
+                if (pods.namespaces().matches(namespaceLabels(ns))) {
+                    workloads.stream().filter(w -> pods.pods().matches(w.podLabels())).forEach(out::add);
                 }
             });
             out.sort(Comparator.comparing(workloadOrder::get));
             cached = List.copyOf(out);
-            crossNamespacePeers.put(key, cached);
+            crossNamespacePeers.put(pods, cached);
         }
         return cached;
     }

@@ -2,6 +2,7 @@ package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
+import io.github.netpol.model.semantics.Cidr;
 
 import java.util.List;
 import java.util.Map;

@@ -79,12 +79,12 @@ public final class NamedPortNotDeclaredRule extends BaseRule {
         // by identity: a workload's equals and hashCode go through its whole source map
         Set<WorkloadManifest> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<WorkloadManifest> out = new ArrayList<>();
-        rule.peers().forEach(p -> context.peerWorkloads(rule.policy(), p).stream().filter(seen::add).forEach(out::add));
+        rule.rule().peers().forEach(p -> context.peerWorkloads(rule.policy(), p).stream().filter(seen::add).forEach(out::add));
         return out;
     }
 
     private static boolean declares(WorkloadManifest w, PortView port) {
-        return w.ports().stream().anyMatch(c -> port.name().equals(c.name()) && port.protocol().equals(c.protocol()));
+        return w.ports().stream().anyMatch(port::names);
     }
 
     /** Up to five workload ids; a workload declared twice (e.g. in two files) is named once. */

@@ -1,6 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Severity;
+import io.github.netpol.model.semantics.Selector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,8 @@ public final class NamespaceSelectorAllRule extends BaseRule {
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
         for (PeerView peer : context.allPeers()) {
-            if (peer.peer().getNamespaceSelector() != null && Selectors.isEmpty(peer.peer().getNamespaceSelector())
-                    && Selectors.isEmpty(peer.peer().getPodSelector())) {
+            if (peer.peer().getNamespaceSelector() != null && Selector.of(peer.peer().getNamespaceSelector()).selectsAll()
+                    && Selector.of(peer.peer().getPodSelector()).selectsAll()) {
                 out.add(peer.rule().policy().violation(peer.pointer() + "/namespaceSelector", peer.rule().direction(),
                         "NetworkPolicy " + peer.describe() + ": `namespaceSelector: {}` matches every pod in every namespace. "
                                 + "Select the namespace by kubernetes.io/metadata.name and the pods by a podSelector in the same item."));

@@ -3,6 +3,7 @@ package io.github.netpol.validate.lint;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.NamespaceManifest;
+import io.github.netpol.model.semantics.Selector;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,11 +59,11 @@ public final class NamespaceSelectorMatchesNothingRule extends BaseRule {
         Map<LabelSelector, Boolean> matchesSome = new HashMap<>();
         for (PeerView peer : context.allPeers()) {
             var selector = peer.peer().getNamespaceSelector();
-            if (selector == null || Selectors.isEmpty(selector) || selectsOnlyByName(selector)) {
+            if (selector == null || Selector.of(selector).selectsAll() || selectsOnlyByName(selector)) {
                 continue; // by name it may well mean a namespace kept elsewhere, such as kube-system
             }
             boolean matches = matchesSome.computeIfAbsent(selector, s -> known.stream()
-                    .anyMatch(ns -> Selectors.matches(s, context.namespaceLabels(ns))));
+                    .anyMatch(ns -> Selector.of(s).matches(context.namespaceLabels(ns))));
             if (!matches) {
                 out.add(peer.rule().policy().violation(peer.pointer() + "/namespaceSelector", peer.rule().direction(),
                         "NetworkPolicy " + peer.describe() + ": the namespaceSelector matches none of the namespaces "
@@ -74,10 +75,6 @@ public final class NamespaceSelectorMatchesNothingRule extends BaseRule {
     }
 
     private static boolean selectsOnlyByName(io.fabric8.kubernetes.api.model.LabelSelector selector) {
-        boolean labels = selector.getMatchLabels() == null
-                || selector.getMatchLabels().keySet().stream().allMatch(NamespaceManifest.NAME_LABEL::equals);
-        boolean expressions = selector.getMatchExpressions() == null
-                || selector.getMatchExpressions().stream().allMatch(e -> NamespaceManifest.NAME_LABEL.equals(e.getKey()));
-        return labels && expressions;
+        return Selector.of(selector).keys().stream().allMatch(NamespaceManifest.NAME_LABEL::equals);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Severity;
+import io.github.netpol.model.semantics.Selector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +45,11 @@ public final class PeerPodSelectorMatchesNothingRule extends BaseRule {
         List<Violation> out = new ArrayList<>();
         for (PeerView peer : context.allPeers()) {
             PolicyView policy = peer.rule().policy();
-            if (!peer.podSelectorOnly() || Selectors.isEmpty(peer.peer().getPodSelector())
+            if (!peer.podSelectorOnly() || Selector.of(peer.peer().getPodSelector()).selectsAll()
                     || context.workloadsIn(policy.namespace()).isEmpty()) {
                 continue;
             }
-            if (context.peerWorkloads(policy, peer.peer()).isEmpty()) {
+            if (context.peerWorkloads(policy, peer.means()).isEmpty()) {
                 out.add(policy.violation(peer.pointer() + "/podSelector", peer.rule().direction(),
                         "NetworkPolicy " + peer.describe() + ": the podSelector matches no workload declared in "
                                 + policy.namespace() + ", so this peer allows nothing. Check the labels against the pod "

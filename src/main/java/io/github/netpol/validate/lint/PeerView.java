@@ -1,9 +1,22 @@
 package io.github.netpol.validate.lint;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.github.netpol.model.semantics.Cidr;
+import io.github.netpol.model.semantics.Peer;
 
-/** One {@code from}/{@code to} item of a rule, with its position. */
-public record PeerView(RuleView rule, int index, NetworkPolicyPeer peer) {
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One {@code from}/{@code to} item of a rule, with its position: as written (lint judges how it is written)
+ * and as the API server reads it.
+ *
+ * @param peer  as written; an item written as {@code null} is an empty peer
+ * @param means what it selects
+ */
+public record PeerView(RuleView rule, int index, NetworkPolicyPeer peer, Peer means) {
 
     /** e.g. {@code /spec/ingress/0/from/1}. */
     public String pointer() {
@@ -23,15 +36,15 @@ public record PeerView(RuleView rule, int index, NetworkPolicyPeer peer) {
     }
 
     /** The parsed {@code ipBlock.cidr}; empty when there is none or it does not parse (validation reports that). */
-    public java.util.Optional<Cidr> cidr() {
-        return isIpBlock() ? Cidr.parse(peer.getIpBlock().getCidr()) : java.util.Optional.empty();
+    public Optional<Cidr> cidr() {
+        return means instanceof Peer.Addresses block ? block.cidr() : Optional.empty();
     }
 
     /** The parsed {@code ipBlock.except} entries that parse, by their index. */
-    public java.util.Map<Integer, Cidr> excepts() {
-        java.util.Map<Integer, Cidr> out = new java.util.LinkedHashMap<>();
-        java.util.List<String> except = isIpBlock() && peer.getIpBlock().getExcept() != null
-                ? peer.getIpBlock().getExcept() : java.util.List.of();
+    public Map<Integer, Cidr> excepts() {
+        Map<Integer, Cidr> out = new LinkedHashMap<>();
+        List<String> except = isIpBlock() && peer.getIpBlock().getExcept() != null
+                ? peer.getIpBlock().getExcept() : List.of();
         for (int i = 0; i < except.size(); i++) {
             int index = i;
             Cidr.parse(except.get(i)).ifPresent(c -> out.put(index, c));

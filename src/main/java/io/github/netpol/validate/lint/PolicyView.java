@@ -8,20 +8,26 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.model.PolicyManifest;
+import io.github.netpol.model.semantics.EffectivePolicy;
+import io.github.netpol.model.semantics.PolicyRule;
+import io.github.netpol.model.semantics.PolicyTypes;
+import io.github.netpol.model.semantics.Selector;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * A policy as the API server sees it after defaulting (SEMANTICS 1.2): {@code policyTypes}
- * defaulted from the rules, protocol TCP on ports; plus what was actually written, which the
- * parsed object cannot tell (fabric8 turns an omitted list into an empty one), via the source map.
+ * A policy as the API server sees it after defaulting ({@link EffectivePolicy}), plus what was actually
+ * written, which the parsed object cannot tell (fabric8 turns an omitted list into an empty one), via the
+ * source map.
  */
 public final class PolicyView {
     private final PolicyManifest manifest;
     private final NetworkPolicySpec spec;
+    private final EffectivePolicy effective;
     private final List<RuleView> ingress;
     private final List<RuleView> egress;
     /** Read once like the rules: rules ask for the isolation of every policy many times. */
@@ -30,8 +36,9 @@ public final class PolicyView {
     public PolicyView(PolicyManifest manifest) {
         this.manifest = manifest;
         this.spec = manifest.policy().getSpec() == null ? new NetworkPolicySpec() : manifest.policy().getSpec();
-        this.ingress = ingressRules();
-        this.egress = egressRules();
+        this.effective = EffectivePolicy.of(manifest.policy());
+        this.ingress = rules(Direction.INGRESS, spec.getIngress(), NetworkPolicyIngressRule::getFrom);
+        this.egress = rules(Direction.EGRESS, spec.getEgress(), NetworkPolicyEgressRule::getTo);
         this.writtenPolicyTypes = spec.getPolicyTypes() == null ? List.of()
                 : spec.getPolicyTypes().stream().filter(Objects::nonNull).toList();
     }
@@ -53,8 +60,14 @@ public final class PolicyView {
         return manifest.key();
     }
 
+    /** {@code spec.podSelector} as written (two policies with equal ones select the same pods). */
     public LabelSelector podSelector() {
         return spec.getPodSelector();
+    }
+
+    /** The pods the policy selects. */
+    public Selector selector() {
+        return effective.podSelector();
     }
 
     public List<String> writtenPolicyTypes() {
@@ -62,15 +75,12 @@ public final class PolicyView {
     }
 
     public boolean policyTypesWritten() {
-        return !writtenPolicyTypes().isEmpty();
+        return !PolicyTypes.omitted(manifest.policy());
     }
 
-    /** Effective policyTypes after defaulting: written ones, else Ingress plus Egress when egress rules exist. */
+    /** Effective policyTypes after defaulting ({@link PolicyTypes}). */
     public boolean isolates(Direction direction) {
-        if (policyTypesWritten()) {
-            return writtenPolicyTypes().contains(direction.policyType());
-        }
-        return direction == Direction.INGRESS || !egress.isEmpty();
+        return effective.isolates(direction);
     }
 
     /** The rules written for a direction, whether or not the policy's types make them count. */
@@ -80,7 +90,8 @@ public final class PolicyView {
 
     /** The rules that take effect: those of a direction the policy isolates. */
     public List<RuleView> effectiveRules(Direction direction) {
-        return isolates(direction) ? rules(direction) : List.of();
+        // the same rules, with their positions and how they are written
+        return effective.effectiveRules(direction).isEmpty() ? List.of() : rules(direction);
     }
 
     /** True when the manifest has a node at this pointer (relative to the policy). */
@@ -97,32 +108,20 @@ public final class PolicyView {
         return new Violation(subject(), pointer, direction, message);
     }
 
-    private List<RuleView> ingressRules() {
+    private <R> List<RuleView> rules(Direction direction, List<R> written, Function<R, List<NetworkPolicyPeer>> peers) {
         List<RuleView> out = new ArrayList<>();
-        List<NetworkPolicyIngressRule> rules = spec.getIngress() == null ? List.of() : spec.getIngress();
-        for (int i = 0; i < rules.size(); i++) {
-            NetworkPolicyIngressRule r = rules.get(i) == null ? new NetworkPolicyIngressRule() : rules.get(i);
-            String p = "/spec/ingress/" + i;
-            out.add(new RuleView(this, Direction.INGRESS, i, p, peers(r.getFrom()), written(p + "/from"),
-                    RuleView.portViews(p, r.getPorts()), written(p + "/ports")));
+        for (PolicyRule rule : effective.rules(direction)) {
+            R r = written.get(rule.index());
+            List<NetworkPolicyPeer> peerList = r == null || peers.apply(r) == null ? List.of() : peers.apply(r);
+            // keeps list positions, so pointers stay right; a null item (rejected by validation) is an empty peer
+            List<NetworkPolicyPeer> asWritten = peerList.stream().map(p -> p == null ? new NetworkPolicyPeer() : p).toList();
+            List<PortView> portViews = new ArrayList<>();
+            for (int i = 0; i < rule.ports().size(); i++) {
+                portViews.add(new PortView(rule.ports().get(i), rule.pointer() + "/ports/" + i));
+            }
+            out.add(new RuleView(this, rule, asWritten, written(rule.pointer() + "/" + rule.peerField()),
+                    Collections.unmodifiableList(portViews), written(rule.pointer() + "/ports")));
         }
         return Collections.unmodifiableList(out);
-    }
-
-    private List<RuleView> egressRules() {
-        List<RuleView> out = new ArrayList<>();
-        List<NetworkPolicyEgressRule> rules = spec.getEgress() == null ? List.of() : spec.getEgress();
-        for (int i = 0; i < rules.size(); i++) {
-            NetworkPolicyEgressRule r = rules.get(i) == null ? new NetworkPolicyEgressRule() : rules.get(i);
-            String p = "/spec/egress/" + i;
-            out.add(new RuleView(this, Direction.EGRESS, i, p, peers(r.getTo()), written(p + "/to"),
-                    RuleView.portViews(p, r.getPorts()), written(p + "/ports")));
-        }
-        return Collections.unmodifiableList(out);
-    }
-
-    /** Keeps list positions, so pointers stay right; a null item (rejected by validation) matches nothing. */
-    private static List<NetworkPolicyPeer> peers(List<NetworkPolicyPeer> list) {
-        return list == null ? List.of() : list.stream().map(p -> p == null ? new NetworkPolicyPeer() : p).toList();
     }
 }

@@ -1,59 +1,61 @@
 package io.github.netpol.validate.lint;
 
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.github.netpol.model.ContainerPort;
+import io.github.netpol.model.semantics.PolicyPort;
 
 /**
- * One {@code ports} item after defaulting: protocol TCP when omitted.
+ * One {@code ports} item of a rule, after defaulting, with its position.
  *
  * @param pointer JSON pointer of the item inside its policy
  */
-public record PortView(NetworkPolicyPort port, String pointer) {
+public record PortView(PolicyPort port, String pointer) {
 
     public String protocol() {
-        return port.getProtocol() == null ? "TCP" : port.getProtocol();
+        return port.protocol();
     }
 
     public boolean protocolWritten() {
-        return port.getProtocol() != null;
+        return port.protocolWritten();
     }
 
     public boolean anyPort() {
-        return port.getPort() == null;
+        return port.anyPort();
     }
 
     public boolean isNamed() {
-        return port.getPort() != null && port.getPort().getStrVal() != null;
+        return port.isNamed();
     }
 
     public String name() {
-        return isNamed() ? port.getPort().getStrVal() : null;
+        return port.name();
     }
 
     public boolean isNumeric() {
-        return port.getPort() != null && port.getPort().getIntVal() != null;
+        return port.isNumeric();
     }
 
     /** First port of the range; only for numeric ports. */
     public int from() {
-        return port.getPort().getIntVal();
+        return port.from();
     }
 
     /** Last port of the range: {@code endPort}, or the port itself. */
     public int to() {
-        return port.getEndPort() == null ? from() : port.getEndPort();
+        return port.to();
     }
 
     /** True when this item matches {@code protocol}/{@code number}; a named port never matches a number here. */
     public boolean covers(String protocol, int number) {
-        if (!protocol().equals(protocol)) {
-            return false;
-        }
-        return anyPort() || (isNumeric() && from() <= number && number <= to());
+        return port.covers(protocol, number);
+    }
+
+    /** Whether a container port is the one this named item means. */
+    public boolean names(ContainerPort containerPort) {
+        return port.names(containerPort);
     }
 
     /** Short text such as {@code TCP/8080-8090}, {@code UDP/dns} or {@code TCP/any}. */
     public String describe() {
-        String p = anyPort() ? "any" : isNamed() ? name() : (from() == to() ? String.valueOf(from()) : from() + "-" + to());
-        return protocol() + "/" + p;
+        return port.describe();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Severity;
+import io.github.netpol.model.semantics.Cidr;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,8 @@ public final class RedundantExceptRule extends BaseRule {
                         .findFirst()
                         .ifPresent(outer -> out.add(peer.rule().policy().violation(
                                 peer.pointer() + "/ipBlock/except/" + inner.getKey(), peer.rule().direction(),
-                                "NetworkPolicy " + peer.describe() + ": except entry " + inner.getValue().text()
-                                        + " lies inside except entry " + outer.getValue().text()
+                                "NetworkPolicy " + peer.describe() + ": except entry " + inner.getValue().display()
+                                        + " lies inside except entry " + outer.getValue().display()
                                         + " and changes nothing; delete it or correct the range.")));
             }
         }

@@ -46,7 +46,7 @@ public final class RequiredIsolationRule extends BaseRule {
             }
             List<Direction> missing = settings.requireIsolationDirections().directions().stream()
                     .filter(d -> context.policiesIn(ns).stream()
-                            .noneMatch(p -> Selectors.isEmpty(p.podSelector()) && p.isolates(d)))
+                            .noneMatch(p -> p.selector().selectsAll() && p.isolates(d)))
                     .toList();
             if (missing.isEmpty()) {
                 continue;

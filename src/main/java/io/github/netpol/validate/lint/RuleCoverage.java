@@ -1,14 +1,17 @@
 package io.github.netpol.validate.lint;
 
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.github.netpol.model.semantics.Peer;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Conservative "does rule A allow everything rule B allows" for the shadowed-rule check: true only
- * when it is certain from the structure (equal peers, {@code {}} selectors, contained CIDRs and port
- * ranges); false whenever in doubt.
+ * Conservative "does rule A allow everything rule B allows" for the shadowed-rule check: true only when it is
+ * certain from the structure (equal peers, selectors that select everything, contained CIDRs and port ranges);
+ * false whenever in doubt, so the lint never calls a rule redundant that is not.
+ * <p>
+ * The exact answer is a difference of regions, which the analysis computes; validation runs below the analysis
+ * and cannot use it. The pieces this check reads (selectors, CIDRs, ports) are the shared Kubernetes rules of
+ * {@code model.semantics}, so the two never disagree on what a rule means, only on how much is proved.
  */
 final class RuleCoverage {
     private RuleCoverage() {
@@ -22,33 +25,32 @@ final class RuleCoverage {
         if (wide.allPeers()) {
             return true;
         }
+        List<PeerView> widePeers = wide.peerViews();
         return !narrow.allPeers()
-                && narrow.peers().stream().allMatch(n -> wide.peers().stream().anyMatch(w -> peerCovers(w, n)));
+                && narrow.peerViews().stream().allMatch(n -> widePeers.stream().anyMatch(w -> peerCovers(w, n)));
     }
 
-    private static boolean peerCovers(NetworkPolicyPeer wide, NetworkPolicyPeer narrow) {
-        if (wide.equals(narrow)) {
+    private static boolean peerCovers(PeerView wide, PeerView narrow) {
+        if (wide.peer().equals(narrow.peer())) {
             return true;
         }
-        boolean narrowIsPod = narrow.getIpBlock() == null
-                && (narrow.getPodSelector() != null || narrow.getNamespaceSelector() != null);
-        if (wide.getIpBlock() != null) {
-            return narrow.getIpBlock() != null && ipBlockCovers(wide, narrow);
+        if (wide.means() instanceof Peer.Addresses w) {
+            return narrow.means() instanceof Peer.Addresses n && addressesCover(w, n);
         }
-        if (wide.getNamespaceSelector() == null) {
-            // {} pods of the policy's namespace cover any pods of that namespace
-            return narrowIsPod && narrow.getNamespaceSelector() == null && Selectors.isEmpty(wide.getPodSelector());
+        if (!(wide.means() instanceof Peer.Pods w) || !(narrow.means() instanceof Peer.Pods n)) {
+            return false;
         }
-        // {} namespaces with all pods cover every pod peer
-        return narrowIsPod && Selectors.isEmpty(wide.getNamespaceSelector()) && Selectors.isEmpty(wide.getPodSelector());
+        if (w.namespaces() == null) {
+            // every pod of the policy's namespace covers any pods of that namespace
+            return n.namespaces() == null && w.pods().selectsAll();
+        }
+        // every namespace with all its pods covers every pod peer
+        return w.namespaces().selectsAll() && w.pods().selectsAll();
     }
 
-    private static boolean ipBlockCovers(NetworkPolicyPeer wide, NetworkPolicyPeer narrow) {
-        Optional<Cidr> w = Cidr.parse(wide.getIpBlock().getCidr());
-        Optional<Cidr> n = Cidr.parse(narrow.getIpBlock().getCidr());
-        List<String> except = wide.getIpBlock().getExcept() == null ? List.of() : wide.getIpBlock().getExcept();
-        return w.isPresent() && n.isPresent() && w.get().contains(n.get())
-                && except.stream().map(Cidr::parse).flatMap(Optional::stream).noneMatch(e -> e.overlaps(n.get()));
+    private static boolean addressesCover(Peer.Addresses wide, Peer.Addresses narrow) {
+        return wide.cidr().isPresent() && narrow.cidr().isPresent() && wide.cidr().get().contains(narrow.cidr().get())
+                && wide.except().stream().noneMatch(e -> e.overlaps(narrow.cidr().get()));
     }
 
     private static boolean portsCover(List<PortView> wide, List<PortView> narrow) {

@@ -41,7 +41,7 @@ public final class WidePortRangeRule extends BaseRule {
         int max = context.settings().maxPortRange();
         for (RuleView rule : context.allRules()) {
             for (PortView port : rule.ports()) {
-                if (port.isNumeric() && port.port().getEndPort() != null && port.to() - port.from() + 1 > max) {
+                if (port.isNumeric() && port.to() - port.from() + 1 > max) {
                     out.add(rule.policy().violation(port.pointer() + "/endPort", rule.direction(),
                             rule.where() + ": port range " + port.describe() + " spans " + (port.to() - port.from() + 1)
                                     + " ports, more than " + max + ". List the ports the service uses."));

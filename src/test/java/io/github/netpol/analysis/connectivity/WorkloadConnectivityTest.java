@@ -59,4 +59,23 @@ class WorkloadConnectivityTest {
         assertThat(ConnectivityRenderer.markdown(r)).contains("| shop/web[Deployment] | shop/backend[Deployment] | TCP 8080,9000-9002 |");
         assertThat(ConnectivityRenderer.dot(r)).contains("\"shop/web[Deployment]\" -> \"shop/backend[Deployment]\" [label=\"TCP 8080,9000-9002\"]");
     }
+
+    /** A rule written as {@code null} is the empty rule, as the API server decodes it: everything is allowed. */
+    @Test
+    void aNullRuleAllowsEverySourceOnEveryPort() {
+        ManifestSet set = Fixtures.set(Fixtures.policies("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: backend, namespace: shop}
+                spec:
+                  podSelector: {matchLabels: {app: backend}}
+                  ingress:
+                  - ~
+                """).policies(), List.of(), List.of(
+                Fixtures.workload("shop", "Deployment", "web", Map.of("app", "web")),
+                Fixtures.workload("shop", "Deployment", "backend", Map.of("app", "backend"))));
+        assertThat(ConnectivityRenderer.text(WorkloadConnectivity.compute(set, AnalysisOptions.defaults())))
+                .contains("shop/web[Deployment] => shop/backend[Deployment] : All Connections")
+                .contains("0.0.0.0-255.255.255.255[External] => shop/backend[Deployment] : All Connections");
+    }
 }

@@ -45,6 +45,9 @@ public final class Oracle {
             isolated = true;
             List<NetworkPolicyIngressRule> rules = p.np().getSpec().getIngress();
             for (NetworkPolicyIngressRule r : rules == null ? List.<NetworkPolicyIngressRule>of() : rules) {
+                if (r == null) {
+                    return true; // a null rule decodes as the empty rule: every peer, every port
+                }
                 if (peersMatch(r.getFrom(), p.namespace(), src) && portsMatch(r.getPorts(), dst, protocol, port)) {
                     return true;
                 }
@@ -64,6 +67,9 @@ public final class Oracle {
             isolated = true;
             List<NetworkPolicyEgressRule> rules = p.np().getSpec().getEgress();
             for (NetworkPolicyEgressRule r : rules == null ? List.<NetworkPolicyEgressRule>of() : rules) {
+                if (r == null) {
+                    return true;
+                }
                 Endpoint.Pod dstPod = dst instanceof Endpoint.Pod pod ? pod : null;
                 if (peersMatch(r.getTo(), p.namespace(), dst) && portsMatch(r.getPorts(), dstPod, protocol, port)) {
                     return true;
@@ -101,6 +107,9 @@ public final class Oracle {
             return true;
         }
         for (NetworkPolicyPeer peer : peers) {
+            if (peer == null) {
+                continue; // an empty peer, rejected by the API server: matches nothing
+            }
             if (peer.getIpBlock() != null) {
                 if (other instanceof Endpoint.Ip ip && inBlock(peer.getIpBlock(), ip.ip())) {
                     return true;
@@ -129,7 +138,8 @@ public final class Oracle {
         if (ports == null || ports.isEmpty()) {
             return true;
         }
-        for (NetworkPolicyPort p : ports) {
+        for (NetworkPolicyPort written : ports) {
+            NetworkPolicyPort p = written == null ? new NetworkPolicyPort() : written; // null decodes as {}: every TCP port
             String proto = p.getProtocol() == null ? "TCP" : p.getProtocol();
             if (!proto.equals(protocol)) {
                 continue;
@@ -200,15 +210,25 @@ public final class Oracle {
         return true;
     }
 
-    /** Compares the first prefix-length bits, so host bits in the CIDR are ignored. */
+    /**
+     * Compares the first prefix-length bits, so host bits in the CIDR are ignored. As Go's {@code IPNet.Contains}:
+     * a network whose masked address is IPv4-mapped is that IPv4 network, and a mapped address is its IPv4 address.
+     */
     static boolean inCidr(String cidr, String ip) {
         String[] parts = cidr.split("/");
         byte[] net = bytes(parts[0]);
+        int prefix = Integer.parseInt(parts[1]);
+        if (net.length == 16 && prefix >= 96 && isMapped(net)) {
+            net = java.util.Arrays.copyOfRange(net, 12, 16);
+            prefix -= 96;
+        }
         byte[] addr = bytes(ip);
+        if (addr.length == 16 && isMapped(addr)) {
+            addr = java.util.Arrays.copyOfRange(addr, 12, 16);
+        }
         if (net.length != addr.length) {
             return false;
         }
-        int prefix = Integer.parseInt(parts[1]);
         for (int bit = 0; bit < prefix; bit++) {
             int mask = 0x80 >> (bit % 8);
             if ((net[bit / 8] & mask) != (addr[bit / 8] & mask)) {
@@ -216,6 +236,15 @@ public final class Oracle {
             }
         }
         return true;
+    }
+
+    private static boolean isMapped(byte[] v6) {
+        for (int i = 0; i < 10; i++) {
+            if (v6[i] != 0) {
+                return false;
+            }
+        }
+        return v6[10] == (byte) 0xff && v6[11] == (byte) 0xff;
     }
 
     static byte[] bytes(String literal) {

@@ -90,6 +90,27 @@ class LintRuleCasesTest {
         assertThat(run("ipblock-overlaps-pod-cidr", covering, LintSettings.defaults())).isEmpty();
     }
 
+    /** Lint used to read the IPv4-mapped form as a 32-bit address, found /104 too long and skipped the block. */
+    @Test
+    void anIpv4MappedIpBlockIsTheIpv4NetworkItMaps() {
+        String mapped = policy("""
+                podSelector: {}
+                policyTypes: [Egress]
+                egress:
+                - to:
+                  - ipBlock:
+                      cidr: "::ffff:10.0.0.0/104"
+                """);
+        assertThat(run("ipblock-overlaps-pod-cidr", mapped)).singleElement().satisfies(x -> assertThat(x.message())
+                .contains("ipBlock ::ffff:10.0.0.0/104 (10.0.0.0/8) overlaps the pod CIDR 10.244.0.0/16"));
+        assertThat(run("ipblock-overlaps-service-cidr", mapped)).hasSize(1);
+        assertThat(run("ipblock-short-prefix", mapped)).isEmpty();
+        assertThat(run("ipblock-short-prefix", mapped.replace("/104", "/100"))).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("has a /4 prefix, shorter than /8"));
+        assertThat(run("ipblock-any-address", mapped.replace("10.0.0.0/104", "0.0.0.0/96"))).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("matches every IPv4 address"));
+    }
+
     @Test
     void hostBitsInExceptAndIpv6() {
         List<Finding> f = run("cidr-host-bits", policy("""

@@ -1,0 +1,84 @@
+package io.github.netpol.model.semantics;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.github.netpol.model.ContainerPort;
+
+import java.util.List;
+
+/**
+ * One {@code ports} item of a policy rule after the API server's defaulting: protocol TCP when omitted, and an
+ * item written as {@code null} (or {@code {}}) is every TCP port. The port is a number (with {@code endPort} a
+ * range), a name the destination pod resolves, or absent (every port of the protocol).
+ *
+ * @param protocol        {@code TCP}, {@code UDP}, {@code SCTP} (or what was written; validation rejects others)
+ * @param protocolWritten whether the manifest names the protocol
+ * @param kind            a number (or range), a name, or any port
+ * @param from            first port of a numeric item, else 0
+ * @param to              last port of a numeric item ({@code endPort}, or the port itself), else 0
+ * @param name            the port name of a named item, else {@code null}
+ */
+public record PolicyPort(String protocol, boolean protocolWritten, Kind kind, int from, int to, String name) {
+
+    /** What the {@code port} field holds. */
+    public enum Kind { ANY, NUMBER, NAME }
+
+    /** The protocols a policy can name, in the order reports list them. */
+    public static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
+    public static final String DEFAULT_PROTOCOL = "TCP";
+    public static final int MAX_PORT = 65535;
+
+    public static PolicyPort of(NetworkPolicyPort port) {
+        if (port == null) {
+            return new PolicyPort(DEFAULT_PROTOCOL, false, Kind.ANY, 0, 0, null);
+        }
+        String protocol = port.getProtocol() == null ? DEFAULT_PROTOCOL : port.getProtocol();
+        IntOrString value = port.getPort();
+        if (value != null && value.getStrVal() != null) {
+            return new PolicyPort(protocol, port.getProtocol() != null, Kind.NAME, 0, 0, value.getStrVal());
+        }
+        if (value != null && value.getIntVal() != null) {
+            int from = value.getIntVal();
+            return new PolicyPort(protocol, port.getProtocol() != null, Kind.NUMBER, from,
+                    port.getEndPort() == null ? from : port.getEndPort(), null);
+        }
+        return new PolicyPort(protocol, port.getProtocol() != null, Kind.ANY, 0, 0, null);
+    }
+
+    /** The items of a rule's {@code ports}; an omitted or empty list means every port of every protocol. */
+    public static List<PolicyPort> of(List<NetworkPolicyPort> ports) {
+        return ports == null ? List.of() : ports.stream().map(PolicyPort::of).toList();
+    }
+
+    /** No port written: every port of the protocol. */
+    public boolean anyPort() {
+        return kind == Kind.ANY;
+    }
+
+    public boolean isNamed() {
+        return kind == Kind.NAME;
+    }
+
+    public boolean isNumeric() {
+        return kind == Kind.NUMBER;
+    }
+
+    /** True when this item matches {@code protocol}/{@code number}; a named port never matches a number here. */
+    public boolean covers(String protocol, int number) {
+        return this.protocol.equals(protocol) && (anyPort() || isNumeric() && from <= number && number <= to);
+    }
+
+    /**
+     * Named-port resolution: whether a container port of the destination pod is the one this named item means
+     * (same name and protocol). Numeric and any-port items name no container port.
+     */
+    public boolean names(ContainerPort port) {
+        return isNamed() && name.equals(port.name()) && protocol.equals(port.protocol());
+    }
+
+    /** Short text such as {@code TCP/8080-8090}, {@code UDP/dns} or {@code TCP/any}. */
+    public String describe() {
+        String p = anyPort() ? "any" : isNamed() ? name : from == to ? String.valueOf(from) : from + "-" + to;
+        return protocol + "/" + p;
+    }
+}
