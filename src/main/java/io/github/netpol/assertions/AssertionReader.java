@@ -4,7 +4,7 @@ import io.github.netpol.analysis.Dim;
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.load.ManifestLoader;
 import org.yaml.snakeyaml.Yaml;
@@ -37,9 +37,6 @@ import java.util.regex.Pattern;
  */
 public final class AssertionReader {
 
-    /** The kind of every finding about a malformed assertion file. */
-    public static final String PROBLEM = "assertion-file";
-
     private static final Set<String> ENTRY_KEYS = Set.of("name", "from", "to", "port", "protocol", "expect", "scope");
     private static final Set<String> ENDPOINT_KEYS = Set.of("namespace", "namespaces", "pods", "workload", "ipBlock");
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,5})\\s*-\\s*(\\d{1,5})\\s*");
@@ -63,7 +60,8 @@ public final class AssertionReader {
             in.error("Invalid YAML: " + e.getProblem() + ".", m);
             return in.result();
         } catch (YAMLException e) {
-            in.problems.add(Finding.of(PROBLEM, Severity.ERROR, "Invalid YAML: " + e.getMessage(), SourcePosition.ofFile(path)));
+            in.problems.add(Finding.of(FindingCode.ASSERTION_FILE, "Invalid YAML: " + e.getMessage())
+                    .at(SourcePosition.ofFile(path)));
             return in.result();
         }
         if (root == null) {
@@ -306,7 +304,7 @@ public final class AssertionReader {
         }
 
         void error(String message, Mark m) {
-            problems.add(Finding.of(PROBLEM, Severity.ERROR, message, position(m)));
+            problems.add(Finding.of(FindingCode.ASSERTION_FILE, message).at(position(m)));
         }
 
         AssertionFile result() {

@@ -2,6 +2,7 @@ package io.github.netpol.assertions;
 
 import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestSet;
@@ -18,11 +19,6 @@ import java.util.stream.Collectors;
  * and its entry as location, so a report can make one test case of each), passed ones info findings.
  */
 public final class AssertionSuite {
-
-    /** The kind of the finding of a failed assertion. */
-    public static final String FAILED = "assertion-failed";
-    /** The kind of the finding of a passed assertion. */
-    public static final String PASSED = "assertion-passed";
 
     /**
      * @param results  one result per valid assertion, in file order
@@ -43,7 +39,7 @@ public final class AssertionSuite {
         /** E.g. {@code netpol test: FAILED, 1 of 4 assertions failed, 1 file problem}. */
         public String summary(int files) {
             long failed = results.stream().filter(r -> !r.passed()).count();
-            long problems = findings.stream().filter(f -> f.kind().equals(AssertionReader.PROBLEM)).count();
+            long problems = findings.stream().filter(f -> f.code() == FindingCode.ASSERTION_FILE).count();
             return "netpol test: " + (passed() ? "passed" : "FAILED") + ", " + failed + " of " + results.size()
                     + " assertion" + (results.size() == 1 ? "" : "s") + " failed"
                     + (problems == 0 ? "" : ", " + problems + " problem" + (problems == 1 ? "" : "s") + " in the assertion files")
@@ -76,7 +72,8 @@ public final class AssertionSuite {
         Assertion a = r.assertion();
         String message = r.passed() ? "'" + a.name() + "' passed (" + a.expect().label() + ": " + a.describe() + ")"
                 : r.message();
-        return new Finding(a.name(), r.passed() ? PASSED : FAILED, r.passed() ? Severity.INFO : Severity.ERROR, message,
-                null, null, a.location(), false, null, null, r.counterexample());
+        FindingCode code = r.passed() ? FindingCode.ASSERTION_PASSED : FindingCode.ASSERTION_FAILED;
+        return Finding.of(code, message).withId(code.findingId(a.name())).at(a.location())
+                .withWitness(r.counterexample(), null);
     }
 }

@@ -14,7 +14,6 @@ import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;

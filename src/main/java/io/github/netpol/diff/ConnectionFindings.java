@@ -12,7 +12,7 @@ import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Witness;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.WorkloadManifest;
@@ -159,16 +159,16 @@ final class ConnectionFindings {
     }
 
     private Finding finding(Connection c, PortSet gained, Witness w) {
-        String id = ChangeKind.WIDENED_CONNECTION.name() + "/" + c.source().id() + "->" + c.destination().id();
+        String id = FindingCode.WIDENED_CONNECTION.findingId(c.source().id(), c.destination().id());
         WorkloadManifest changedOne = c.destination() instanceof Node.Workload d && changed.contains(d.id())
                 ? d.workload() : ((Node.Workload) c.source()).workload();
         String message = c.source().text() + " => " + c.destination().text() + " is newly allowed on " + gained.text()
                 + " although no policy rule changed for it: the pod-template labels, ports or namespace labels of "
                 + changedOne.id() + " changed. Example: " + w.describe() + ". If this is not intended, restore the labels;"
                 + " if it is, accept it in " + acceptedFile + " with '- id: " + id + "' and a reason.";
-        return new Finding(id, ChangeKind.WIDENED_CONNECTION.name(), Severity.ERROR, message, changedOne.namespace(),
-                c.destination() instanceof Node.Workload ? Direction.INGRESS : Direction.EGRESS,
-                changedOne.origin().at("/spec/template/metadata/labels"), false, null, true, w);
+        return Finding.of(FindingCode.WIDENED_CONNECTION, message).withId(id).withNamespace(changedOne.namespace())
+                .withDirection(c.destination() instanceof Node.Workload ? Direction.INGRESS : Direction.EGRESS)
+                .at(changedOne.origin().at("/spec/template/metadata/labels")).withWitness(w, true);
     }
 
     private Endpoint endpoint(Node node, BigInteger address) {

@@ -12,8 +12,8 @@ import io.github.netpol.analysis.Witnesses;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.NamedPort;
-import io.github.netpol.finding.Severity;
 import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.finding.Witness;
 import io.github.netpol.model.PolicyManifest;
@@ -91,26 +91,24 @@ final class SideFindings {
                 byPolicy.computeIfAbsent(c.rule().policy().name(), k -> new ArrayList<>()).add(c);
             }
         }
-        String kind = (dir() == Direction.INGRESS ? ChangeKind.WIDENED_INGRESS : ChangeKind.WIDENED_EGRESS).name();
+        FindingCode code = dir() == Direction.INGRESS ? FindingCode.WIDENED_INGRESS : FindingCode.WIDENED_EGRESS;
         byPolicy.forEach((policy, parts) -> {
             SideComparison.Contribution first = parts.get(0);
             Example ex = example(parts);
-            String id = kind + "/" + ns() + "/" + policy;
+            String id = code.findingId(ns(), policy);
             String message = ns() + "/" + policy + " now allows more " + dir().label() + ": " + parts(parts)
                     + ". Newly allowed, for example: " + ex.witness.describe() + effectNote(ex.effective) + ". "
                     + fix(id, "narrow the rule");
-            out.add(new Finding(id, kind, Severity.ERROR, message, ns(), dir(), first.rule().location(),
-                    false, null, ex.effective, ex.witness));
+            out.add(finding(code, id, message).at(first.rule().location()).withWitness(ex.witness, ex.effective));
         });
         if (!fromIsolation.isEmpty()) {
             Example ex = example(fromIsolation);
             for (Responsible r : responsible) {
-                String id = kind + "/" + ns() + "/" + r.policy.name();
+                String id = code.findingId(ns(), r.policy.name());
                 String message = r.what + ", so they now accept every " + (dir() == Direction.INGRESS ? "source" : "destination")
                         + ": " + fromIsolation.get(0).description() + ". Newly allowed, for example: "
                         + ex.witness.describe() + effectNote(ex.effective) + ". " + fix(id, r.fixHint);
-                out.add(new Finding(id, kind, Severity.ERROR, message, ns(), dir(), r.location,
-                        false, null, ex.effective, ex.witness));
+                out.add(finding(code, id, message).at(r.location).withWitness(ex.witness, ex.effective));
             }
         }
     }
@@ -118,14 +116,12 @@ final class SideFindings {
     private void isolationDropped(List<Finding> out, List<Responsible> responsible) {
         Endpoint.Pod pod = side.isolationDroppedWitness().orElseThrow();
         Witness connection = droppedIsolationExample(pod);
-        String kind = ChangeKind.ISOLATION_DROPPED.name();
         for (Responsible r : responsible) {
-            String id = kind + "/" + ns() + "/" + r.policy.name() + "/" + dir().label();
+            String id = FindingCode.ISOLATION_DROPPED.findingId(ns(), r.policy.name(), dir().label());
             String message = r.what + ": pods such as " + Witness.describe(pod) + " are no longer isolated for "
                     + dir().label() + ", so every " + (dir() == Direction.INGRESS ? "source" : "destination")
                     + " may reach them, e.g. " + connection.describe() + ". " + fix(id, r.fixHint);
-            out.add(new Finding(id, kind, Severity.ERROR, message, ns(), dir(), r.location, false, null,
-                    null, connection));
+            out.add(finding(FindingCode.ISOLATION_DROPPED, id, message).at(r.location).withWitness(connection, null));
         }
     }
 
@@ -144,22 +140,20 @@ final class SideFindings {
     }
 
     private void narrowing(List<Finding> out) {
-        String kind = (dir() == Direction.INGRESS ? ChangeKind.NARROWED_INGRESS : ChangeKind.NARROWED_EGRESS).name();
+        FindingCode code = dir() == Direction.INGRESS ? FindingCode.NARROWED_INGRESS : FindingCode.NARROWED_EGRESS;
         SideRegion denied = side.newlyDenied();
         Witness w = side.newlyDeniedWitness().orElseThrow();
         String message = dir().label() + " of " + ns() + " narrowed, no longer: " + RegionDescriber.describe(denied, ns())
                 + ". For example " + w.describe() + " is not allowed any more.";
-        out.add(new Finding(kind + "/" + ns(), kind, Severity.INFO, message, ns(), dir(), anyLocation(), false, null,
-                null, w));
+        out.add(finding(code, code.findingId(ns()), message).at(anyLocation()).withWitness(w, null));
     }
 
     private void isolationAdded(List<Finding> out) {
-        String kind = ChangeKind.ISOLATION_ADDED.name();
+        FindingCode code = FindingCode.ISOLATION_ADDED;
         Endpoint.Pod pod = side.isolationAddedWitness().orElseThrow();
         String message = "pods such as " + Witness.describe(pod) + " are now isolated for " + dir().label()
                 + ": only what the policies allow reaches " + (dir() == Direction.INGRESS ? "them." : "out of them.");
-        out.add(new Finding(kind + "/" + ns() + "/" + dir().label(), kind, Severity.INFO, message, ns(), dir(),
-                anyLocation(), false, null, null, null));
+        out.add(finding(code, code.findingId(ns(), dir().label()), message).at(anyLocation()));
     }
 
     /**
@@ -259,6 +253,11 @@ final class SideFindings {
     private SourcePosition anyLocation() {
         PolicyManifest first = firstInNamespace.get(ns());
         return first == null ? null : first.origin().at("/metadata/name");
+    }
+
+    /** A finding about this side: its namespace and direction. */
+    private Finding finding(FindingCode code, String id, String message) {
+        return Finding.of(code, message).withId(id).withNamespace(ns()).withDirection(dir());
     }
 
     private static String effectNote(boolean effective) {

@@ -6,7 +6,7 @@ import io.github.netpol.analysis.NamespaceUniverse;
 import io.github.netpol.analysis.PolicyAnalyzer;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.UnsupportedPolicyManifest;
@@ -82,12 +82,12 @@ public final class VersionDiff {
     }
 
     private Finding unsupported(UnsupportedPolicyManifest u) {
-        String kind = ChangeKind.UNSUPPORTED_POLICY_KIND.name();
         String scope = u.namespace() == null ? "cluster" : u.namespace();
-        String id = kind + "/" + scope + "/" + u.kind() + "/" + u.name();
+        String id = FindingCode.UNSUPPORTED_POLICY_KIND.findingId(scope, u.kind(), u.name());
         String message = u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") can change connectivity but"
                 + " is not analysed, so the check cannot tell whether it widens access. Review it by hand and accept it in "
                 + acceptedFile + " with '- id: " + id + "', a reason and an expiry date, or keep it out of netpol.sources.";
-        return new Finding(id, kind, Severity.ERROR, message, u.namespace(), null, u.origin().start(), false, null, null, null);
+        return Finding.of(FindingCode.UNSUPPORTED_POLICY_KIND, message).withId(id).withNamespace(u.namespace())
+                .at(u.origin().start());
     }
 }

@@ -3,11 +3,12 @@ package io.github.netpol.finding;
 import java.util.Objects;
 
 /**
- * One result of any goal, the single value every report format writes.
+ * One result of any goal, the single value every report format writes. Built by name:
+ * {@code Finding.of(FindingCode.INVALID_CIDR, message).at(position).withNamespace(ns)}.
  *
- * @param id        stable identifier; for validation the rule id, for the gate e.g.
- *                  {@code WIDENED_INGRESS/payments/allow-api}
- * @param kind      rule id or finding kind ({@code WIDENED_INGRESS}, {@code invalid-label-value}, ...)
+ * @param id        stable identifier, built from the code's pattern: for validation the code itself, for the
+ *                  check e.g. {@code WIDENED_INGRESS/payments/allow-api}
+ * @param code      what kind of finding it is, with its documentation
  * @param severity  error, warning or info
  * @param message   one sentence (or a few) a person can act on
  * @param namespace the namespace it is about, or {@code null}
@@ -16,38 +17,60 @@ import java.util.Objects;
  * @param accepted  true when an accepted-changes entry covers it
  * @param acceptedReason the reason of that entry, or {@code null}
  * @param effective for widenings: whether the whole connection is now allowed; otherwise {@code null}
- * @param witness   for widenings: a concrete newly allowed connection; otherwise {@code null}
+ * @param witness   a concrete connection that shows it, or {@code null}
  */
-public record Finding(String id, String kind, Severity severity, String message, String namespace,
+public record Finding(String id, FindingCode code, Severity severity, String message, String namespace,
                       Direction direction, SourcePosition location, boolean accepted, String acceptedReason,
                       Boolean effective, Witness witness) {
 
     public Finding {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
     }
 
-    /** A plain finding with no witness: what loading and validation produce. */
-    public static Finding of(String kind, Severity severity, String message, SourcePosition location) {
-        return new Finding(kind, kind, severity, message, null, null, location, false, null, null, null);
+    /** A finding of {@code code} with its default severity, whose id is the code itself; the rest is added by name. */
+    public static Finding of(FindingCode code, String message) {
+        return new Finding(code.id(), code, code.defaultSeverity(), message, null, null, null, false, null, null, null);
     }
 
-    public Finding withNamespace(String ns) {
-        return new Finding(id, kind, severity, message, ns, direction, location, accepted, acceptedReason, effective, witness);
+    /** The code as reports write it ({@code WIDENED_INGRESS}, {@code invalid-cidr}). */
+    public String kind() {
+        return code.id();
+    }
+
+    public Finding at(SourcePosition where) {
+        return new Finding(id, code, severity, message, namespace, direction, where, accepted, acceptedReason, effective, witness);
     }
 
     public Finding withId(String newId) {
-        return new Finding(newId, kind, severity, message, namespace, direction, location, accepted, acceptedReason, effective, witness);
+        return new Finding(newId, code, severity, message, namespace, direction, location, accepted, acceptedReason, effective, witness);
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(id, kind, newSeverity, message, namespace, direction, location, accepted, acceptedReason, effective, witness);
+        return new Finding(id, code, newSeverity, message, namespace, direction, location, accepted, acceptedReason, effective, witness);
+    }
+
+    public Finding withMessage(String text) {
+        return new Finding(id, code, severity, text, namespace, direction, location, accepted, acceptedReason, effective, witness);
+    }
+
+    public Finding withNamespace(String ns) {
+        return new Finding(id, code, severity, message, ns, direction, location, accepted, acceptedReason, effective, witness);
+    }
+
+    public Finding withDirection(Direction d) {
+        return new Finding(id, code, severity, message, namespace, d, location, accepted, acceptedReason, effective, witness);
+    }
+
+    /** @param isEffective for widenings whether the whole connection is allowed now, else {@code null} */
+    public Finding withWitness(Witness example, Boolean isEffective) {
+        return new Finding(id, code, severity, message, namespace, direction, location, accepted, acceptedReason, isEffective, example);
     }
 
     public Finding accept(String reason) {
-        return new Finding(id, kind, severity, message, namespace, direction, location, true, reason, effective, witness);
+        return new Finding(id, code, severity, message, namespace, direction, location, true, reason, effective, witness);
     }
 
     /** The console form: {@code file:line:column: severity: message [id]}. */

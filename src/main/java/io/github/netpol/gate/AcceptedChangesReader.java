@@ -1,7 +1,7 @@
 package io.github.netpol.gate;
 
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -34,7 +34,6 @@ import java.util.Set;
  */
 public final class AcceptedChangesReader {
 
-    public static final String RULE = "accepted-file";
     private static final Set<String> FIELDS = Set.of("id", "reason", "expires");
 
     /** @param file the path printed in messages, relative to the project */
@@ -130,6 +129,6 @@ public final class AcceptedChangesReader {
     }
 
     private static Finding error(String message, SourcePosition where) {
-        return Finding.of(RULE, Severity.ERROR, where.file() + ": " + message, where);
+        return Finding.of(FindingCode.ACCEPTED_FILE, where.file() + ": " + message).at(where);
     }
 }

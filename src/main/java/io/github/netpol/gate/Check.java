@@ -2,10 +2,10 @@ package io.github.netpol.gate;
 
 import io.github.netpol.baseline.Baseline;
 import io.github.netpol.baseline.BaselineOutcome;
-import io.github.netpol.diff.ChangeKind;
 import io.github.netpol.diff.DiffResult;
 import io.github.netpol.diff.VersionDiff;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.SchemaWalker;
@@ -22,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
  * load or validate (fail closed), compares them and applies the gate.
  */
 public final class Check {
-
-    public static final String NO_BASELINE = "no-baseline";
 
     public CheckResult run(CheckRequest request) {
         Gate gate = new Gate(request.failPolicy(), request.today());
@@ -45,7 +43,7 @@ public final class Check {
                     + (request.failIfNoBaseline()
                     ? ". netpol.failIfNoBaseline=true: set netpol.baseline to a release, git ref or dir:<path>."
                     : ", so nothing is gated. That is expected for a first release; set netpol.baseline to choose one.");
-            errors.add(Finding.of(NO_BASELINE, severity, message, null));
+            errors.add(Finding.of(FindingCode.NO_BASELINE, message).withSeverity(severity));
             GateResult r = gate.decide(errors, request.accepted());
             return new CheckResult(r.passed(), r.findings(), Map.of(), List.of(),
                     summary(r, "no baseline"));
@@ -55,8 +53,7 @@ public final class Check {
         ReadVersion oldRead = baselineLoad.join();
         ManifestSet old = oldRead.set();
         String prefix = "baseline " + baseline.description() + ": ";
-        oldRead.blockingErrors().forEach(f -> errors.add(new Finding(f.id(), f.kind(), f.severity(), prefix + f.message(),
-                f.namespace(), f.direction(), f.location(), false, null, null, null)));
+        oldRead.blockingErrors().forEach(f -> errors.add(f.withMessage(prefix + f.message())));
         if (!errors.isEmpty()) {
             GateResult r = gate.decide(errors, request.accepted());
             return new CheckResult(false, r.findings(), baseline.describe(), List.of(),
@@ -69,11 +66,11 @@ public final class Check {
     }
 
     private static String summary(GateResult r, String against) {
-        Map<ChangeKind.Category, Integer> counts = new EnumMap<>(ChangeKind.Category.class);
+        Map<FindingCode.Change, Integer> counts = new EnumMap<>(FindingCode.Change.class);
         for (Finding f : r.findings()) {
-            ChangeKind.of(f.kind()).ifPresent(k -> counts.merge(k.category(), 1, Integer::sum));
+            f.code().change().ifPresent(c -> counts.merge(c, 1, Integer::sum));
         }
-        long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR && ChangeKind.of(f.kind()).isEmpty()).count();
+        long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR && f.code().change().isEmpty()).count();
         StringBuilder sb = new StringBuilder("netpol check ").append(r.passed() ? "passed" : "FAILED")
                 .append(" against ").append(against).append(": ");
         if (counts.isEmpty() && errors == 0) {
@@ -92,7 +89,7 @@ public final class Check {
         return sb.toString();
     }
 
-    private static String word(ChangeKind.Category category, int count) {
+    private static String word(FindingCode.Change category, int count) {
         String s = count == 1 ? "" : "s";
         return switch (category) {
             case WIDENING -> "widening" + s;

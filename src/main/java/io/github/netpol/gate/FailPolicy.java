@@ -1,6 +1,6 @@
 package io.github.netpol.gate;
 
-import io.github.netpol.diff.ChangeKind;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +28,8 @@ public record FailPolicy(boolean widening, boolean isolation) {
         return new FailPolicy(w, i);
     }
 
-    public boolean fails(ChangeKind kind) {
-        return switch (kind.category()) {
+    public boolean fails(FindingCode.Change change) {
+        return switch (change) {
             case WIDENING -> widening;
             case ISOLATION -> isolation;
             case UNSUPPORTED -> widening || isolation;

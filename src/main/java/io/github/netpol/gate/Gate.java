@@ -1,7 +1,7 @@
 package io.github.netpol.gate;
 
-import io.github.netpol.diff.ChangeKind;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 
 import java.time.LocalDate;
@@ -14,8 +14,6 @@ import java.util.Set;
 /** Decides the check: which findings fail the build, which are accepted, which entries are stale. */
 public final class Gate {
 
-    public static final String UNUSED_ACCEPTANCE = "unused-acceptance";
-
     private final FailPolicy policy;
     private final LocalDate today;
 
@@ -25,20 +23,20 @@ public final class Gate {
     }
 
     /**
-     * @param findings the diff's findings (kinds of {@link ChangeKind}) and any errors met on the way
+     * @param findings the diff's findings (codes with a {@link FindingCode#change()}) and any errors met on the way
      *                 (loading or validation errors of either version), which always fail
      */
     public GateResult decide(List<Finding> findings, AcceptedChanges accepted) {
         List<Finding> out = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Finding f : findings) {
-            Optional<ChangeKind> kind = ChangeKind.of(f.kind());
-            if (kind.isEmpty()) {
+            Optional<FindingCode.Change> change = f.code().change();
+            if (change.isEmpty()) {
                 out.add(f);
                 continue;
             }
-            if (!policy.fails(kind.get())) {
-                Severity s = kind.get().category() == ChangeKind.Category.NARROWING ? Severity.INFO : Severity.WARNING;
+            if (!policy.fails(change.get())) {
+                Severity s = change.get() == FindingCode.Change.NARROWING ? Severity.INFO : Severity.WARNING;
                 out.add(f.withSeverity(s));
                 accepted.find(f.id()).ifPresent(e -> used.add(e.id()));
                 continue;
@@ -51,11 +49,8 @@ public final class Gate {
             }
             used.add(entry.get().id());
             if (entry.get().expiredOn(today)) {
-                out.add(new Finding(failing.id(), failing.kind(), Severity.ERROR,
-                        failing.message() + " The acceptance at " + entry.get().location() + " expired on "
-                                + entry.get().expires() + "; extend it with a new reason or fix the policy.",
-                        failing.namespace(), failing.direction(), failing.location(), false, null,
-                        failing.effective(), failing.witness()));
+                out.add(failing.withMessage(failing.message() + " The acceptance at " + entry.get().location()
+                        + " expired on " + entry.get().expires() + "; extend it with a new reason or fix the policy."));
             } else {
                 out.add(failing.accept(entry.get().reason()));
             }
@@ -63,10 +58,9 @@ public final class Gate {
         out.addAll(accepted.problems());
         for (AcceptedChange e : accepted.entries()) {
             if (!used.contains(e.id())) {
-                out.add(new Finding(UNUSED_ACCEPTANCE, UNUSED_ACCEPTANCE, Severity.WARNING,
-                        "accepted entry " + e.id() + " matches no finding of this check; remove it"
-                                + (e.expiredOn(today) ? " (it expired on " + e.expires() + ")" : ""),
-                        null, null, e.location(), false, null, null, null));
+                out.add(Finding.of(FindingCode.UNUSED_ACCEPTANCE, "accepted entry " + e.id()
+                        + " matches no finding of this check; remove it"
+                        + (e.expiredOn(today) ? " (it expired on " + e.expires() + ")" : "")).at(e.location()));
             }
         }
         boolean passed = out.stream().noneMatch(Gate::failsBuild);

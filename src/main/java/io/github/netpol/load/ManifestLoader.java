@@ -1,7 +1,7 @@
 package io.github.netpol.load;
 
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -113,17 +113,17 @@ public final class ManifestLoader {
 
     private static Finding syntaxProblem(String file, ParserImpl parser, YAMLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String id = "yaml-syntax";
+        FindingCode code = FindingCode.YAML_SYNTAX;
         String advice = "Fix the YAML syntax.";
         if (message.contains("Number of aliases")) {
-            id = "too-many-aliases";
+            code = FindingCode.TOO_MANY_ALIASES;
             advice = "The file uses more than " + MAX_ALIASES + " aliases to lists or maps (a 'billion laughs' "
                     + "document expands exponentially); write the values out instead.";
         } else if (message.contains("Nesting Depth")) {
-            id = "nesting-too-deep";
+            code = FindingCode.NESTING_TOO_DEEP;
             advice = "The document nests deeper than " + MAX_NESTING + " levels; no manifest needs that.";
         } else if (message.contains("exceeds the limit")) {
-            id = "file-too-large";
+            code = FindingCode.FILE_TOO_LARGE;
             advice = "The document is larger than the limit; split it.";
         }
         Mark mark = e instanceof MarkedYAMLException marked ? marked.getProblemMark() : null;
@@ -137,8 +137,8 @@ public final class ManifestLoader {
                 : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
         String detail = e instanceof MarkedYAMLException marked && marked.getProblem() != null
                 ? marked.getProblem() : firstLine(message);
-        String text = id.equals("yaml-syntax") ? "Invalid YAML: " + detail + ". " + advice : advice;
-        return Finding.of(id, Severity.ERROR, text, where);
+        String text = code == FindingCode.YAML_SYNTAX ? "Invalid YAML: " + detail + ". " + advice : advice;
+        return Finding.of(code, text).at(where);
     }
 
     /** Where the parser stands after a failure that carries no mark (alias and depth limits). */

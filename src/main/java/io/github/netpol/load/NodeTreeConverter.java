@@ -1,7 +1,7 @@
 package io.github.netpol.load;
 
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -96,12 +96,12 @@ final class NodeTreeConverter {
 
     private Object value(Node node, String pointer) {
         if (++nodes > MAX_NODES) {
-            throw new Refused(error("too-many-aliases", node.getStartMark(),
+            throw new Refused(error(FindingCode.TOO_MANY_ALIASES, node.getStartMark(),
                     "The document expands to more than " + MAX_NODES + " values through aliases; "
                             + "write the values out or remove the anchors."));
         }
         if (!inProgress.add(node)) {
-            throw new Refused(error("recursive-alias", node.getStartMark(),
+            throw new Refused(error(FindingCode.RECURSIVE_ALIAS, node.getStartMark(),
                     "An alias refers to a node that contains it; remove the recursive anchor."));
         }
         try {
@@ -134,12 +134,12 @@ final class NodeTreeConverter {
         for (NodeTuple tuple : tuples) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode keyScalar)) {
-                throw new Refused(error("yaml-syntax", keyNode.getStartMark(),
+                throw new Refused(error(FindingCode.YAML_SYNTAX, keyNode.getStartMark(),
                         "A map key must be a plain value, not a list or map."));
             }
             String key = interner.string(keyScalar.getValue());
             if (seen != null ? !seen.add(key) : indexOf(keys, size, key) >= 0) {
-                problems.add(error("duplicate-key", keyNode.getStartMark(),
+                problems.add(error(FindingCode.DUPLICATE_KEY, keyNode.getStartMark(),
                         "Duplicate key '" + key + "': a key may appear only once in a map; "
                                 + "the API server would silently keep only one of them. Remove or merge the duplicate."));
                 continue;
@@ -192,12 +192,12 @@ final class NodeTreeConverter {
     }
 
     private Finding unsupportedTag(Node node) {
-        return error("unsupported-yaml-tag", node.getStartMark(),
+        return error(FindingCode.UNSUPPORTED_YAML_TAG, node.getStartMark(),
                 "The YAML tag " + node.getTag().getValue() + " is not allowed in a manifest; remove it.");
     }
 
-    private Finding error(String id, Mark mark, String message) {
-        return Finding.of(id, Severity.ERROR, message, position(mark));
+    private Finding error(FindingCode code, Mark mark, String message) {
+        return Finding.of(code, message).at(position(mark));
     }
 
     private SourcePosition position(Mark mark) {

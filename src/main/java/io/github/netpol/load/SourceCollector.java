@@ -1,7 +1,7 @@
 package io.github.netpol.load;
 
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
 
 import java.io.IOException;
@@ -57,17 +57,16 @@ public final class SourceCollector {
                     files.add(new SourceFile(e.getKey(), Files.readAllBytes(e.getValue())));
                 }
             } catch (IOException ex) {
-                problems.add(Finding.of("unreadable-file", Severity.ERROR,
-                        "Cannot read the file: " + ex.getMessage(), SourcePosition.ofFile(e.getKey())));
+                problems.add(Finding.of(FindingCode.UNREADABLE_FILE, "Cannot read the file: " + ex.getMessage())
+                        .at(SourcePosition.ofFile(e.getKey())));
             }
         });
         return new CollectedSources(files, missing, problems);
     }
 
     static Finding tooLarge(String file, long size) {
-        return Finding.of("file-too-large", Severity.ERROR,
-                "The file has " + size + " bytes, more than the limit of " + MAX_FILE_BYTES
-                        + " bytes; split it or remove it from the sources.", SourcePosition.ofFile(file));
+        return Finding.of(FindingCode.FILE_TOO_LARGE, "The file has " + size + " bytes, more than the limit of "
+                + MAX_FILE_BYTES + " bytes; split it or remove it from the sources.").at(SourcePosition.ofFile(file));
     }
 
     private static boolean isManifest(Path p) {

@@ -1,7 +1,7 @@
 package io.github.netpol.load;
 
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
 
 import java.nio.ByteBuffer;
@@ -51,10 +51,10 @@ final class TextScreen {
             String rest = text.substring(i, end < 0 ? text.length() : end);
             if (rest.contains("}}")) {
                 int lineStart = text.lastIndexOf('\n', i) + 1;
-                return Optional.of(Finding.of("unrendered-template", Severity.ERROR,
-                        "Template syntax " + abbreviate(rest) + " is not a manifest: render the template "
-                                + "(helm template, kustomize build, ...) and commit or point netpol.sources at the output.",
-                        new SourcePosition(file, lineOf(text, i), i - lineStart + 1)));
+                return Optional.of(Finding.of(FindingCode.UNRENDERED_TEMPLATE, "Template syntax " + abbreviate(rest)
+                                + " is not a manifest: render the template (helm template, kustomize build, ...) and commit"
+                                + " or point netpol.sources at the output.")
+                        .at(new SourcePosition(file, lineOf(text, i), i - lineStart + 1)));
             }
         }
         return Optional.empty();
@@ -89,9 +89,9 @@ final class TextScreen {
                 int end = text.indexOf('\n', i);
                 String rest = text.substring(i, end < 0 ? text.length() : end).strip();
                 if (!rest.isEmpty() && !rest.startsWith("#")) {
-                    return Optional.of(Finding.of("tab-indentation", Severity.ERROR,
-                            "A tab is used for indentation; YAML allows only spaces there: replace the tab with spaces.",
-                            new SourcePosition(file, line, col)));
+                    return Optional.of(Finding.of(FindingCode.TAB_INDENTATION,
+                            "A tab is used for indentation; YAML allows only spaces there: replace the tab with spaces.")
+                            .at(new SourcePosition(file, line, col)));
                 }
             }
             if (c != ' ' && c != '\t' && c != '\r') {
@@ -117,9 +117,9 @@ final class TextScreen {
                 lineStart = i + 1;
             }
         }
-        return Finding.of("binary-file", Severity.ERROR,
-                "The file contains " + what + " and is not a UTF-8 text manifest: remove it from the sources.",
-                new SourcePosition(file, line, offset - lineStart + 1));
+        return Finding.of(FindingCode.BINARY_FILE,
+                "The file contains " + what + " and is not a UTF-8 text manifest: remove it from the sources.")
+                .at(new SourcePosition(file, line, offset - lineStart + 1));
     }
 
     private static int firstInvalidUtf8(byte[] b, int start) {

@@ -2,12 +2,8 @@ package io.github.netpol.maven;
 
 import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.RuleDescription;
 import io.github.netpol.load.DigestRecord;
 import io.github.netpol.load.InputDigest;
-import io.github.netpol.report.RuleCatalog;
-import io.github.netpol.validate.lint.LintRule;
-import io.github.netpol.validate.lint.LintRules;
 import io.github.netpol.report.ReportInput;
 import io.github.netpol.report.ReportWriter;
 import io.github.netpol.report.ReportWriters;
@@ -91,7 +87,7 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     protected void report(ReportInput input) throws MojoExecutionException {
         List<ReportWriter> selected;
         try {
-            selected = ReportWriters.standard(ruleCatalog(), pluginVersion(), System::getenv).select(formats());
+            selected = ReportWriters.standard(pluginVersion(), System::getenv).select(formats());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -187,17 +183,6 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("netpol: cannot write " + record.file() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Descriptions of every finding kind, for SARIF: the gate's built in, the lint rules' own. */
-    private static RuleCatalog ruleCatalog() {
-        Map<String, RuleDescription> lint = new LinkedHashMap<>();
-        for (LintRule rule : LintRules.all()) {
-            lint.put(rule.id(), new RuleDescription(rule.id(), rule.title(), rule.rationale(),
-                    "See docs/rules.md (rule " + rule.id() + ") for a before/after example; suppress one object with the"
-                            + " annotation netpol.io/ignore: \"" + rule.id() + "\" and netpol.io/ignore-reason."));
-        }
-        return RuleCatalog.standard().with(lint);
     }
 
     private String pluginVersion() {

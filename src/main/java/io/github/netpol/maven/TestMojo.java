@@ -3,6 +3,7 @@ package io.github.netpol.maven;
 import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.assertions.AssertionSuite;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
@@ -102,6 +103,6 @@ public class TestMojo extends AbstractNetpolMojo {
     /** A passing assertion is counted in the summary; only failures get a line, so a green build stays quiet. */
     @Override
     protected boolean onConsole(Finding finding) {
-        return !AssertionSuite.PASSED.equals(finding.kind());
+        return finding.code() != FindingCode.ASSERTION_PASSED;
     }
 }

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.load.JsonPointer;
 import io.github.netpol.load.LoadResult;
 import io.github.netpol.load.ManifestLoader;
@@ -68,14 +68,14 @@ public final class ManifestReader {
         @SuppressWarnings("unchecked")
         void object(Object tree, Origin origin) {
             if (!(tree instanceof Map<?, ?>)) {
-                error("not-an-object", origin, "", "A manifest document must be a map with apiVersion and kind, found "
+                error(FindingCode.NOT_AN_OBJECT, origin, "", "A manifest document must be a map with apiVersion and kind, found "
                         + SchemaWalker.describe(tree) + ".");
                 return;
             }
             Map<String, Object> raw = (Map<String, Object>) tree;
             if (!(raw.get("apiVersion") instanceof String apiVersion) || apiVersion.isEmpty()
                     || !(raw.get("kind") instanceof String kind) || kind.isEmpty()) {
-                error("missing-type-info", origin, "", "Every object needs a string apiVersion and kind; add them.");
+                error(FindingCode.MISSING_TYPE_INFO, origin, "", "Every object needs a string apiVersion and kind; add them.");
                 return;
             }
             if (kind.endsWith("List") && raw.containsKey("items")) {
@@ -90,7 +90,7 @@ public final class ManifestReader {
             }
             KubernetesKinds.known(kind).ifPresent(known -> {
                 if (!known.apiVersion().equals(apiVersion)) {
-                    error("unknown-api-version", origin, "/apiVersion", kind + " is not served as apiVersion '"
+                    error(FindingCode.UNKNOWN_API_VERSION, origin, "/apiVersion", kind + " is not served as apiVersion '"
                             + apiVersion + "'; use apiVersion: " + known.apiVersion() + ".");
                 } else {
                     typed(known, raw, origin);
@@ -100,7 +100,7 @@ public final class ManifestReader {
 
         private void list(Map<String, Object> raw, String apiVersion, String kind, Origin origin) {
             if (!(raw.get("items") instanceof List<?> items)) {
-                error("wrong-type", origin, "/items", "Field 'items' must be a list, found "
+                error(FindingCode.WRONG_TYPE, origin, "/items", "Field 'items' must be a list, found "
                         + SchemaWalker.describe(raw.get("items")) + ".");
                 return;
             }
@@ -133,7 +133,7 @@ public final class ManifestReader {
             schema.walk(known.type(), raw, "", new SchemaWalker.Visitor() {
                 @Override
                 public void wrongType(String pointer, String expected, Object actual) {
-                    error("wrong-type", origin, pointer, "Field '" + JsonPointer.display(pointer) + "' must be "
+                    error(FindingCode.WRONG_TYPE, origin, pointer, "Field '" + JsonPointer.display(pointer) + "' must be "
                             + expected + ", found " + SchemaWalker.describe(actual) + ".");
                 }
             });
@@ -145,7 +145,7 @@ public final class ManifestReader {
                 object = (HasMetadata) mapper.convertValue(raw, known.type());
             } catch (IllegalArgumentException e) {
                 String pointer = e.getCause() instanceof JsonMappingException jme ? pointer(jme) : "";
-                error("wrong-type", origin, pointer, "Field '" + JsonPointer.display(pointer)
+                error(FindingCode.WRONG_TYPE, origin, pointer, "Field '" + JsonPointer.display(pointer)
                         + "' has a value of the wrong type: " + firstLine(e.getMessage()));
                 return;
             }
@@ -168,15 +168,15 @@ public final class ManifestReader {
                 namespaces.add(new NamespaceManifest(name, labels, annotations, origin));
             } else if (known.workload()) {
                 WorkloadManifest workload = WorkloadExtractor.extract(object, effective, defaulted, origin,
-                        pointer -> error("wrong-type", origin, pointer, "Field '" + JsonPointer.display(pointer)
+                        pointer -> error(FindingCode.WRONG_TYPE, origin, pointer, "Field '" + JsonPointer.display(pointer)
                                 + "' must be an object, found null: the API server rejects it (a container needs a name"
                                 + " and an image, a port its containerPort); remove the empty item."));
                 workloads.add(workload);
             }
         }
 
-        private void error(String id, Origin origin, String pointer, String message) {
-            problems.add(Finding.of(id, Severity.ERROR, message, origin.at(pointer)));
+        private void error(FindingCode code, Origin origin, String pointer, String message) {
+            problems.add(Finding.of(code, message).at(origin.at(pointer)));
         }
     }
 

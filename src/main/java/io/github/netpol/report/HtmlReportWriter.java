@@ -1,7 +1,7 @@
 package io.github.netpol.report;
 
-import io.github.netpol.diff.ChangeKind;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode.Change;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,10 +110,10 @@ public final class HtmlReportWriter implements ReportWriter {
 
     /** The check's findings against the baseline: what widens apart from what narrows. */
     private static void changes(StringBuilder html, List<Finding> open, String repositoryPrefix) {
-        List<Finding> widenings = open.stream().filter(f -> category(f) == ChangeKind.Category.WIDENING
-                || category(f) == ChangeKind.Category.ISOLATION).toList();
-        List<Finding> narrowings = open.stream().filter(f -> category(f) == ChangeKind.Category.NARROWING).toList();
-        List<Finding> other = open.stream().filter(f -> category(f) == ChangeKind.Category.UNSUPPORTED).toList();
+        List<Finding> widenings = open.stream().filter(f -> category(f) == Change.WIDENING
+                || category(f) == Change.ISOLATION).toList();
+        List<Finding> narrowings = open.stream().filter(f -> category(f) == Change.NARROWING).toList();
+        List<Finding> other = open.stream().filter(f -> category(f) == Change.UNSUPPORTED).toList();
         html.append("<section id=\"changes\">\n<h2>Changes against the baseline</h2>\n<p>")
                 .append("<span class=\"widened\">").append(MatrixHtml.WIDENED_MARK).append(' ')
                 .append(widenings.size()).append(" widening").append(widenings.size() == 1 ? "" : "s").append("</span>, ")
@@ -132,8 +132,8 @@ public final class HtmlReportWriter implements ReportWriter {
         html.append("</section>\n");
     }
 
-    private static ChangeKind.Category category(Finding f) {
-        return ChangeKind.of(f.kind()).map(ChangeKind::category).orElse(null);
+    private static Change category(Finding f) {
+        return f.code().change().orElse(null);
     }
 
     private static void findings(StringBuilder html, String id, String title, List<Finding> open, String repositoryPrefix) {
@@ -145,9 +145,9 @@ public final class HtmlReportWriter implements ReportWriter {
         html.append("<h2>").append(title).append("</h2>\n<table id=\"").append(id).append("\">\n<thead><tr><th>Severity</th><th>Kind</th><th>Namespace</th>")
                 .append("<th>Finding</th><th>").append(witnessHeading).append("</th><th>Where</th></tr></thead>\n<tbody>\n");
         for (Finding f : open) {
-            ChangeKind.Category category = category(f);
-            String change = category == ChangeKind.Category.NARROWING ? " narrowing"
-                    : category == ChangeKind.Category.WIDENING || category == ChangeKind.Category.ISOLATION ? " widening" : "";
+            Change category = category(f);
+            String change = category == Change.NARROWING ? " narrowing"
+                    : category == Change.WIDENING || category == Change.ISOLATION ? " widening" : "";
             html.append("<tr class=\"").append(f.severity().label()).append(change).append("\">")
                     .append(cell(f.severity().label()))
                     .append(cell(f.kind()))

@@ -32,18 +32,17 @@ public final class ReportWriters {
 
     /** Every file format this package writes, reading the process environment. */
     public static ReportWriters standard() {
-        return standard(RuleCatalog.standard(), null, System::getenv);
+        return standard(null, System::getenv);
     }
 
     /**
-     * @param rules       descriptions of the finding kinds, for SARIF
      * @param toolVersion the plugin version for SARIF, or {@code null}
      * @param environment environment lookup ({@code GITHUB_STEP_SUMMARY})
      */
-    public static ReportWriters standard(RuleCatalog rules, String toolVersion, Function<String, String> environment) {
+    public static ReportWriters standard(String toolVersion, Function<String, String> environment) {
         return new ReportWriters(List.of(
                 new JsonReportWriter(),
-                new SarifReportWriter(rules, toolVersion),
+                new SarifReportWriter(toolVersion),
                 new MarkdownReportWriter(environment),
                 new JUnitReportWriter(),
                 new HtmlReportWriter()));

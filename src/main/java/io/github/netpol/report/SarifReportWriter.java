@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.RuleDescription;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.finding.SourcePosition;
 
@@ -14,12 +14,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * SARIF 2.1.0 ({@code <goal>.sarif}) for code scanning: one run, the rules of every kind that occurs,
- * one result a finding located relative to the repository root.
+ * SARIF 2.1.0 ({@code <goal>.sarif}) for code scanning: one run, the rules of every code that occurs (described
+ * from the catalogue of {@link FindingCode}), one result a finding located relative to the repository root.
  */
 public final class SarifReportWriter implements ReportWriter {
 
@@ -27,7 +28,6 @@ public final class SarifReportWriter implements ReportWriter {
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     private static final String TOOL = "netpol-maven-plugin";
 
-    private final RuleCatalog rules;
     private final String toolVersion;
     // ordered map keys keep the output byte-for-byte stable (labels come in unordered maps)
     private final ObjectMapper json = new ObjectMapper()
@@ -35,15 +35,11 @@ public final class SarifReportWriter implements ReportWriter {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     public SarifReportWriter() {
-        this(RuleCatalog.standard(), null);
+        this(null);
     }
 
-    /**
-     * @param rules       describes each finding kind
-     * @param toolVersion the plugin version written as the driver's version, or {@code null} to leave it out
-     */
-    public SarifReportWriter(RuleCatalog rules, String toolVersion) {
-        this.rules = rules;
+    /** @param toolVersion the plugin version written as the driver's version, or {@code null} to leave it out */
+    public SarifReportWriter(String toolVersion) {
         this.toolVersion = toolVersion;
     }
 
@@ -66,14 +62,16 @@ public final class SarifReportWriter implements ReportWriter {
         log.put("version", "2.1.0");
         ObjectNode run = log.putArray("runs").addObject();
 
-        List<String> ruleIds = input.findings().stream().map(Finding::kind).distinct().sorted().toList();
+        List<FindingCode> codes = input.findings().stream().map(Finding::code).distinct()
+                .sorted(Comparator.comparing(FindingCode::id)).toList();
+        List<String> ruleIds = codes.stream().map(FindingCode::id).toList();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", TOOL);
         if (toolVersion != null) {
             driver.put("version", toolVersion);
         }
         ArrayNode ruleNodes = driver.putArray("rules");
-        ruleIds.forEach(id -> ruleNodes.add(rule(rules.describe(id), id)));
+        codes.forEach(code -> ruleNodes.add(rule(code)));
 
         // code scanning keeps one analysis per category: validate and check must not replace each other
         run.putObject("automationDetails").put("id", "netpol/" + input.goal() + "/");
@@ -91,14 +89,14 @@ public final class SarifReportWriter implements ReportWriter {
         return log;
     }
 
-    private ObjectNode rule(RuleDescription description, String id) {
+    private ObjectNode rule(FindingCode code) {
         ObjectNode rule = json.createObjectNode();
-        rule.put("id", id);
-        rule.putObject("shortDescription").put("text", description.shortDescription());
-        rule.putObject("fullDescription").put("text", description.fullDescription());
+        rule.put("id", code.id());
+        rule.putObject("shortDescription").put("text", code.title());
+        rule.putObject("fullDescription").put("text", code.description());
         ObjectNode help = rule.putObject("help");
-        help.put("text", description.help());
-        help.put("markdown", description.help());
+        help.put("text", code.help());
+        help.put("markdown", code.help());
         return rule;
     }
 

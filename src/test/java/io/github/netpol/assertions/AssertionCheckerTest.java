@@ -1,5 +1,7 @@
 package io.github.netpol.assertions;
 
+import io.github.netpol.finding.FindingCode;
+
 import io.github.netpol.analysis.oracle.Oracle;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Witness;
@@ -39,7 +41,7 @@ class AssertionCheckerTest {
                     to: {namespace: shop, pods: {app: db}}
                     expect: denied
                 """);
-        assertThat(o.findings()).allSatisfy(f -> assertThat(f.kind()).as(f.message()).isEqualTo(AssertionSuite.PASSED));
+        assertThat(o.findings()).allSatisfy(f -> assertThat(f.kind()).as(f.message()).isEqualTo(FindingCode.ASSERTION_PASSED.id()));
         assertThat(o.passed()).isTrue();
         assertThat(o.units()).hasSize(5);
     }

@@ -1,6 +1,7 @@
 package io.github.netpol.assertions;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,7 @@ class AssertionReaderTest {
         assertThat(f.assertions()).isEmpty();
         assertThat(f.problems()).allSatisfy(p -> {
             assertThat(p.severity()).isEqualTo(Severity.ERROR);
-            assertThat(p.kind()).isEqualTo(AssertionReader.PROBLEM);
+            assertThat(p.kind()).isEqualTo(FindingCode.ASSERTION_FILE.id());
         });
         assertThat(lines(f.problems())).containsExactly(
                 "3:5 Unknown key 'form' in a test (known: expect, from, name, port, protocol, scope, to).",

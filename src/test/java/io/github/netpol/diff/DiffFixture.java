@@ -6,6 +6,7 @@ import io.github.netpol.analysis.oracle.OracleChecks;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Witness;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
@@ -36,8 +37,8 @@ final class DiffFixture {
         DiffResult result = new VersionDiff(AnalysisOptions.defaults(), "netpol-accepted.yaml").compare(old, current);
         for (Finding f : result.findings()) {
             // WIDENED_CONNECTION is about changed workload labels; its own test confirms it with the old labels
-            if (f.kind().equals(ChangeKind.WIDENED_INGRESS.name()) || f.kind().equals(ChangeKind.WIDENED_EGRESS.name())
-                    || f.kind().equals(ChangeKind.ISOLATION_DROPPED.name())) {
+            if (f.code() == FindingCode.WIDENED_INGRESS || f.code() == FindingCode.WIDENED_EGRESS
+                    || f.code() == FindingCode.ISOLATION_DROPPED) {
                 assertWitnessConfirmed(old, current, f);
             }
         }
@@ -53,7 +54,7 @@ final class DiffFixture {
         Witness w = f.witness();
         assertThat(w).as("witness of %s", f.id()).isNotNull();
         assertThat(OracleChecks.allows(after, f.direction(), w)).as("new version allows the witness of %s: %s", f.id(), w).isTrue();
-        if (f.kind().equals(ChangeKind.ISOLATION_DROPPED.name())) {
+        if (f.code() == FindingCode.ISOLATION_DROPPED) {
             Endpoint.Pod pod = (Endpoint.Pod) (f.direction() == Direction.INGRESS ? w.destination() : w.source());
             assertThat(before.isolated((Endpoint.Pod) OracleChecks.relabel(pod, oldLabels), f.direction().policyType()))
                     .as("pod of %s was isolated", f.id()).isTrue();
@@ -73,7 +74,7 @@ final class DiffFixture {
     }
 
     static List<Finding> failing(DiffResult r) {
-        return r.findings().stream().filter(f -> ChangeKind.of(f.kind()).map(k -> k.category() != ChangeKind.Category.NARROWING)
+        return r.findings().stream().filter(f -> f.code().change().map(c -> c != FindingCode.Change.NARROWING)
                 .orElse(true)).toList();
     }
 

@@ -8,6 +8,7 @@ import io.github.netpol.analysis.oracle.Samples;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Witness;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +44,8 @@ class VersionDiffVsOracleTest {
             Oracle oracleNew = new Oracle(current.policies());
 
             List<Finding> findings = diff.compare(OracleChecks.manifests(old), OracleChecks.manifests(current)).findings();
-            List<Finding> gating = findings.stream().filter(f -> ChangeKind.of(f.kind())
-                    .map(k -> k.category() == ChangeKind.Category.WIDENING || k.category() == ChangeKind.Category.ISOLATION)
+            List<Finding> gating = findings.stream().filter(f -> f.code().change()
+                    .map(c -> c == FindingCode.Change.WIDENING || c == FindingCode.Change.ISOLATION)
                     .orElse(true)).toList();
 
             for (Finding f : gating) {
@@ -90,7 +91,7 @@ class VersionDiffVsOracleTest {
             return "no witness";
         }
         Direction d = f.direction();
-        if (f.kind().equals(ChangeKind.ISOLATION_DROPPED.name())) {
+        if (f.code() == FindingCode.ISOLATION_DROPPED) {
             Endpoint local = d == Direction.INGRESS ? w.destination() : w.source();
             if (!(local instanceof Endpoint.Pod pod)) {
                 return "witness has no local pod";

@@ -1,6 +1,7 @@
 package io.github.netpol.gate;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.finding.SourcePosition;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class GateTest {
         assertThat(r.passed()).isTrue();
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.kind()).isEqualTo(Gate.UNUSED_ACCEPTANCE);
+            assertThat(f.kind()).isEqualTo(FindingCode.UNUSED_ACCEPTANCE.id());
             assertThat(f.location().line()).isEqualTo(4);
         });
     }
@@ -73,14 +74,15 @@ class GateTest {
     void unsupportedKindsAndErrorsFailClosed() {
         Finding unsupported = change("UNSUPPORTED_POLICY_KIND", "UNSUPPORTED_POLICY_KIND/shop/cnp");
         assertThat(new Gate(FailPolicy.parse(List.of("widening")), TODAY).decide(List.of(unsupported), AcceptedChanges.none()).passed()).isFalse();
-        Finding loadError = Finding.of("yaml-syntax", Severity.ERROR, "bad", at(1));
+        Finding loadError = Finding.of(FindingCode.YAML_SYNTAX, "bad").at(at(1));
         assertThat(gate.decide(List.of(loadError), AcceptedChanges.none()).passed()).isFalse();
-        AcceptedChanges broken = new AcceptedChanges(List.of(), List.of(Finding.of("accepted-file", Severity.ERROR, "x", at(1))));
+        AcceptedChanges broken = new AcceptedChanges(List.of(), List.of(Finding.of(FindingCode.ACCEPTED_FILE, "x").at(at(1))));
         assertThat(gate.decide(List.of(), broken).passed()).isFalse();
     }
 
     private static Finding change(String kind, String id) {
-        return new Finding(id, kind, Severity.ERROR, kind + " happened.", "shop", null, at(10), false, null, null, null);
+        return Finding.of(FindingCode.valueOf(kind), kind + " happened.").withId(id).withSeverity(Severity.ERROR)
+                .withNamespace("shop").at(at(10));
     }
 
     private static AcceptedChanges accepted(AcceptedChange... entries) {

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportWritersTest {
 
-    private final ReportWriters writers = ReportWriters.standard(RuleCatalog.standard(), null, name -> null);
+    private final ReportWriters writers = ReportWriters.standard(null, name -> null);
 
     @Test
     void selectsTheFileWritersInTheGivenOrderAndLeavesConsoleToTheCaller() {

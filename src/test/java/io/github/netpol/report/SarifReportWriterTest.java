@@ -2,7 +2,7 @@ package io.github.netpol.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.netpol.finding.RuleDescription;
+import io.github.netpol.finding.FindingCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +42,7 @@ class SarifReportWriterTest {
             assertThat(r.path("fullDescription").path("text").asText()).isNotBlank();
             assertThat(r.path("help").path("text").asText()).isNotBlank();
         });
-        assertThat(ruleIds).containsExactly("ACCEPTED_UNUSED", "NARROWED_EGRESS", "WIDENED_EGRESS", "WIDENED_INGRESS");
+        assertThat(ruleIds).containsExactly("NARROWED_EGRESS", "WIDENED_EGRESS", "WIDENED_INGRESS", "unused-acceptance");
 
         JsonNode results = run.path("results");
         assertThat(results).hasSize(5);
@@ -91,17 +90,17 @@ class SarifReportWriterTest {
     }
 
     @Test
-    void descriptionsSuppliedByTheProducerOfFindingsWinOverTheFallback() throws IOException {
-        RuleDescription supplied = new RuleDescription("ACCEPTED_UNUSED", "An accepted change matches nothing",
-                "An entry of the accepted changes file no longer matches any finding.", "Remove the entry.");
-        JsonNode rules = write(new SarifReportWriter(RuleCatalog.standard().with(Map.of("ACCEPTED_UNUSED", supplied)), "1.2.3"),
-                ReportFixtures.failingCheck()).path("runs").get(0).path("tool").path("driver");
+    void rulesAreDescribedFromTheCatalogueOfFindingCodes() throws IOException {
+        JsonNode driver = write(new SarifReportWriter("1.2.3"), ReportFixtures.failingCheck())
+                .path("runs").get(0).path("tool").path("driver");
 
-        assertThat(rules.path("version").asText()).isEqualTo("1.2.3");
-        assertThat(rules.path("rules").get(0).path("shortDescription").path("text").asText())
-                .isEqualTo("An accepted change matches nothing");
-        assertThat(rules.path("rules").get(0).path("help").path("text").asText()).isEqualTo("Remove the entry.");
-        assertThat(rules.path("rules").get(3).path("shortDescription").path("text").asText())
+        assertThat(driver.path("version").asText()).isEqualTo("1.2.3");
+        assertThat(driver.path("rules")).extracting(r -> r.path("id").asText())
+                .containsExactly("NARROWED_EGRESS", "WIDENED_EGRESS", "WIDENED_INGRESS", "unused-acceptance");
+        JsonNode unused = driver.path("rules").get(3);
+        assertThat(unused.path("shortDescription").path("text").asText()).isEqualTo(FindingCode.UNUSED_ACCEPTANCE.title());
+        assertThat(unused.path("help").path("text").asText()).isEqualTo("Remove the entry from the accepted-changes file.");
+        assertThat(driver.path("rules").get(2).path("shortDescription").path("text").asText())
                 .isEqualTo("A policy change allows new incoming connections");
     }
 
@@ -150,7 +149,7 @@ class SarifReportWriterTest {
 
     @Test
     void outputIsStableAcrossRunsAndMatchesSnapshot() throws IOException {
-        SarifReportWriter writer = new SarifReportWriter(RuleCatalog.standard(), "0.1.0");
+        SarifReportWriter writer = new SarifReportWriter("0.1.0");
         String first = Files.readString(writer.write(ReportFixtures.failingCheck(), out));
         String second = Files.readString(writer.write(ReportFixtures.failingCheck(), out.resolve("again")));
 

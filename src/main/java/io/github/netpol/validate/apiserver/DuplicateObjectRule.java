@@ -1,6 +1,7 @@
 package io.github.netpol.validate.apiserver;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.Origin;
@@ -42,11 +43,11 @@ final class DuplicateObjectRule {
         Map<String, Object> firstContent = contentByOrigin.get(key(first));
         boolean identical = firstContent != null && Objects.equals(firstContent, contentByOrigin.get(key(origin)));
         Finding finding = identical
-                ? Finding.of("duplicate-object", Severity.WARNING, id + " is an identical copy of the one at "
-                        + first.at("/metadata/name") + "; remove one copy.", origin.at("/metadata/name"))
-                : Finding.of("duplicate-object", Severity.ERROR, id + " is already defined at " + first.at("/metadata/name")
-                        + "; rename one of them or remove the copy.", origin.at("/metadata/name"));
-        out.add(finding.withNamespace(namespace));
+                ? Finding.of(FindingCode.DUPLICATE_OBJECT, id + " is an identical copy of the one at "
+                        + first.at("/metadata/name") + "; remove one copy.").withSeverity(Severity.WARNING)
+                : Finding.of(FindingCode.DUPLICATE_OBJECT, id + " is already defined at " + first.at("/metadata/name")
+                        + "; rename one of them or remove the copy.");
+        out.add(finding.at(origin.at("/metadata/name")).withNamespace(namespace));
     }
 
     /** Where an object is; objects read from the same place are the same object. */

@@ -1,6 +1,7 @@
 package io.github.netpol.validate.apiserver;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.Origin;
 
@@ -14,15 +15,15 @@ record FindingSink(Origin origin, String namespace, List<Finding> out) {
         return origin.sourceMap().has(origin.pointerPrefix() + pointer);
     }
 
-    void error(String id, String pointer, String message) {
-        add(id, Severity.ERROR, pointer, message);
+    void error(FindingCode code, String pointer, String message) {
+        add(code, Severity.ERROR, pointer, message);
     }
 
-    void warning(String id, String pointer, String message) {
-        add(id, Severity.WARNING, pointer, message);
+    void warning(FindingCode code, String pointer, String message) {
+        add(code, Severity.WARNING, pointer, message);
     }
 
-    void add(String id, Severity severity, String pointer, String message) {
-        out.add(Finding.of(id, severity, message, origin.at(pointer)).withNamespace(namespace));
+    void add(FindingCode code, Severity severity, String pointer, String message) {
+        out.add(Finding.of(code, message).withSeverity(severity).at(origin.at(pointer)).withNamespace(namespace));
     }
 }

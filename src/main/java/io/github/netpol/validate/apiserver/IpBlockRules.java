@@ -1,5 +1,6 @@
 package io.github.netpol.validate.apiserver;
 
+import io.github.netpol.finding.FindingCode;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.github.netpol.load.JsonPointer;
 import io.github.netpol.model.semantics.Cidr;
@@ -20,7 +21,7 @@ final class IpBlockRules {
     static void check(IPBlock block, String pointer, FindingSink sink) {
         String text = block.getCidr();
         if (text == null || text.isEmpty()) {
-            sink.error("missing-cidr", pointer, "ipBlock needs a cidr, e.g. cidr: 203.0.113.0/24.");
+            sink.error(FindingCode.MISSING_CIDR, pointer, "ipBlock needs a cidr, e.g. cidr: 203.0.113.0/24.");
             return;
         }
         Optional<Cidr> cidr = parsed(text, pointer + "/cidr", "cidr", sink);
@@ -31,7 +32,7 @@ final class IpBlockRules {
             Optional<Cidr> except = parsed(exceptText, at, "except entry", sink);
             if (cidr.isPresent() && except.isPresent() && !cidr.get().admitsExcept(except.get())) {
                 String why = cidr.get().isIpv4() != except.get().isIpv4() ? " (it is of the other IP family)" : "";
-                sink.error("except-not-subset", at, "except " + exceptText + " must be a strict subset of cidr "
+                sink.error(FindingCode.EXCEPT_NOT_SUBSET, at, "except " + exceptText + " must be a strict subset of cidr "
                         + text + why + "; remove it or fix the range.");
             }
         }
@@ -40,13 +41,13 @@ final class IpBlockRules {
     private static Optional<Cidr> parsed(String text, String pointer, String what, FindingSink sink) {
         Optional<Cidr> cidr = Cidr.parse(text);
         if (cidr.isEmpty()) {
-            sink.error("invalid-cidr", pointer, "The " + what + " '" + text
+            sink.error(FindingCode.INVALID_CIDR, pointer, "The " + what + " '" + text
                     + "' is not a valid CIDR; write an address and a prefix length, e.g. 10.0.0.0/16 or 2001:db8::/32.");
         } else if (cidr.get().hostBitsSet()) {
-            sink.warning("non-canonical-cidr", pointer, "The " + what + " '" + text + "' has bits set beyond the prefix "
+            sink.warning(FindingCode.NON_CANONICAL_CIDR, pointer, "The " + what + " '" + text + "' has bits set beyond the prefix "
                     + "and means " + cidr.get().canonical() + "; write that instead.");
         } else if (cidr.get().ipv4Mapped()) {
-            sink.warning("non-canonical-cidr", pointer, "The " + what + " '" + text + "' is an IPv4-mapped IPv6 form "
+            sink.warning(FindingCode.NON_CANONICAL_CIDR, pointer, "The " + what + " '" + text + "' is an IPv4-mapped IPv6 form "
                     + "and means the IPv4 network " + cidr.get().canonical() + "; write that instead.");
         }
         return cidr;

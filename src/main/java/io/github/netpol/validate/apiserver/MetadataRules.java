@@ -1,5 +1,6 @@
 package io.github.netpol.validate.apiserver;
 
+import io.github.netpol.finding.FindingCode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.github.netpol.load.JsonPointer;
 
@@ -21,14 +22,14 @@ final class MetadataRules {
     static void check(ObjectMeta meta, String kind, boolean subdomainName, FindingSink sink) {
         if (meta == null || isBlank(meta.getName())) {
             if (meta == null || isBlank(meta.getGenerateName())) {
-                sink.error("missing-name", meta == null ? "" : "/metadata",
+                sink.error(FindingCode.MISSING_NAME, meta == null ? "" : "/metadata",
                         kind + " has no metadata.name; give it a name.");
             }
         } else {
             String problem = subdomainName ? NameFormats.dns1123Subdomain(meta.getName())
                     : NameFormats.dns1123Label(meta.getName());
             if (problem != null) {
-                sink.error("invalid-name", "/metadata/name", kind + " name '" + meta.getName() + "' " + problem
+                sink.error(FindingCode.INVALID_NAME, "/metadata/name", kind + " name '" + meta.getName() + "' " + problem
                         + (subdomainName ? " (a DNS-1123 subdomain)." : " (a DNS-1123 label)."));
             }
         }
@@ -38,7 +39,7 @@ final class MetadataRules {
         if (meta.getNamespace() != null && !meta.getNamespace().isEmpty()) {
             String problem = NameFormats.dns1123Label(meta.getNamespace());
             if (problem != null) {
-                sink.error("invalid-namespace", "/metadata/namespace", "Namespace '" + meta.getNamespace() + "' "
+                sink.error(FindingCode.INVALID_NAMESPACE, "/metadata/namespace", "Namespace '" + meta.getNamespace() + "' "
                         + problem + " (a DNS-1123 label).");
             }
         }
@@ -55,11 +56,11 @@ final class MetadataRules {
             String at = JsonPointer.child(pointer, key);
             String keyProblem = NameFormats.qualifiedName(key);
             if (keyProblem != null) {
-                sink.error("invalid-label-key", at, "Label key '" + key + "' " + keyProblem + ".");
+                sink.error(FindingCode.INVALID_LABEL_KEY, at, "Label key '" + key + "' " + keyProblem + ".");
             }
             String valueProblem = value == null ? null : NameFormats.labelValue(value);
             if (valueProblem != null) {
-                sink.error("invalid-label-value", at, "Label value '" + value + "' of key '" + key + "' "
+                sink.error(FindingCode.INVALID_LABEL_VALUE, at, "Label value '" + value + "' of key '" + key + "' "
                         + valueProblem + ".");
             }
         });
@@ -73,14 +74,14 @@ final class MetadataRules {
         for (Map.Entry<String, String> e : annotations.entrySet()) {
             String problem = NameFormats.qualifiedName(e.getKey().toLowerCase(java.util.Locale.ROOT));
             if (problem != null) {
-                sink.error("invalid-annotation-key", JsonPointer.child("/metadata/annotations", e.getKey()),
+                sink.error(FindingCode.INVALID_ANNOTATION_KEY, JsonPointer.child("/metadata/annotations", e.getKey()),
                         "Annotation key '" + e.getKey() + "' " + problem + ".");
             }
             size += e.getKey().getBytes(StandardCharsets.UTF_8).length
                     + (e.getValue() == null ? 0 : e.getValue().getBytes(StandardCharsets.UTF_8).length);
         }
         if (size > MAX_ANNOTATIONS_BYTES) {
-            sink.error("annotations-too-large", "/metadata/annotations", "Annotations total " + size
+            sink.error(FindingCode.ANNOTATIONS_TOO_LARGE, "/metadata/annotations", "Annotations total " + size
                     + " bytes, more than the limit of 262144; shorten them.");
         }
     }

@@ -1,5 +1,6 @@
 package io.github.netpol.validate.apiserver;
 
+import io.github.netpol.finding.FindingCode;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
@@ -58,12 +59,12 @@ final class NetworkPolicyRules {
         boolean namespaces = peer != null && peer.getNamespaceSelector() != null;
         boolean block = peer != null && peer.getIpBlock() != null;
         if (!pods && !namespaces && !block) {
-            sink.error("empty-peer", pointer, "A peer must specify podSelector, namespaceSelector or ipBlock; "
+            sink.error(FindingCode.EMPTY_PEER, pointer, "A peer must specify podSelector, namespaceSelector or ipBlock; "
                     + "an empty peer is rejected (to allow all, omit from/to instead).");
             return;
         }
         if (block && (pods || namespaces)) {
-            sink.error("ipblock-with-other-peer", pointer, "A peer may not specify both ipBlock and another peer; "
+            sink.error(FindingCode.IPBLOCK_WITH_OTHER_PEER, pointer, "A peer may not specify both ipBlock and another peer; "
                     + "put the ipBlock in its own list item.");
         }
         if (pods) {
@@ -82,7 +83,7 @@ final class NetworkPolicyRules {
             return;
         }
         if (types.size() > POLICY_TYPES.size()) {
-            sink.error("too-many-policy-types", "/spec/policyTypes",
+            sink.error(FindingCode.TOO_MANY_POLICY_TYPES, "/spec/policyTypes",
                     "policyTypes may list at most two entries (Ingress, Egress); remove the extra ones.");
             return;
         }
@@ -90,7 +91,7 @@ final class NetworkPolicyRules {
             // a null entry decodes as the empty string
             String type = types.get(i) == null ? "" : types.get(i);
             if (!POLICY_TYPES.contains(type)) {
-                sink.error("invalid-policy-type", JsonPointer.child("/spec/policyTypes", i), "Policy type '"
+                sink.error(FindingCode.INVALID_POLICY_TYPE, JsonPointer.child("/spec/policyTypes", i), "Policy type '"
                         + type + "' is not supported; use Ingress or Egress (case-sensitive).");
             }
         }

@@ -1,5 +1,6 @@
 package io.github.netpol.validate.apiserver;
 
+import io.github.netpol.finding.FindingCode;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.github.netpol.load.JsonPointer;
@@ -37,23 +38,23 @@ final class SelectorRules {
         String key = req.getKey() == null ? "" : req.getKey();
         String keyProblem = NameFormats.qualifiedName(key);
         if (keyProblem != null) {
-            sink.error("invalid-label-key", req.getKey() == null ? pointer : pointer + "/key",
+            sink.error(FindingCode.INVALID_LABEL_KEY, req.getKey() == null ? pointer : pointer + "/key",
                     "Selector key '" + key + "' " + keyProblem + ".");
         }
         String op = req.getOperator();
         List<String> values = req.getValues() == null ? List.of() : req.getValues();
         if (WITH_VALUES.contains(op)) {
             if (values.isEmpty()) {
-                sink.error("selector-values-required", sink.written(pointer + "/values") ? pointer + "/values" : pointer + "/operator",
+                sink.error(FindingCode.SELECTOR_VALUES_REQUIRED, sink.written(pointer + "/values") ? pointer + "/values" : pointer + "/operator",
                         "Operator " + op + " needs at least one value in 'values'; add the values or use Exists.");
             }
         } else if (WITHOUT_VALUES.contains(op)) {
             if (!values.isEmpty()) {
-                sink.error("selector-values-forbidden", pointer + "/values",
+                sink.error(FindingCode.SELECTOR_VALUES_FORBIDDEN, pointer + "/values",
                         "Operator " + op + " takes no 'values'; remove them or use In/NotIn.");
             }
         } else {
-            sink.error("invalid-selector-operator", op == null ? pointer : pointer + "/operator",
+            sink.error(FindingCode.INVALID_SELECTOR_OPERATOR, op == null ? pointer : pointer + "/operator",
                     "Selector operator '" + (op == null ? "" : op)
                             + "' is not valid; use In, NotIn, Exists or DoesNotExist (case-sensitive).");
         }
@@ -61,7 +62,7 @@ final class SelectorRules {
             String value = values.get(i);
             String problem = value == null ? null : NameFormats.labelValue(value);
             if (problem != null) {
-                sink.error("invalid-label-value", JsonPointer.child(pointer + "/values", i),
+                sink.error(FindingCode.INVALID_LABEL_VALUE, JsonPointer.child(pointer + "/values", i),
                         "Selector value '" + value + "' " + problem + ".");
             }
         }

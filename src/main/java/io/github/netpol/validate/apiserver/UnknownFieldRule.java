@@ -1,5 +1,6 @@
 package io.github.netpol.validate.apiserver;
 
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.load.JsonPointer;
 import io.github.netpol.model.KubernetesKinds;
@@ -36,7 +37,7 @@ final class UnknownFieldRule {
             public void unknownField(String pointer, String field, Set<String> knownFields) {
                 String hint = closest(field, knownFields).map(c -> "; did you mean '" + c + "'?")
                         .orElse("; known fields here: " + String.join(", ", knownFields) + ".");
-                sink.add("unknown-field", severity, pointer, "Unknown field '" + JsonPointer.display(pointer)
+                sink.add(FindingCode.UNKNOWN_FIELD, severity, pointer, "Unknown field '" + JsonPointer.display(pointer)
                         + "' in " + object.kind() + hint);
             }
         });

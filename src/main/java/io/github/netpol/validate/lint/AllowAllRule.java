@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,7 @@ import java.util.List;
 public final class AllowAllRule extends BaseRule {
 
     public AllowAllRule() {
-        super("allow-all-rule", Severity.WARNING,
-                "A rule with no peers and no ports (`ingress: [{}]`, `egress: [{}]`, `- from: []`), which allows all traffic",
-                "It allows every protocol and port from (to) everywhere, so the policy's isolation has no effect for "
-                        + "the pods it selects; an empty list looks restrictive but is the widest possible rule.",
+        super(FindingCode.ALLOW_ALL_RULE,
                 Examples.policy("""
                         podSelector:
                           matchLabels:

@@ -1,43 +1,25 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
-/** Holds a rule's describing data so each rule class is only its check. */
+/** Holds a rule's code and examples so each rule class is only its check. */
 abstract class BaseRule implements LintRule {
-    private final String id;
-    private final Severity defaultSeverity;
-    private final String title;
-    private final String rationale;
+    private final FindingCode code;
     private final String before;
     private final String after;
 
-    BaseRule(String id, Severity defaultSeverity, String title, String rationale, String before, String after) {
-        this.id = id;
-        this.defaultSeverity = defaultSeverity;
-        this.title = title;
-        this.rationale = rationale;
+    BaseRule(FindingCode code, String before, String after) {
+        if (code.group() != FindingCode.Group.LINT) {
+            throw new IllegalArgumentException(code + " is not a lint rule's code");
+        }
+        this.code = code;
         this.before = before;
         this.after = after;
     }
 
     @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final Severity defaultSeverity() {
-        return defaultSeverity;
-    }
-
-    @Override
-    public final String title() {
-        return title;
-    }
-
-    @Override
-    public final String rationale() {
-        return rationale;
+    public final FindingCode code() {
+        return code;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.semantics.Cidr;
 
 import java.util.ArrayList;
@@ -11,10 +11,7 @@ import java.util.Map;
 public final class CidrHostBitsRule extends BaseRule {
 
     public CidrHostBitsRule() {
-        super("cidr-host-bits", Severity.WARNING,
-                "An `ipBlock` `cidr` or `except` with bits set beyond the prefix, such as `10.1.2.3/8`",
-                "Kubernetes reads it as the whole network (`10.0.0.0/8`), not the host that was probably meant, "
-                        + "and rejects it when strict CIDR validation is on.",
+        super(FindingCode.CIDR_HOST_BITS,
                 Examples.policy("""
                         podSelector:
                           matchLabels:

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.semantics.Cidr;
 
 import java.util.ArrayList;
@@ -15,10 +15,8 @@ abstract class ClusterCidrOverlapRule extends BaseRule {
     private final String what;
     private final String consequence;
 
-    ClusterCidrOverlapRule(String id, String what, String setting, String consequence, String rationale,
-                           String before, String after) {
-        super(id, Severity.WARNING, "An `ipBlock` overlapping the configured " + what + " (`netpol." + setting + "`)",
-                rationale, before, after);
+    ClusterCidrOverlapRule(FindingCode code, String what, String consequence, String before, String after) {
+        super(code, before, after);
         this.what = what;
         this.consequence = consequence;
     }

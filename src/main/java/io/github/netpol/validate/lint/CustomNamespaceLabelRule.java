@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.semantics.Selector;
 
@@ -11,10 +11,7 @@ import java.util.List;
 public final class CustomNamespaceLabelRule extends BaseRule {
 
     public CustomNamespaceLabelRule() {
-        super("namespace-selected-by-custom-label", Severity.INFO,
-                "A `namespaceSelector` that does not use `kubernetes.io/metadata.name`",
-                "A custom label is mutable: anyone allowed to update Namespace labels can opt a namespace in. "
-                        + "The control plane sets `kubernetes.io/metadata.name` itself and nobody can change it.",
+        super(FindingCode.NAMESPACE_SELECTED_BY_CUSTOM_LABEL,
                 Examples.policy("""
                         podSelector: {}
                         policyTypes: [Ingress]

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +11,7 @@ import java.util.Map;
 public final class DuplicatePolicyRule extends BaseRule {
 
     public DuplicatePolicyRule() {
-        super("duplicate-policy", Severity.WARNING,
-                "Two NetworkPolicies with the same namespace and name",
-                "Applying both leaves only the last one, so what the cluster enforces depends on file order.",
+        super(FindingCode.DUPLICATE_POLICY,
                 Examples.docs(
                         Examples.policy("allow-web", """
                                 podSelector: {}

@@ -1,7 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.ArrayList;
@@ -20,10 +20,7 @@ public final class EgressDnsBlockedRule extends BaseRule {
     private static final List<String> PROTOCOLS = List.of("UDP", "TCP");
 
     public EgressDnsBlockedRule() {
-        super("egress-dns-blocked", Severity.WARNING,
-                "Pods isolated for egress without any egress rule allowing DNS (port 53 over UDP and TCP)",
-                "Name resolution breaks: UDP 53 for ordinary lookups, TCP 53 for large answers. Allow both, "
-                        + "ideally only to the cluster DNS pods.",
+        super(FindingCode.EGRESS_DNS_BLOCKED,
                 Examples.policy("default-deny-egress", """
                         podSelector: {}
                         policyTypes: [Egress]

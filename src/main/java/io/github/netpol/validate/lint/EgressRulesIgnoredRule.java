@@ -1,12 +1,14 @@
 package io.github.netpol.validate.lint;
 
+import io.github.netpol.finding.FindingCode;
+
 import io.github.netpol.finding.Direction;
 
 /** Egress rules with {@code policyTypes: [Ingress]}. */
 public final class EgressRulesIgnoredRule extends IgnoredRulesRule {
 
     public EgressRulesIgnoredRule() {
-        super(Direction.EGRESS,
+        super(FindingCode.EGRESS_RULES_IGNORED, Direction.EGRESS,
                 Examples.policy("""
                         podSelector: {}
                         policyTypes: [Ingress]

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,7 @@ import java.util.List;
 public final class EmptyPeerListRule extends BaseRule {
 
     public EmptyPeerListRule() {
-        super("empty-peer-list", Severity.WARNING,
-                "`from: []` or `to: []` in a rule that lists ports",
-                "An empty peer list means every peer, including addresses outside the cluster, not no peer. "
-                        + "Deleting the last peer of a list silently opens the ports to everyone.",
+        super(FindingCode.EMPTY_PEER_LIST,
                 Examples.policy("""
                         podSelector:
                           matchLabels:

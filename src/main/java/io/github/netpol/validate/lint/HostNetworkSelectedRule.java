@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.ArrayList;
@@ -10,10 +10,7 @@ import java.util.List;
 public final class HostNetworkSelectedRule extends BaseRule {
 
     public HostNetworkSelectedRule() {
-        super("host-network-workload-selected", Severity.WARNING,
-                "A `hostNetwork: true` workload selected by a policy or matched by a pod peer",
-                "Kubernetes leaves policy for hostNetwork pods undefined; most network plugins ignore them and treat "
-                        + "their traffic as node traffic, so the policy neither protects nor matches them reliably.",
+        super(FindingCode.HOST_NETWORK_WORKLOAD_SELECTED,
                 Examples.docs("""
                         apiVersion: v1
                         kind: Pod

@@ -1,7 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +10,8 @@ import java.util.List;
 abstract class IgnoredRulesRule extends BaseRule {
     private final Direction direction;
 
-    IgnoredRulesRule(Direction direction, String before, String after) {
-        super(direction.label() + "-rules-ignored", Severity.WARNING,
-                "`" + direction.label() + "` rules in a policy whose explicit `policyTypes` lacks `" + direction.policyType() + "`",
-                "Kubernetes accepts the policy and silently ignores those rules, so the traffic they describe is not "
-                        + "governed by this policy at all.",
-                before, after);
+    IgnoredRulesRule(FindingCode code, Direction direction, String before, String after) {
+        super(code, before, after);
         this.direction = direction;
     }
 

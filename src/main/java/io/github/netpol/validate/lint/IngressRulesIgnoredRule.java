@@ -1,12 +1,14 @@
 package io.github.netpol.validate.lint;
 
+import io.github.netpol.finding.FindingCode;
+
 import io.github.netpol.finding.Direction;
 
 /** Ingress rules with {@code policyTypes: [Egress]}. */
 public final class IngressRulesIgnoredRule extends IgnoredRulesRule {
 
     public IngressRulesIgnoredRule() {
-        super(Direction.INGRESS,
+        super(FindingCode.INGRESS_RULES_IGNORED, Direction.INGRESS,
                 Examples.policy("""
                         podSelector: {}
                         policyTypes: [Egress]

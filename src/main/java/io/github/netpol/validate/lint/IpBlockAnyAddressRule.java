@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,7 @@ import java.util.List;
 public final class IpBlockAnyAddressRule extends BaseRule {
 
     public IpBlockAnyAddressRule() {
-        super("ipblock-any-address", Severity.WARNING,
-                "An `ipBlock` of `0.0.0.0/0` or `::/0`",
-                "It matches the whole internet and, depending on the network plugin, pods and nodes too. "
-                        + "Name the external ranges that are really needed.",
+        super(FindingCode.IPBLOCK_ANY_ADDRESS,
                 Examples.policy("""
                         podSelector:
                           matchLabels:

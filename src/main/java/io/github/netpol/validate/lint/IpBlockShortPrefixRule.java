@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,7 @@ import java.util.List;
 public final class IpBlockShortPrefixRule extends BaseRule {
 
     public IpBlockShortPrefixRule() {
-        super("ipblock-short-prefix", Severity.WARNING,
-                "An `ipBlock` whose prefix is shorter than `netpol.minPrefixLengthV4` (default 8) or `netpol.minPrefixLengthV6` (default 32)",
-                "A block such as `0.0.0.0/1` or `10.0.0.0/4` covers a large part of the address space, usually far "
-                        + "more than the peer that was meant, and may cover pods and nodes.",
+        super(FindingCode.IPBLOCK_SHORT_PREFIX,
                 Examples.policy("""
                         podSelector:
                           matchLabels:

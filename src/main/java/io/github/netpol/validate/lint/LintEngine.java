@@ -1,6 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.model.ManifestSet;
@@ -21,11 +22,6 @@ import java.util.stream.Stream;
  * {@code netpol.io/ignore} on the object at fault, and reports suppressions that suppress nothing.
  */
 public final class LintEngine {
-    /** Id of the finding for a {@code netpol.io/ignore} entry that suppressed nothing. */
-    public static final String UNUSED_SUPPRESSION = "unused-suppression";
-    /** Id of the finding for a {@code netpol.io/ignore} without {@code netpol.io/ignore-reason}. */
-    public static final String SUPPRESSION_WITHOUT_REASON = "suppression-without-reason";
-
     private static final Comparator<SourcePosition> BY_POSITION = Comparator.comparing(SourcePosition::file)
             .thenComparingInt(SourcePosition::line).thenComparingInt(SourcePosition::column);
     static final Comparator<Finding> ORDER = Comparator
@@ -64,7 +60,7 @@ public final class LintEngine {
                 if (Suppressions.ruleIds(v.subject()).contains(rule.id())) {
                     used.computeIfAbsent(v.subject(), s -> new HashSet<>()).add(rule.id());
                 } else {
-                    findings.add(toFinding(rule.id(), severity.get(), v));
+                    findings.add(toFinding(rule.code(), severity.get(), v));
                 }
             }
         }
@@ -75,8 +71,8 @@ public final class LintEngine {
 
     private List<Finding> suppressionFindings(LintContext context, LintSettings settings,
                                               Map<Subject, Set<String>> used, Set<String> enabled) {
-        Optional<Severity> unused = settings.levelOf(UNUSED_SUPPRESSION, Severity.WARNING).severity();
-        Optional<Severity> noReason = settings.levelOf(SUPPRESSION_WITHOUT_REASON, Severity.WARNING).severity();
+        Optional<Severity> unused = level(settings, FindingCode.UNUSED_SUPPRESSION);
+        Optional<Severity> noReason = level(settings, FindingCode.SUPPRESSION_WITHOUT_REASON);
         Set<String> known = new HashSet<>();
         rules.forEach(r -> known.add(r.id()));
         List<Finding> out = new ArrayList<>();
@@ -84,7 +80,7 @@ public final class LintEngine {
             Set<String> ids = Suppressions.ruleIds(s);
             String pointer = "/metadata/annotations/" + Suppressions.IGNORE.replace("~", "~0").replace("/", "~1");
             if (noReason.isPresent() && !Suppressions.hasReason(s)) {
-                out.add(toFinding(SUPPRESSION_WITHOUT_REASON, noReason.get(), new Violation(s, pointer, null,
+                out.add(toFinding(FindingCode.SUPPRESSION_WITHOUT_REASON, noReason.get(), new Violation(s, pointer, null,
                         s.describe() + " suppresses " + String.join(", ", ids) + " without saying why: add the annotation "
                                 + Suppressions.REASON + " with the reason.")));
             }
@@ -97,7 +93,7 @@ public final class LintEngine {
                         : used.getOrDefault(s, Set.of()).contains(id) ? null
                         : "suppresses nothing: the rule does not fire on this object any more";
                 if (why != null) {
-                    out.add(toFinding(UNUSED_SUPPRESSION, unused.get(), new Violation(s, pointer, null,
+                    out.add(toFinding(FindingCode.UNUSED_SUPPRESSION, unused.get(), new Violation(s, pointer, null,
                             s.describe() + ": " + Suppressions.IGNORE + " entry '" + id + "' " + why
                                     + "; remove it from the annotation.")));
                 }
@@ -118,7 +114,8 @@ public final class LintEngine {
     }
 
     private void checkRuleIds(LintSettings settings) {
-        Set<String> known = new HashSet<>(List.of(UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON));
+        Set<String> known = new HashSet<>(List.of(FindingCode.UNUSED_SUPPRESSION.id(),
+                FindingCode.SUPPRESSION_WITHOUT_REASON.id()));
         rules.forEach(r -> known.add(r.id()));
         for (String id : settings.ruleLevels().keySet()) {
             if (!known.contains(id)) {
@@ -127,9 +124,13 @@ public final class LintEngine {
         }
     }
 
-    private static Finding toFinding(String ruleId, Severity severity, Violation v) {
+    private static Optional<Severity> level(LintSettings settings, FindingCode code) {
+        return settings.levelOf(code.id(), code.defaultSeverity()).severity();
+    }
+
+    private static Finding toFinding(FindingCode code, Severity severity, Violation v) {
         SourcePosition location = v.subject().origin() == null ? null : v.subject().origin().at(v.pointer());
-        return new Finding(ruleId, ruleId, severity, v.message(), v.subject().namespace(), v.direction(), location,
-                false, null, null, null);
+        return Finding.of(code, v.message()).withSeverity(severity).withNamespace(v.subject().namespace())
+                .withDirection(v.direction()).at(location);
     }
 }

@@ -1,22 +1,34 @@
 package io.github.netpol.validate.lint;
 
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 
 import java.util.List;
 
-/** One lint check over a loaded repository. Implementations are stateless. */
+/** One lint check over a loaded repository, documented by its finding code. Implementations are stateless. */
 public interface LintRule {
 
-    /** Kebab-case id, used as finding id and kind, in configuration and in {@code netpol.io/ignore}. */
-    String id();
+    /** The rule's code in the catalogue: its id, default severity, title and rationale. */
+    FindingCode code();
 
-    Severity defaultSeverity();
+    /** Kebab-case id, used as finding id and kind, in configuration and in {@code netpol.io/ignore}. */
+    default String id() {
+        return code().id();
+    }
+
+    default Severity defaultSeverity() {
+        return code().defaultSeverity();
+    }
 
     /** What it catches, one line. */
-    String title();
+    default String title() {
+        return code().title();
+    }
 
     /** Why it matters, one or two sentences. */
-    String rationale();
+    default String rationale() {
+        return code().description();
+    }
 
     /** YAML that triggers the rule (documentation; the tests check that it fires). */
     String before();

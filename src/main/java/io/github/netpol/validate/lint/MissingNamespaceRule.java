@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,7 @@ import java.util.List;
 public final class MissingNamespaceRule extends BaseRule {
 
     public MissingNamespaceRule() {
-        super("missing-namespace", Severity.WARNING,
-                "A NetworkPolicy without `metadata.namespace`",
-                "It lands in whatever namespace `kubectl` is pointed at, so it protects different pods depending on "
-                        + "who applies it.",
+        super(FindingCode.MISSING_NAMESPACE,
                 """
                         apiVersion: networking.k8s.io/v1
                         kind: NetworkPolicy

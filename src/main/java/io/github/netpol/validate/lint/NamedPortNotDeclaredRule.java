@@ -1,7 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.ArrayList;
@@ -17,10 +17,7 @@ import java.util.Set;
 public final class NamedPortNotDeclaredRule extends BaseRule {
 
     public NamedPortNotDeclaredRule() {
-        super("named-port-not-declared", Severity.WARNING,
-                "A named port that no selected (ingress) or destination (egress) workload declares with that name and protocol",
-                "A named port resolves per pod; if no pod names a container port so, the rule matches nothing. "
-                        + "Quiet when those workloads are not declared in the repository.",
+        super(FindingCode.NAMED_PORT_NOT_DECLARED,
                 Examples.docs(Examples.deployment("api", "http", 8080), Examples.policy("""
                         podSelector:
                           matchLabels:

@@ -1,7 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,7 @@ import java.util.List;
 public final class NamedPortOnIpBlockRule extends BaseRule {
 
     public NamedPortOnIpBlockRule() {
-        super("named-port-on-ipblock", Severity.WARNING,
-                "An egress rule with a named port whose only peers are `ipBlock`s",
-                "A named port is looked up on the destination pod; an address outside the cluster has no named ports, "
-                        + "so the rule matches nothing.",
+        super(FindingCode.NAMED_PORT_ON_IPBLOCK,
                 Examples.policy("""
                         podSelector: {}
                         policyTypes: [Egress]

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.semantics.Selector;
 
 import java.util.ArrayList;
@@ -10,10 +10,7 @@ import java.util.List;
 public final class NamespaceSelectorAllRule extends BaseRule {
 
     public NamespaceSelectorAllRule() {
-        super("namespace-selector-all-namespaces", Severity.WARNING,
-                "A peer `namespaceSelector: {}` with no (or an empty) `podSelector`: every pod in every namespace",
-                "It admits every pod of the cluster, including namespaces created later; usually one namespace "
-                        + "(by `kubernetes.io/metadata.name`) or one workload was meant.",
+        super(FindingCode.NAMESPACE_SELECTOR_ALL_NAMESPACES,
                 Examples.policy("""
                         podSelector:
                           matchLabels:

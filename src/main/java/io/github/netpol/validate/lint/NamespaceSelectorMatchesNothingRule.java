@@ -1,7 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.semantics.Selector;
 
@@ -14,10 +14,7 @@ import java.util.Map;
 public final class NamespaceSelectorMatchesNothingRule extends BaseRule {
 
     public NamespaceSelectorMatchesNothingRule() {
-        super("namespace-selector-matches-nothing", Severity.WARNING,
-                "A peer `namespaceSelector` that matches no namespace the repository declares or uses (quiet when it declares no Namespace)",
-                "Typically `name: web` instead of `kubernetes.io/metadata.name: web`, or a label nobody sets: the allow is dead. "
-                        + "Selecting only by `kubernetes.io/metadata.name` stays quiet: that may name a namespace kept elsewhere, such as kube-system.",
+        super(FindingCode.NAMESPACE_SELECTOR_MATCHES_NOTHING,
                 Examples.docs("""
                         apiVersion: v1
                         kind: Namespace

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,7 @@ import java.util.List;
 public final class NamespaceWithoutPolicyRule extends BaseRule {
 
     public NamespaceWithoutPolicyRule() {
-        super("namespace-without-policy", Severity.INFO,
-                "A namespace (declared, or holding workloads) without any NetworkPolicy",
-                "Every pod in it accepts and sends any traffic, an easy path for lateral movement. "
-                        + "`required-isolation` is the stricter, configurable form of this check.",
+        super(FindingCode.NAMESPACE_WITHOUT_POLICY,
                 """
                         apiVersion: v1
                         kind: Namespace

@@ -1,7 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.ArrayList;
@@ -11,10 +11,7 @@ import java.util.List;
 public final class NumericPortNotDeclaredRule extends BaseRule {
 
     public NumericPortNotDeclaredRule() {
-        super("numeric-port-not-declared", Severity.INFO,
-                "An ingress port number that no selected workload declares as a container port (when they declare ports at all)",
-                "The rule is probably stale (the service moved to another port) or has a typo; it opens a port nothing "
-                        + "listens on, which may later be taken by something else.",
+        super(FindingCode.NUMERIC_PORT_NOT_DECLARED,
                 Examples.docs(Examples.deployment("api", "http", 8080), Examples.policy("""
                         podSelector:
                           matchLabels:

@@ -1,7 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +10,7 @@ import java.util.List;
 public final class OmittedPeerListRule extends BaseRule {
 
     public OmittedPeerListRule() {
-        super("omitted-peer-list", Severity.INFO,
-                "A rule that lists ports but no `from`/`to`, so it allows those ports from (to) everywhere",
-                "Without peers a rule matches every pod in every namespace and every external address. That is "
-                        + "right for a public port, but often the peers were forgotten.",
+        super(FindingCode.OMITTED_PEER_LIST,
                 Examples.policy("""
                         podSelector:
                           matchLabels:

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.semantics.Selector;
 
 import java.util.ArrayList;
@@ -10,10 +10,7 @@ import java.util.List;
 public final class PeerPodSelectorMatchesNothingRule extends BaseRule {
 
     public PeerPodSelectorMatchesNothingRule() {
-        super("peer-pod-selector-matches-nothing", Severity.WARNING,
-                "A peer `podSelector` (without `namespaceSelector`) that matches no workload declared in the policy's namespace",
-                "The intended allow is dead, usually through a label typo; the real client is then blocked or someone "
-                        + "widens the rule to make it work.",
+        super(FindingCode.PEER_POD_SELECTOR_MATCHES_NOTHING,
                 Examples.docs(Examples.deployment("api", "http", 8080), Examples.deployment("frontend", "http", 8080),
                         Examples.policy("""
                                 podSelector:

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.ArrayList;
@@ -10,9 +10,7 @@ import java.util.List;
 public final class PolicySelectsNoWorkloadRule extends BaseRule {
 
     public PolicySelectsNoWorkloadRule() {
-        super("policy-selects-no-workload", Severity.WARNING,
-                "A policy whose `spec.podSelector` matches no workload declared in its namespace (quiet when the namespace declares none)",
-                "Usually a label typo: the policy protects nothing and gives false confidence.",
+        super(FindingCode.POLICY_SELECTS_NO_WORKLOAD,
                 Examples.docs(Examples.deployment("api", "http", 8080), Examples.policy("""
                         podSelector:
                           matchLabels:

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,7 @@ import java.util.List;
 public final class PolicyTypesOmittedRule extends BaseRule {
 
     public PolicyTypesOmittedRule() {
-        super("policy-types-omitted", Severity.INFO,
-                "A policy without `policyTypes`",
-                "Kubernetes derives `[Ingress]`, plus `Egress` when egress rules exist. Deleting the last egress rule "
-                        + "later silently lifts egress isolation; explicit types make the intent survive edits.",
+        super(FindingCode.POLICY_TYPES_OMITTED,
                 Examples.policy("""
                         podSelector: {}
                         egress:

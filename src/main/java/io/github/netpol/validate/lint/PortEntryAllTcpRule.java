@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,7 @@ import java.util.List;
 public final class PortEntryAllTcpRule extends BaseRule {
 
     public PortEntryAllTcpRule() {
-        super("port-entry-all-tcp", Severity.WARNING,
-                "A `ports` item with neither `port` nor `protocol` (`ports: [{}]`)",
-                "Protocol defaults to TCP, so it means every TCP port: UDP and SCTP stay blocked, and it is wider than "
-                        + "any single port. Omitting `ports` altogether would mean every protocol.",
+        super(FindingCode.PORT_ENTRY_ALL_TCP,
                 Examples.policy("""
                         podSelector: {}
                         policyTypes: [Ingress]

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.semantics.Cidr;
 
 import java.util.ArrayList;
@@ -11,10 +11,7 @@ import java.util.Map;
 public final class RedundantExceptRule extends BaseRule {
 
     public RedundantExceptRule() {
-        super("redundant-ipblock-except", Severity.INFO,
-                "An `ipBlock.except` entry that another entry of the same block already contains",
-                "The API server accepts overlapping entries; the inner one changes nothing and suggests the author "
-                        + "meant a different range.",
+        super(FindingCode.REDUNDANT_IPBLOCK_EXCEPT,
                 Examples.policy("""
                         podSelector:
                           matchLabels:

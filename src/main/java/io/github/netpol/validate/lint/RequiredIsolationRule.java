@@ -1,7 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +14,7 @@ import java.util.regex.Pattern;
 public final class RequiredIsolationRule extends BaseRule {
 
     public RequiredIsolationRule() {
-        super("required-isolation", Severity.ERROR,
-                "A namespace in `netpol.requireIsolation` (default: every namespace declared or used) without default-deny "
-                        + "for `netpol.requireIsolationDirections` (default `ingress`)",
-                "Without a policy selecting every pod, a new workload starts fully open. A default-deny "
-                        + "(`podSelector: {}`) makes every allow explicit.",
+        super(FindingCode.REQUIRED_ISOLATION,
                 """
                         apiVersion: v1
                         kind: Namespace

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +9,7 @@ import java.util.List;
 public final class SctpProtocolRule extends BaseRule {
 
     public SctpProtocolRule() {
-        super("sctp-protocol", Severity.INFO,
-                "A port with `protocol: SCTP`",
-                "Not every network plugin enforces SCTP rules; check that the cluster's does before relying on them.",
+        super(FindingCode.SCTP_PROTOCOL,
                 Examples.policy("""
                         podSelector: {}
                         policyTypes: [Ingress]

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +10,7 @@ import java.util.Optional;
 public final class SeparateNamespaceAndPodSelectorRule extends BaseRule {
 
     public SeparateNamespaceAndPodSelectorRule() {
-        super("separate-namespace-and-pod-selector", Severity.WARNING,
-                "A `namespaceSelector` item and a `podSelector` item in the same peer list, which look meant as one peer",
-                "Two list items are OR-ed: the rule allows every pod of the selected namespaces and, separately, the "
-                        + "selected pods of the policy's namespace. One item with both fields means pods matching both.",
+        super(FindingCode.SEPARATE_NAMESPACE_AND_POD_SELECTOR,
                 Examples.policy("""
                         podSelector:
                           matchLabels:

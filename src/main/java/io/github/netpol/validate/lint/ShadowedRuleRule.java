@@ -1,7 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +16,7 @@ import java.util.Objects;
 public final class ShadowedRuleRule extends BaseRule {
 
     public ShadowedRuleRule() {
-        super("shadowed-rule", Severity.INFO,
-                "A rule that allows nothing another rule for the same pods does not already allow",
-                "Redundant rules are noise that hides intent; when the wider rule is later narrowed the redundant one "
-                        + "silently keeps the old access.",
+        super(FindingCode.SHADOWED_RULE,
                 Examples.policy("""
                         podSelector: {}
                         policyTypes: [Ingress]

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,7 @@ public final class UdpPortDefaultsToTcpRule extends BaseRule {
             Map.entry(5353, "mDNS"), Map.entry(8125, "StatsD"), Map.entry(51820, "WireGuard"));
 
     public UdpPortDefaultsToTcpRule() {
-        super("udp-port-defaults-to-tcp", Severity.WARNING,
-                "A port of a UDP service (53, 123, 161, 514, ...) written without `protocol`",
-                "An omitted protocol means TCP, so the rule allows TCP only and the UDP traffic (DNS lookups above all) "
-                        + "stays blocked.",
+        super(FindingCode.UDP_PORT_DEFAULTS_TO_TCP,
                 Examples.policy("""
                         podSelector: {}
                         policyTypes: [Egress]

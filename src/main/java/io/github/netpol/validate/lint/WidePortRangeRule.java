@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint;
 
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,7 @@ import java.util.List;
 public final class WidePortRangeRule extends BaseRule {
 
     public WidePortRangeRule() {
-        super("wide-port-range", Severity.WARNING,
-                "A `port`..`endPort` range wider than `netpol.maxPortRange` ports (default 1024)",
-                "A wide range opens far more than the service needs; a network plugin without `endPort` support "
-                        + "enforces only the first port, so the range also behaves differently across clusters.",
+        super(FindingCode.WIDE_PORT_RANGE,
                 Examples.policy("""
                         podSelector: {}
                         policyTypes: [Ingress]

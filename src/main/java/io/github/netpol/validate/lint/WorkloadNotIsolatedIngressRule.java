@@ -1,12 +1,12 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 
 /** A workload open for ingress. */
 public final class WorkloadNotIsolatedIngressRule extends WorkloadNotIsolatedRule {
 
     public WorkloadNotIsolatedIngressRule() {
-        super(Direction.INGRESS, Severity.WARNING, isolated("[Egress]"), isolated("[Ingress]"));
+        super(FindingCode.WORKLOAD_NOT_ISOLATED_INGRESS, Direction.INGRESS, isolated("[Egress]"), isolated("[Ingress]"));
     }
 }

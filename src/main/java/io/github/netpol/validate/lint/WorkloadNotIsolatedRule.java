@@ -1,7 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.ArrayList;
@@ -11,12 +11,8 @@ import java.util.List;
 abstract class WorkloadNotIsolatedRule extends BaseRule {
     private final Direction direction;
 
-    WorkloadNotIsolatedRule(Direction direction, Severity severity, String before, String after) {
-        super("workload-not-isolated-" + direction.label(), severity,
-                "A declared workload that no policy with `" + direction.policyType() + "` in its (defaulted) `policyTypes` selects",
-                "Until some policy selects a pod for " + direction.label() + ", all its " + direction.label()
-                        + " traffic is allowed.",
-                before, after);
+    WorkloadNotIsolatedRule(FindingCode code, Direction direction, String before, String after) {
+        super(code, before, after);
         this.direction = direction;
     }
 

@@ -2,6 +2,7 @@ package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.ManifestSet;
 import org.junit.jupiter.api.Test;
@@ -72,15 +73,15 @@ class LintEngineTest {
         List<Finding> findings = engine.run(ManifestFixture.load(ALLOW_ALL + "---\n" + other), LintSettings.defaults());
         assertThat(of(findings, "allow-all-rule")).extracting(Finding::message)
                 .singleElement().asString().contains("shop/open2");
-        assertThat(of(findings, LintEngine.UNUSED_SUPPRESSION)).isEmpty();
-        assertThat(of(findings, LintEngine.SUPPRESSION_WITHOUT_REASON)).isEmpty();
+        assertThat(of(findings, FindingCode.UNUSED_SUPPRESSION.id())).isEmpty();
+        assertThat(of(findings, FindingCode.SUPPRESSION_WITHOUT_REASON.id())).isEmpty();
     }
 
     @Test
     void suppressionThatSuppressesNothingIsAWarningAtTheAnnotation() {
         String yaml = ALLOW_ALL.replace("\"allow-all-rule\"", "\"allow-all-rule, cidr-host-bits,no-such-rule\"");
         List<Finding> unused = of(engine.run(ManifestFixture.load(yaml), LintSettings.defaults()),
-                LintEngine.UNUSED_SUPPRESSION);
+                FindingCode.UNUSED_SUPPRESSION.id());
         assertThat(unused).hasSize(2).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.location().line()).isEqualTo(7);
@@ -92,7 +93,7 @@ class LintEngineTest {
     @Test
     void suppressionOfADisabledRuleIsNotReportedAsUnused() {
         var settings = LintSettings.defaults().withRuleLevels(Map.of("allow-all-rule", RuleLevel.OFF));
-        assertThat(of(engine.run(ManifestFixture.load(ALLOW_ALL), settings), LintEngine.UNUSED_SUPPRESSION)).isEmpty();
+        assertThat(of(engine.run(ManifestFixture.load(ALLOW_ALL), settings), FindingCode.UNUSED_SUPPRESSION.id())).isEmpty();
     }
 
     @Test
@@ -100,7 +101,7 @@ class LintEngineTest {
         String yaml = ALLOW_ALL.replace("    netpol.io/ignore-reason: \"public demo\"\n", "");
         List<Finding> findings = engine.run(ManifestFixture.load(yaml), LintSettings.defaults());
         assertThat(of(findings, "allow-all-rule")).isEmpty();
-        assertThat(of(findings, LintEngine.SUPPRESSION_WITHOUT_REASON)).singleElement()
+        assertThat(of(findings, FindingCode.SUPPRESSION_WITHOUT_REASON.id())).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("netpol.io/ignore-reason"));
     }
 
@@ -130,7 +131,7 @@ class LintEngineTest {
 
     @Test
     void failOnSeverityDecidesTheVerdict() {
-        List<Finding> warnings = List.of(Finding.of("x", Severity.WARNING, "m", null));
+        List<Finding> warnings = List.of(Finding.of(FindingCode.UNUSED_SUPPRESSION, "m"));
         assertThat(LintSettings.defaults().fails(warnings)).isFalse();
         assertThat(LintSettings.defaults().withFailOnSeverity(Severity.WARNING).fails(warnings)).isTrue();
         assertThat(LintSettings.defaults().withFailOnSeverity(Severity.WARNING).fails(List.of(warnings.get(0).accept("ok"))))

@@ -1,5 +1,6 @@
 package io.github.netpol.validate.lint;
 
+import io.github.netpol.finding.FindingCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -22,7 +23,20 @@ class LintRulesTest {
             assertThat(rule.title()).isNotBlank();
             assertThat(rule.rationale()).isNotBlank();
         }
-        assertThat(ids).hasSizeGreaterThanOrEqualTo(25).doesNotContain(LintEngine.UNUSED_SUPPRESSION);
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(25).doesNotContain(FindingCode.UNUSED_SUPPRESSION.id());
+    }
+
+    @Test
+    void everyLintCodeOfTheCatalogueHasItsRule() {
+        List<FindingCode> ruled = LintRules.all().stream().map(LintRule::code).toList();
+        assertThat(FindingCode.of(FindingCode.Group.LINT)).containsExactlyElementsOf(
+                concat(ruled, List.of(FindingCode.UNUSED_SUPPRESSION, FindingCode.SUPPRESSION_WITHOUT_REASON)));
+    }
+
+    private static List<FindingCode> concat(List<FindingCode> a, List<FindingCode> b) {
+        List<FindingCode> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     @Test

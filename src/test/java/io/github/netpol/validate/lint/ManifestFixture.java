@@ -3,7 +3,7 @@ package io.github.netpol.validate.lint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.finding.Severity;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.model.ContainerPort;
 import io.github.netpol.model.ManifestSet;
@@ -74,7 +74,7 @@ final class ManifestFixture {
                 index++;
             }
         } catch (RuntimeException e) {
-            problems.add(Finding.of("fixture-error", Severity.ERROR, e.getMessage(), SourcePosition.ofFile(file)));
+            problems.add(Finding.of(FindingCode.YAML_SYNTAX, e.getMessage()).at(SourcePosition.ofFile(file)));
         }
     }
 
@@ -120,7 +120,7 @@ final class ManifestFixture {
                 }
             }
         } catch (IllegalArgumentException | ClassCastException e) {
-            problems.add(Finding.of("fixture-error", Severity.ERROR, kind + " " + name + ": " + e.getMessage(), origin.start()));
+            problems.add(Finding.of(FindingCode.WRONG_TYPE, kind + " " + name + ": " + e.getMessage()).at(origin.start()));
         }
     }
 

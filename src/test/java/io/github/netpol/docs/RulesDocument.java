@@ -1,35 +1,26 @@
-package io.github.netpol.validate.lint;
+package io.github.netpol.docs;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.github.netpol.validate.lint.LintRule;
+
 import java.util.List;
 
 /**
- * Generates {@code docs/rules.md} from the rule classes, so the documentation cannot drift from the code.
- * Regenerate with {@code ./mvnw test -Dtest=RulesDocumentTest -Dnetpol.updateDocs=true}.
+ * Generates {@code docs/rules.md} from the rule classes and their codes, so the documentation cannot drift from
+ * the code; {@link GeneratedDocsTest} checks it.
  */
-public final class RulesDocument {
-    public static final String PATH = "docs/rules.md";
+final class RulesDocument {
+    static final String PATH = "docs/rules.md";
 
     private RulesDocument() {
     }
 
-    /** Writes the document to {@code args[0]} (default {@value #PATH}). */
-    public static void main(String[] args) throws IOException {
-        Path target = Path.of(args.length > 0 ? args[0] : PATH);
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.writeString(target, render(LintRules.all()), StandardCharsets.UTF_8);
-    }
-
-    public static String render(List<LintRule> rules) {
+    static String render(List<LintRule> rules) {
         StringBuilder md = new StringBuilder();
         md.append("""
                 # Lint rules of the `validate` goal
 
                 <!-- Generated from the rule classes in io.github.netpol.validate.lint; do not edit.
-                     Regenerate: ./mvnw test -Dtest=RulesDocumentTest -Dnetpol.updateDocs=true -->
+                     Regenerate: ./mvnw test -Dtest=GeneratedDocsTest -Dnetpol.updateDocs=true -->
 
                 These rules flag manifests that Kubernetes accepts but that are almost always mistakes.
                 Each finding names the rule id, the policy and the exact line. Change a rule's severity
@@ -54,6 +45,7 @@ public final class RulesDocument {
                 A suppression that suppresses nothing is reported as `unused-suppression` (warning), and one
                 without a reason as `suppression-without-reason` (warning); both can be configured like rules.
                 Rules about declared workloads stay quiet when the repository declares none.
+                Every other finding code is listed in [findings.md](findings.md).
 
                 | id | default severity | what it catches | why it matters |
                 | --- | --- | --- | --- |
