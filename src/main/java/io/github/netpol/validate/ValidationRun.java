@@ -8,7 +8,7 @@ import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.SchemaWalker;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
-import io.github.netpol.validate.lint.LintEngine;
+import io.github.netpol.validate.lint.engine.LintEngine;
 import io.github.netpol.validate.lint.LintSettings;
 
 import java.nio.file.Path;

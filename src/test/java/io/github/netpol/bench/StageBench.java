@@ -13,8 +13,8 @@ import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.WorkloadManifest;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
-import io.github.netpol.validate.lint.LintEngine;
 import io.github.netpol.validate.lint.LintSettings;
+import io.github.netpol.validate.lint.engine.LintEngine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

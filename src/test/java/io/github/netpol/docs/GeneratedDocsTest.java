@@ -2,7 +2,7 @@ package io.github.netpol.docs;
 
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.validate.lint.LintRule;
-import io.github.netpol.validate.lint.LintRules;
+import io.github.netpol.validate.lint.engine.LintRules;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

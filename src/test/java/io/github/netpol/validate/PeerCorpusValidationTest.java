@@ -7,6 +7,7 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.validate.lint.IsolationDirections;
 import io.github.netpol.validate.lint.LintSettings;
+import io.github.netpol.validate.lint.engine.LintEngine;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

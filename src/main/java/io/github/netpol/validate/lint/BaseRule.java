@@ -3,12 +3,12 @@ package io.github.netpol.validate.lint;
 import io.github.netpol.finding.FindingCode;
 
 /** Holds a rule's code and examples so each rule class is only its check. */
-abstract class BaseRule implements LintRule {
+public abstract class BaseRule implements LintRule {
     private final FindingCode code;
     private final String before;
     private final String after;
 
-    BaseRule(FindingCode code, String before, String after) {
+    protected BaseRule(FindingCode code, String before, String after) {
         if (code.group() != FindingCode.Group.LINT) {
             throw new IllegalArgumentException(code + " is not a lint rule's code");
         }

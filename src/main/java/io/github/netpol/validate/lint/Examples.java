@@ -3,16 +3,16 @@ package io.github.netpol.validate.lint;
 import java.util.stream.Collectors;
 
 /** Builds the full manifests of the rules' before/after examples, so each rule writes only what matters. */
-final class Examples {
+public final class Examples {
     private Examples() {
     }
 
     /** A NetworkPolicy {@code shop/api} whose {@code spec} is {@code spec} (written unindented). */
-    static String policy(String spec) {
+    public static String policy(String spec) {
         return policy("api", spec);
     }
 
-    static String policy(String name, String spec) {
+    public static String policy(String name, String spec) {
         return """
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
@@ -24,7 +24,7 @@ final class Examples {
     }
 
     /** A Deployment in {@code shop} with pod label {@code app: <app>} and one TCP container port. */
-    static String deployment(String app, String portName, int port) {
+    public static String deployment(String app, String portName, int port) {
         return """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -50,7 +50,7 @@ final class Examples {
     }
 
     /** Joins documents of one file. */
-    static String docs(String... documents) {
+    public static String docs(String... documents) {
         return String.join("---\n", documents);
     }
 

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Message text for ports lists. */
-final class Ports {
+public final class Ports {
     private Ports() {
     }
 
-    static String describe(List<PortView> ports) {
+    public static String describe(List<PortView> ports) {
         return ports.isEmpty() ? "every port" : ports.stream().map(PortView::describe).collect(Collectors.joining(", "));
     }
 }

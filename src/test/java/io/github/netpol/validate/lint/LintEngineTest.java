@@ -5,6 +5,7 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.ManifestSet;
+import io.github.netpol.validate.lint.engine.LintEngine;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

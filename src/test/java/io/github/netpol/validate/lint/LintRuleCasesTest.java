@@ -2,6 +2,8 @@ package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.validate.lint.engine.LintEngine;
+import io.github.netpol.validate.lint.engine.LintRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

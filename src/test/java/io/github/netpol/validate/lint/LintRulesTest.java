@@ -1,6 +1,7 @@
 package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.FindingCode;
+import io.github.netpol.validate.lint.engine.LintRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

@@ -1,0 +1,81 @@
+package io.github.netpol.validate.lint.repository;
+
+import io.github.netpol.model.semantics.Peer;
+import io.github.netpol.validate.lint.PeerView;
+import io.github.netpol.validate.lint.PortView;
+import io.github.netpol.validate.lint.RuleView;
+
+import java.util.List;
+
+/**
+ * Conservative "does rule A allow everything rule B allows" for the shadowed-rule check: true only when it is
+ * certain from the structure (equal peers, selectors that select everything, contained CIDRs and port ranges);
+ * false whenever in doubt, so the lint never calls a rule redundant that is not.
+ * <p>
+ * The exact answer is a difference of regions, which the analysis computes; validation runs below the analysis
+ * and cannot use it. The pieces this check reads (selectors, CIDRs, ports) are the shared Kubernetes rules of
+ * {@code model.semantics}, so the two never disagree on what a rule means, only on how much is proved.
+ */
+final class RuleCoverage {
+    private RuleCoverage() {
+    }
+
+    static boolean covers(RuleView wide, RuleView narrow) {
+        return peersCover(wide, narrow) && portsCover(wide.ports(), narrow.ports());
+    }
+
+    private static boolean peersCover(RuleView wide, RuleView narrow) {
+        if (wide.allPeers()) {
+            return true;
+        }
+        List<PeerView> widePeers = wide.peerViews();
+        return !narrow.allPeers()
+                && narrow.peerViews().stream().allMatch(n -> widePeers.stream().anyMatch(w -> peerCovers(w, n)));
+    }
+
+    private static boolean peerCovers(PeerView wide, PeerView narrow) {
+        if (wide.peer().equals(narrow.peer())) {
+            return true;
+        }
+        if (wide.means() instanceof Peer.Addresses w) {
+            return narrow.means() instanceof Peer.Addresses n && addressesCover(w, n);
+        }
+        if (!(wide.means() instanceof Peer.Pods w) || !(narrow.means() instanceof Peer.Pods n)) {
+            return false;
+        }
+        if (w.namespaces() == null) {
+            // every pod of the policy's namespace covers any pods of that namespace
+            return n.namespaces() == null && w.pods().selectsAll();
+        }
+        // every namespace with all its pods covers every pod peer
+        return w.namespaces().selectsAll() && w.pods().selectsAll();
+    }
+
+    private static boolean addressesCover(Peer.Addresses wide, Peer.Addresses narrow) {
+        return wide.cidr().isPresent() && narrow.cidr().isPresent() && wide.cidr().get().contains(narrow.cidr().get())
+                && wide.except().stream().noneMatch(e -> e.overlaps(narrow.cidr().get()));
+    }
+
+    private static boolean portsCover(List<PortView> wide, List<PortView> narrow) {
+        if (wide.isEmpty()) {
+            return true;
+        }
+        return !narrow.isEmpty() && narrow.stream().allMatch(n -> wide.stream().anyMatch(w -> portCovers(w, n)));
+    }
+
+    private static boolean portCovers(PortView wide, PortView narrow) {
+        if (!wide.protocol().equals(narrow.protocol())) {
+            return false;
+        }
+        if (wide.anyPort()) {
+            return true;
+        }
+        if (narrow.anyPort()) {
+            return false;
+        }
+        if (wide.isNamed() || narrow.isNamed()) {
+            return wide.isNamed() && narrow.isNamed() && wide.name().equals(narrow.name());
+        }
+        return wide.from() <= narrow.from() && narrow.to() <= wide.to();
+    }
+}
