@@ -15,7 +15,7 @@ import java.util.List;
  * @param allowed      the union of {@code notIsolated} and every rule: what the side lets through
  */
 public record SideAnalysis(String namespace, Direction direction, NamespaceUniverse universe, Region isolated,
-                           List<Selection> isolating, SideRegion notIsolated, List<RuleRegion> rules,
+                           List<Selection> isolating, SideRegion notIsolated, List<PolicyRuleRegion> rules,
                            SideRegion allowed) {
 
     public SideAnalysis {
@@ -28,6 +28,6 @@ public record SideAnalysis(String namespace, Direction direction, NamespaceUnive
     }
 
     /** The connections one rule peer allows. */
-    public record RuleRegion(RuleRef rule, SideRegion region) {
+    public record PolicyRuleRegion(PolicyRuleRef rule, SideRegion region) {
     }
 }

@@ -43,7 +43,7 @@ public final class SideBuilder {
     /** @param policies the policies of {@link #namespace} (others are ignored) */
     public SideAnalysis build(List<PolicyManifest> policies) {
         List<SideAnalysis.Selection> isolating = new ArrayList<>();
-        List<SideAnalysis.RuleRegion> rules = new ArrayList<>();
+        List<SideAnalysis.PolicyRuleRegion> rules = new ArrayList<>();
         Region isolated = Region.empty();
         for (PolicyManifest pm : policies) {
             if (!namespace.equals(pm.namespace())) {
@@ -63,16 +63,16 @@ public final class SideBuilder {
         Region free = Region.all().minus(isolated);
         SideRegion notIsolated = side(free, free);
         SideRegion allowed = notIsolated;
-        for (SideAnalysis.RuleRegion r : rules) {
+        for (SideAnalysis.PolicyRuleRegion r : rules) {
             allowed = allowed.union(r.region());
         }
         return new SideAnalysis(namespace, direction, universe, isolated, isolating, notIsolated, rules, allowed);
     }
 
-    private void addRule(PolicyManifest pm, PolicyRule rule, Region selected, List<SideAnalysis.RuleRegion> out) {
+    private void addRule(PolicyManifest pm, PolicyRule rule, Region selected, List<SideAnalysis.PolicyRuleRegion> out) {
         Region local = selected.intersect(ports(rule.ports()));
         if (rule.allPeers()) {
-            out.add(new SideAnalysis.RuleRegion(new RuleRef(pm, direction, rule.index(), -1), side(local, local)));
+            out.add(new SideAnalysis.PolicyRuleRegion(new PolicyRuleRef(pm, direction, rule.index(), -1), side(local, local)));
             return;
         }
         for (int j = 0; j < rule.peers().size(); j++) {
@@ -85,7 +85,7 @@ public final class SideBuilder {
             } else {
                 region = SideRegion.empty(direction); // "must specify a peer": rejected by the API server
             }
-            out.add(new SideAnalysis.RuleRegion(new RuleRef(pm, direction, rule.index(), j), region));
+            out.add(new SideAnalysis.PolicyRuleRegion(new PolicyRuleRef(pm, direction, rule.index(), j), region));
         }
     }
 

@@ -138,7 +138,7 @@ public final class SideComparison {
         if (!fromIsolation.isEmpty()) {
             out.add(contribution(null, fromIsolation));
         }
-        for (SideAnalysis.RuleRegion r : current.rules()) {
+        for (SideAnalysis.PolicyRuleRegion r : current.rules()) {
             SideRegion part = r.region().minus(old.allowed());
             if (!part.isEmpty()) {
                 out.add(contribution(r.rule(), part));
@@ -147,7 +147,7 @@ public final class SideComparison {
         return out;
     }
 
-    private Contribution contribution(RuleRef rule, SideRegion region) {
+    private Contribution contribution(PolicyRuleRef rule, SideRegion region) {
         Witness w = Witnesses.of(region, namespace(), current.universe()).orElseThrow();
         return new Contribution(rule, region, w, RegionDescriber.describe(region, namespace()));
     }
@@ -156,7 +156,7 @@ public final class SideComparison {
      * A part of the widening and the rule peer that allows it ({@code rule == null}: pods that no
      * policy isolates any more), with a witness and a sentence describing the region.
      */
-    public record Contribution(RuleRef rule, SideRegion region, Witness witness, String description) {
+    public record Contribution(PolicyRuleRef rule, SideRegion region, Witness witness, String description) {
     }
 
     private static List<PolicyManifest> inNamespace(ManifestSet set, String namespace) {

@@ -100,7 +100,7 @@ public final class AssertionChecker {
     }
 
     private boolean covers(EndpointSpec spec, WorkloadManifest w) {
-        if (spec instanceof EndpointSpec.Workload id) {
+        if (spec instanceof EndpointSpec.WorkloadRef id) {
             return id.id().equals(w.id());
         }
         EndpointSpec.Pods p = (EndpointSpec.Pods) spec;

@@ -227,7 +227,7 @@ public final class AssertionReader {
                     : ", e.g. " + workloadIds.stream().sorted().findFirst().orElseThrow()) + ".", node.getStartMark());
             return null;
         }
-        return new EndpointSpec.Workload(id, where);
+        return new EndpointSpec.WorkloadRef(id, where);
     }
 
     private EndpointSpec addresses(Node node, SourcePosition where, Entries in) {

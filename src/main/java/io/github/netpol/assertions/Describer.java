@@ -42,7 +42,7 @@ final class Describer {
         if (spec instanceof EndpointSpec.Addresses a) {
             return Described.addresses(IpAddresses.cidr(a.cidr()).orElseThrow());
         }
-        if (spec instanceof EndpointSpec.Workload w) {
+        if (spec instanceof EndpointSpec.WorkloadRef w) {
             return workload(workloads.get(w.id()));
         }
         return pods((EndpointSpec.Pods) spec);

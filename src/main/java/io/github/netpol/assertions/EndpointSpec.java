@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** One end of an assertion as written: pods by namespace and labels, a declared workload, or addresses. */
-public sealed interface EndpointSpec permits EndpointSpec.Pods, EndpointSpec.Workload, EndpointSpec.Addresses {
+public sealed interface EndpointSpec permits EndpointSpec.Pods, EndpointSpec.WorkloadRef, EndpointSpec.Addresses {
 
     /** Where the endpoint is written, for messages. */
     SourcePosition location();
@@ -36,7 +36,7 @@ public sealed interface EndpointSpec permits EndpointSpec.Pods, EndpointSpec.Wor
     }
 
     /** The pods of a declared workload, {@code namespace/Kind/name}. */
-    record Workload(String id, SourcePosition location) implements EndpointSpec {
+    record WorkloadRef(String id, SourcePosition location) implements EndpointSpec {
         @Override
         public String describe() {
             return "workload " + id;

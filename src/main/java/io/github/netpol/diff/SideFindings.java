@@ -166,7 +166,7 @@ final class SideFindings {
         for (SideComparison.Contribution p : parts.subList(0, Math.min(3, parts.size()))) {
             String rule = p.rule().describe();
             shown.add(rule.substring(rule.indexOf(' ') + 1) + " (" + p.rule().location().line() + ":"
-                    + p.rule().location().column() + "): " + RuleText.describe(p.rule()));
+                    + p.rule().location().column() + "): " + PolicyRuleText.describe(p.rule()));
         }
         String more = parts.size() > 3 ? "; and " + (parts.size() - 3) + " more rule peer(s)" : "";
         return String.join("; ", shown) + more;

@@ -79,7 +79,7 @@ public final class ManifestLoader {
                        Interner interner) {
         LoaderOptions options = options();
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
-        Composer composer = new Composer(parser, new ManifestResolver(), options);
+        Composer composer = new Composer(parser, new YamlScalarResolver(), options);
         NodeTreeConverter.ScalarConstructor scalars = new NodeTreeConverter.ScalarConstructor(options);
         int index = 0;
         try {

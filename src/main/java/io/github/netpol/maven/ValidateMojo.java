@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import io.github.netpol.validate.ValidationRun;
 import io.github.netpol.validate.lint.IsolationDirections;
 import io.github.netpol.validate.lint.LintSettings;
-import io.github.netpol.validate.lint.RuleLevel;
+import io.github.netpol.validate.lint.LintRuleLevel;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +33,7 @@ public class ValidateMojo extends AbstractNetpolMojo {
 
     /** Severity per lint rule: {@code <rule><id>policy-types-omitted</id><severity>off</severity></rule>}. */
     @Parameter
-    private List<Rule> rules;
+    private List<LintRuleSeverity> rules;
 
     /** The same from the command line: {@code id:severity,id:severity}; wins over {@code rules}. */
     @Parameter(property = "netpol.rules")
@@ -132,12 +132,12 @@ public class ValidateMojo extends AbstractNetpolMojo {
 
     private LintSettings lintSettings() throws MojoExecutionException {
         try {
-            Map<String, RuleLevel> levels = new LinkedHashMap<>();
-            for (Rule r : rules == null ? List.<Rule>of() : rules) {
+            Map<String, LintRuleLevel> levels = new LinkedHashMap<>();
+            for (LintRuleSeverity r : rules == null ? List.<LintRuleSeverity>of() : rules) {
                 if (r.getId() == null || r.getSeverity() == null) {
                     throw new IllegalArgumentException("every <rule> needs an <id> and a <severity>");
                 }
-                levels.put(r.getId().trim(), RuleLevel.parse(r.getSeverity()));
+                levels.put(r.getId().trim(), LintRuleLevel.parse(r.getSeverity()));
             }
             if (ruleSeverities != null && !ruleSeverities.isBlank()) {
                 for (String entry : ruleSeverities.split(",")) {
@@ -146,7 +146,7 @@ public class ValidateMojo extends AbstractNetpolMojo {
                         throw new IllegalArgumentException("netpol.rules: '" + entry.trim()
                                 + "' is not id:severity (e.g. policy-types-omitted:off)");
                     }
-                    levels.put(entry.substring(0, colon).trim(), RuleLevel.parse(entry.substring(colon + 1)));
+                    levels.put(entry.substring(0, colon).trim(), LintRuleLevel.parse(entry.substring(colon + 1)));
                 }
             }
             return LintSettings.defaults()

@@ -92,21 +92,21 @@ public final class ConnectivityMatrixBuilder {
     }
 
     /** The external ranges of each workload: those it reaches ({@code outbound}) or is reached from. */
-    private static Map<String, List<Range>> ranges(ConnectivityResult result, boolean outbound) {
-        Map<String, List<Range>> out = new HashMap<>();
+    private static Map<String, List<AddressRange>> ranges(ConnectivityResult result, boolean outbound) {
+        Map<String, List<AddressRange>> out = new HashMap<>();
         for (Connection c : result.connections()) {
             Node self = outbound ? c.source() : c.destination();
             Node other = outbound ? c.destination() : c.source();
             if (self instanceof Node.Workload && other instanceof Node.External range) {
-                out.computeIfAbsent(self.id(), k -> new ArrayList<>()).add(new Range(range.first(), range.last(), c.ports()));
+                out.computeIfAbsent(self.id(), k -> new ArrayList<>()).add(new AddressRange(range.first(), range.last(), c.ports()));
             }
         }
         return out;
     }
 
-    private static List<Segment> segments(List<String> ids, Map<String, List<Range>> now, Map<String, List<Range>> before) {
+    private static List<Segment> segments(List<String> ids, Map<String, List<AddressRange>> now, Map<String, List<AddressRange>> before) {
         TreeSet<BigInteger> cuts = new TreeSet<>();
-        for (Map<String, List<Range>> version : List.of(now, before)) {
+        for (Map<String, List<AddressRange>> version : List.of(now, before)) {
             version.values().forEach(list -> list.forEach(r -> {
                 cuts.add(r.first());
                 cuts.add(r.last().add(BigInteger.ONE));
@@ -117,9 +117,9 @@ public final class ConnectivityMatrixBuilder {
         for (BigInteger cut : cuts) {
             if (previous != null) {
                 BigInteger at = previous;
-                Function<Map<String, List<Range>>, List<PortSet>> portsAt = version -> ids.stream()
+                Function<Map<String, List<AddressRange>>, List<PortSet>> portsAt = version -> ids.stream()
                         .map(id -> version.getOrDefault(id, List.of()).stream().filter(r -> r.contains(at))
-                                .map(Range::ports).findFirst().orElse(PortSet.none()))
+                                .map(AddressRange::ports).findFirst().orElse(PortSet.none()))
                         .toList();
                 add(out, new Segment(previous, cut.subtract(BigInteger.ONE), portsAt.apply(now), portsAt.apply(before)));
             }
@@ -142,7 +142,7 @@ public final class ConnectivityMatrixBuilder {
         }
     }
 
-    private record Range(BigInteger first, BigInteger last, PortSet ports) {
+    private record AddressRange(BigInteger first, BigInteger last, PortSet ports) {
         boolean contains(BigInteger address) {
             return first.compareTo(address) <= 0 && address.compareTo(last) <= 0;
         }

@@ -64,20 +64,20 @@ public final class SarifReportWriter implements ReportWriter {
 
         List<FindingCode> codes = input.findings().stream().map(Finding::code).distinct()
                 .sorted(Comparator.comparing(FindingCode::id)).toList();
-        List<String> ruleIds = codes.stream().map(FindingCode::id).toList();
+        List<String> sarifRuleIds = codes.stream().map(FindingCode::id).toList();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", TOOL);
         if (toolVersion != null) {
             driver.put("version", toolVersion);
         }
         ArrayNode ruleNodes = driver.putArray("rules");
-        codes.forEach(code -> ruleNodes.add(rule(code)));
+        codes.forEach(code -> ruleNodes.add(sarifRule(code)));
 
         // code scanning keeps one analysis per category: validate and check must not replace each other
         run.putObject("automationDetails").put("id", "netpol/" + input.goal() + "/");
         ArrayNode results = run.putArray("results");
         for (Finding finding : input.findings()) {
-            results.add(result(finding, ruleIds.indexOf(finding.kind()), input.repositoryPrefix()));
+            results.add(result(finding, sarifRuleIds.indexOf(finding.kind()), input.repositoryPrefix()));
         }
         ObjectNode properties = run.putObject("properties");
         properties.put("goal", input.goal());
@@ -89,7 +89,7 @@ public final class SarifReportWriter implements ReportWriter {
         return log;
     }
 
-    private ObjectNode rule(FindingCode code) {
+    private ObjectNode sarifRule(FindingCode code) {
         ObjectNode rule = json.createObjectNode();
         rule.put("id", code.id());
         rule.putObject("shortDescription").put("text", code.title());

@@ -23,7 +23,7 @@ import java.util.Map;
 public final class ApiServerValidator {
 
     private final ObjectMapper mapper;
-    private final UnknownFieldRule unknownFields;
+    private final UnknownFieldCheck unknownFields;
 
     public ApiServerValidator() {
         this(SchemaWalker.kubernetes());
@@ -32,14 +32,14 @@ public final class ApiServerValidator {
     /** @param schema shared with the readers of the same run (see {@link SchemaWalker#mapper}) */
     public ApiServerValidator(SchemaWalker schema) {
         this.mapper = schema.mapper();
-        this.unknownFields = new UnknownFieldRule(schema);
+        this.unknownFields = new UnknownFieldCheck(schema);
     }
 
     public List<Finding> validate(ManifestSet set) {
         List<Finding> out = new ArrayList<>();
         set.objects().forEach(o -> unknownFields.check(o, new FindingSink(o.origin(), null, out)));
         for (PolicyManifest policy : set.policies()) {
-            NetworkPolicyRules.check(policy.policy(), new FindingSink(policy.origin(), policy.namespace(), out));
+            NetworkPolicyChecks.check(policy.policy(), new FindingSink(policy.origin(), policy.namespace(), out));
         }
         // an Origin's own hashCode walks its whole source map: looked up by where it is, then compared in full
         Map<List<Object>, List<Origin>> namespaceOrigins = new HashMap<>();
@@ -49,10 +49,10 @@ public final class ApiServerValidator {
             if (namespaceOrigins.getOrDefault(place(object.origin()), List.of()).contains(object.origin())) {
                 Namespace namespace = mapper.convertValue(object.raw(), Namespace.class);
                 FindingSink sink = new FindingSink(object.origin(), null, out);
-                MetadataRules.check(namespace.getMetadata(), "Namespace", false, sink);
+                MetadataChecks.check(namespace.getMetadata(), "Namespace", false, sink);
             }
         }
-        DuplicateObjectRule.check(set, out);
+        DuplicateObjectCheck.check(set, out);
         return out;
     }
 

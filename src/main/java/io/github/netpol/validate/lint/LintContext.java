@@ -29,7 +29,7 @@ public final class LintContext {
     private final Map<WorkloadManifest, Integer> workloadOrder = new IdentityHashMap<>();
     private final Map<Peer.Pods, List<WorkloadManifest>> crossNamespacePeers = new HashMap<>();
     // listed once: most rules walk every rule or peer of the repository
-    private final List<RuleView> allRules;
+    private final List<PolicyRuleView> allRules;
     private final List<PeerView> allPeers;
     // several rules ask for the workloads of every policy
     private final Map<PolicyView, List<WorkloadManifest>> selectedWorkloads = new IdentityHashMap<>();
@@ -71,7 +71,7 @@ public final class LintContext {
     }
 
     /** Every written ingress and egress rule of every policy, whether or not its direction takes effect. */
-    public List<RuleView> allRules() {
+    public List<PolicyRuleView> allRules() {
         return allRules;
     }
 

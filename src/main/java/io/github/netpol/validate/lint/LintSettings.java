@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param minPrefixLengthV4 an IPv4 ipBlock with a shorter (non-zero) prefix is flagged
  * @param minPrefixLengthV6 an IPv6 ipBlock with a shorter (non-zero) prefix is flagged
  */
-public record LintSettings(Map<String, RuleLevel> ruleLevels, Severity failOnSeverity,
+public record LintSettings(Map<String, LintRuleLevel> ruleLevels, Severity failOnSeverity,
                            List<String> podCidrs, List<String> serviceCidrs, List<String> nodeCidrs,
                            List<String> requireIsolation, IsolationDirections requireIsolationDirections,
                            int maxPortRange, int minPrefixLengthV4, int minPrefixLengthV6) {
@@ -55,7 +55,7 @@ public record LintSettings(Map<String, RuleLevel> ruleLevels, Severity failOnSev
                 IsolationDirections.INGRESS, DEFAULT_MAX_PORT_RANGE, DEFAULT_MIN_PREFIX_V4, DEFAULT_MIN_PREFIX_V6);
     }
 
-    public LintSettings withRuleLevels(Map<String, RuleLevel> levels) {
+    public LintSettings withRuleLevels(Map<String, LintRuleLevel> levels) {
         return new LintSettings(levels, failOnSeverity, podCidrs, serviceCidrs, nodeCidrs, requireIsolation,
                 requireIsolationDirections, maxPortRange, minPrefixLengthV4, minPrefixLengthV6);
     }
@@ -81,8 +81,8 @@ public record LintSettings(Map<String, RuleLevel> ruleLevels, Severity failOnSev
     }
 
     /** The level of a rule: the user's override, or the rule's default severity. */
-    public RuleLevel levelOf(String ruleId, Severity defaultSeverity) {
-        return ruleLevels.getOrDefault(ruleId, RuleLevel.of(defaultSeverity));
+    public LintRuleLevel levelOf(String ruleId, Severity defaultSeverity) {
+        return ruleLevels.getOrDefault(ruleId, LintRuleLevel.of(defaultSeverity));
     }
 
     /** True when some finding that is not accepted is at least as severe as {@link #failOnSeverity()}. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param peer  as written; an item written as {@code null} is an empty peer
  * @param means what it selects
  */
-public record PeerView(RuleView rule, int index, NetworkPolicyPeer peer, Peer means) {
+public record PeerView(PolicyRuleView rule, int index, NetworkPolicyPeer peer, Peer means) {
 
     /** e.g. {@code /spec/ingress/0/from/1}. */
     public String pointer() {

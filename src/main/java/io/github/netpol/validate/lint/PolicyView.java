@@ -28,8 +28,8 @@ public final class PolicyView {
     private final PolicyManifest manifest;
     private final NetworkPolicySpec spec;
     private final EffectivePolicy effective;
-    private final List<RuleView> ingress;
-    private final List<RuleView> egress;
+    private final List<PolicyRuleView> ingress;
+    private final List<PolicyRuleView> egress;
     /** Read once like the rules: rules ask for the isolation of every policy many times. */
     private final List<String> writtenPolicyTypes;
 
@@ -84,12 +84,12 @@ public final class PolicyView {
     }
 
     /** The rules written for a direction, whether or not the policy's types make them count. */
-    public List<RuleView> rules(Direction direction) {
+    public List<PolicyRuleView> rules(Direction direction) {
         return direction == Direction.INGRESS ? ingress : egress;
     }
 
     /** The rules that take effect: those of a direction the policy isolates. */
-    public List<RuleView> effectiveRules(Direction direction) {
+    public List<PolicyRuleView> effectiveRules(Direction direction) {
         // the same rules, with their positions and how they are written
         return effective.effectiveRules(direction).isEmpty() ? List.of() : rules(direction);
     }
@@ -108,8 +108,8 @@ public final class PolicyView {
         return new Violation(subject(), pointer, direction, message);
     }
 
-    private <R> List<RuleView> rules(Direction direction, List<R> written, Function<R, List<NetworkPolicyPeer>> peers) {
-        List<RuleView> out = new ArrayList<>();
+    private <R> List<PolicyRuleView> rules(Direction direction, List<R> written, Function<R, List<NetworkPolicyPeer>> peers) {
+        List<PolicyRuleView> out = new ArrayList<>();
         for (PolicyRule rule : effective.rules(direction)) {
             R r = written.get(rule.index());
             List<NetworkPolicyPeer> peerList = r == null || peers.apply(r) == null ? List.of() : peers.apply(r);
@@ -119,7 +119,7 @@ public final class PolicyView {
             for (int i = 0; i < rule.ports().size(); i++) {
                 portViews.add(new PortView(rule.ports().get(i), rule.pointer() + "/ports/" + i));
             }
-            out.add(new RuleView(this, rule, asWritten, written(rule.pointer() + "/" + rule.peerField()),
+            out.add(new PolicyRuleView(this, rule, asWritten, written(rule.pointer() + "/" + rule.peerField()),
                     Collections.unmodifiableList(portViews), written(rule.pointer() + "/ports")));
         }
         return Collections.unmodifiableList(out);

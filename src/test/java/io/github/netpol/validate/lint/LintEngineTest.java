@@ -54,15 +54,15 @@ class LintEngineTest {
     @Test
     void severityOverrideChangesOrDisablesARule() {
         ManifestSet set = ManifestFixture.load(ALLOW_ALL.replace("    netpol.io/ignore: \"allow-all-rule\"\n", ""));
-        var asError = engine.run(set, LintSettings.defaults().withRuleLevels(Map.of("allow-all-rule", RuleLevel.ERROR)));
+        var asError = engine.run(set, LintSettings.defaults().withRuleLevels(Map.of("allow-all-rule", LintRuleLevel.ERROR)));
         assertThat(of(asError, "allow-all-rule")).extracting(Finding::severity).containsExactly(Severity.ERROR);
-        var off = engine.run(set, LintSettings.defaults().withRuleLevels(Map.of("allow-all-rule", RuleLevel.OFF)));
+        var off = engine.run(set, LintSettings.defaults().withRuleLevels(Map.of("allow-all-rule", LintRuleLevel.OFF)));
         assertThat(of(off, "allow-all-rule")).isEmpty();
     }
 
     @Test
     void unknownRuleIdInSettingsIsRejected() {
-        LintSettings settings = LintSettings.defaults().withRuleLevels(Map.of("allow-al-rule", RuleLevel.OFF));
+        LintSettings settings = LintSettings.defaults().withRuleLevels(Map.of("allow-al-rule", LintRuleLevel.OFF));
         assertThatThrownBy(() -> engine.run(ManifestSet.empty(), settings))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allow-al-rule");
     }
@@ -93,7 +93,7 @@ class LintEngineTest {
 
     @Test
     void suppressionOfADisabledRuleIsNotReportedAsUnused() {
-        var settings = LintSettings.defaults().withRuleLevels(Map.of("allow-all-rule", RuleLevel.OFF));
+        var settings = LintSettings.defaults().withRuleLevels(Map.of("allow-all-rule", LintRuleLevel.OFF));
         assertThat(of(engine.run(ManifestFixture.load(ALLOW_ALL), settings), FindingCode.UNUSED_SUPPRESSION.id())).isEmpty();
     }
 
@@ -143,8 +143,8 @@ class LintEngineTest {
     void settingsRejectBadCidrsAndLevels() {
         assertThatThrownBy(() -> LintSettings.defaults().withClusterCidrs(List.of("10.0.0.0"), List.of(), List.of()))
                 .hasMessageContaining("podCidrs").hasMessageContaining("10.0.0.0");
-        assertThatThrownBy(() -> RuleLevel.parse("fatal")).hasMessageContaining("off, info, warning or error");
-        assertThat(RuleLevel.parse(" Warning ")).isEqualTo(RuleLevel.WARNING);
+        assertThatThrownBy(() -> LintRuleLevel.parse("fatal")).hasMessageContaining("off, info, warning or error");
+        assertThat(LintRuleLevel.parse(" Warning ")).isEqualTo(LintRuleLevel.WARNING);
         assertThat(IsolationDirections.parse("both").directions()).containsExactly(Direction.INGRESS, Direction.EGRESS);
     }
 

@@ -7,7 +7,7 @@ import io.github.netpol.validate.lint.Examples;
 import io.github.netpol.validate.lint.LintContext;
 import io.github.netpol.validate.lint.PeerView;
 import io.github.netpol.validate.lint.PortView;
-import io.github.netpol.validate.lint.RuleView;
+import io.github.netpol.validate.lint.PolicyRuleView;
 import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public final class NamedPortOnIpBlockRule extends BaseRule {
     @Override
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
-        for (RuleView rule : context.allRules()) {
+        for (PolicyRuleView rule : context.allRules()) {
             if (rule.direction() != Direction.EGRESS || rule.allPeers()
                     || !rule.peerViews().stream().allMatch(PeerView::isIpBlock)) {
                 continue;

@@ -5,7 +5,7 @@ import io.github.netpol.validate.lint.BaseRule;
 import io.github.netpol.validate.lint.Examples;
 import io.github.netpol.validate.lint.LintContext;
 import io.github.netpol.validate.lint.PortView;
-import io.github.netpol.validate.lint.RuleView;
+import io.github.netpol.validate.lint.PolicyRuleView;
 import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class PortEntryAllTcpRule extends BaseRule {
     @Override
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
-        for (RuleView rule : context.allRules()) {
+        for (PolicyRuleView rule : context.allRules()) {
             for (PortView port : rule.ports()) {
                 if (port.anyPort() && !port.protocolWritten()) {
                     out.add(rule.policy().violation(port.pointer(), rule.direction(),

@@ -5,7 +5,7 @@ import io.github.netpol.validate.lint.BaseRule;
 import io.github.netpol.validate.lint.Examples;
 import io.github.netpol.validate.lint.LintContext;
 import io.github.netpol.validate.lint.PortView;
-import io.github.netpol.validate.lint.RuleView;
+import io.github.netpol.validate.lint.PolicyRuleView;
 import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public final class WidePortRangeRule extends BaseRule {
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
         int max = context.settings().maxPortRange();
-        for (RuleView rule : context.allRules()) {
+        for (PolicyRuleView rule : context.allRules()) {
             for (PortView port : rule.ports()) {
                 if (port.isNumeric() && port.to() - port.from() + 1 > max) {
                     out.add(rule.policy().violation(port.pointer() + "/endPort", rule.direction(),

@@ -4,7 +4,7 @@ import io.github.netpol.finding.FindingCode;
 import io.github.netpol.validate.lint.BaseRule;
 import io.github.netpol.validate.lint.Examples;
 import io.github.netpol.validate.lint.LintContext;
-import io.github.netpol.validate.lint.RuleView;
+import io.github.netpol.validate.lint.PolicyRuleView;
 import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class AllowAllRule extends BaseRule {
     @Override
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
-        for (RuleView rule : context.allRules()) {
+        for (PolicyRuleView rule : context.allRules()) {
             if (rule.allPeers() && rule.allPorts()) {
                 String written = rule.peersWritten() ? "`" + rule.peerField() + ": []`" : "no `" + rule.peerField() + "`";
                 out.add(rule.policy().violation(rule.pointer(), rule.direction(),

@@ -5,7 +5,7 @@ import io.github.netpol.validate.lint.BaseRule;
 import io.github.netpol.validate.lint.Examples;
 import io.github.netpol.validate.lint.LintContext;
 import io.github.netpol.validate.lint.Ports;
-import io.github.netpol.validate.lint.RuleView;
+import io.github.netpol.validate.lint.PolicyRuleView;
 import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class EmptyPeerListRule extends BaseRule {
     @Override
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
-        for (RuleView rule : context.allRules()) {
+        for (PolicyRuleView rule : context.allRules()) {
             if (rule.peersWritten() && rule.allPeers() && !rule.allPorts()) {
                 out.add(rule.policy().violation(rule.pointer() + "/" + rule.peerField(), rule.direction(),
                         rule.where() + ": `" + rule.peerField() + ": []` matches every "

@@ -5,7 +5,7 @@ import io.github.netpol.validate.lint.BaseRule;
 import io.github.netpol.validate.lint.Examples;
 import io.github.netpol.validate.lint.LintContext;
 import io.github.netpol.validate.lint.PeerView;
-import io.github.netpol.validate.lint.RuleView;
+import io.github.netpol.validate.lint.PolicyRuleView;
 import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class SeparateNamespaceAndPodSelectorRule extends BaseRule {
     @Override
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
-        for (RuleView rule : context.allRules()) {
+        for (PolicyRuleView rule : context.allRules()) {
             List<PeerView> peers = rule.peerViews();
             Optional<PeerView> ns = peers.stream().filter(PeerView::namespaceSelectorOnly).findFirst();
             Optional<PeerView> pod = peers.stream().filter(PeerView::podSelectorOnly).findFirst();

@@ -7,7 +7,7 @@ import io.github.netpol.validate.lint.BaseRule;
 import io.github.netpol.validate.lint.Examples;
 import io.github.netpol.validate.lint.LintContext;
 import io.github.netpol.validate.lint.PortView;
-import io.github.netpol.validate.lint.RuleView;
+import io.github.netpol.validate.lint.PolicyRuleView;
 import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class NamedPortNotDeclaredRule extends BaseRule {
         if (!context.hasWorkloads()) {
             return out;
         }
-        for (RuleView rule : context.allRules()) {
+        for (PolicyRuleView rule : context.allRules()) {
             // most rules name no port: their candidates (thousands of workloads for a wide peer) are not needed
             if (rule.ports().stream().noneMatch(PortView::isNamed)) {
                 continue;
@@ -72,7 +72,7 @@ public final class NamedPortNotDeclaredRule extends BaseRule {
         return out;
     }
 
-    private static List<WorkloadManifest> candidates(LintContext context, RuleView rule) {
+    private static List<WorkloadManifest> candidates(LintContext context, PolicyRuleView rule) {
         if (rule.direction() == Direction.INGRESS) {
             return context.selectedWorkloads(rule.policy());
         }

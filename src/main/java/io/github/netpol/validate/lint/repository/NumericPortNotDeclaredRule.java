@@ -8,7 +8,7 @@ import io.github.netpol.validate.lint.Examples;
 import io.github.netpol.validate.lint.LintContext;
 import io.github.netpol.validate.lint.PolicyView;
 import io.github.netpol.validate.lint.PortView;
-import io.github.netpol.validate.lint.RuleView;
+import io.github.netpol.validate.lint.PolicyRuleView;
 import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class NumericPortNotDeclaredRule extends BaseRule {
             if (selected.isEmpty()) {
                 continue;
             }
-            for (RuleView rule : policy.rules(Direction.INGRESS)) {
+            for (PolicyRuleView rule : policy.rules(Direction.INGRESS)) {
                 for (PortView port : rule.ports()) {
                     if (port.isNumeric() && selected.stream().noneMatch(w -> declares(w, port))) {
                         out.add(policy.violation(port.pointer() + "/port", Direction.INGRESS,

@@ -5,7 +5,7 @@ import io.github.netpol.finding.FindingCode;
 import io.github.netpol.validate.lint.BaseRule;
 import io.github.netpol.validate.lint.Examples;
 import io.github.netpol.validate.lint.LintContext;
-import io.github.netpol.validate.lint.RuleView;
+import io.github.netpol.validate.lint.PolicyRuleView;
 import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
@@ -56,19 +56,19 @@ public final class ShadowedRuleRule extends BaseRule {
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
         for (Direction direction : Direction.values()) {
-            List<RuleView> rules = context.policies().stream().flatMap(p -> p.effectiveRules(direction).stream()).toList();
+            List<PolicyRuleView> rules = context.policies().stream().flatMap(p -> p.effectiveRules(direction).stream()).toList();
             // rules of other namespaces never select the same pods: compare within a namespace only
             Map<String, List<Integer>> byNamespace = new HashMap<>();
             for (int i = 0; i < rules.size(); i++) {
                 byNamespace.computeIfAbsent(rules.get(i).policy().namespace(), k -> new ArrayList<>()).add(i);
             }
             for (int i = 0; i < rules.size(); i++) {
-                RuleView narrow = rules.get(i);
+                PolicyRuleView narrow = rules.get(i);
                 for (int j : byNamespace.get(narrow.policy().namespace())) {
-                    RuleView wide = rules.get(j);
+                    PolicyRuleView wide = rules.get(j);
                     // of two equivalent rules, report only the later one
-                    if (i == j || !samePods(wide, narrow) || !RuleCoverage.covers(wide, narrow)
-                            || (RuleCoverage.covers(narrow, wide) && j > i)) {
+                    if (i == j || !samePods(wide, narrow) || !PolicyRuleCoverage.covers(wide, narrow)
+                            || (PolicyRuleCoverage.covers(narrow, wide) && j > i)) {
                         continue;
                     }
                     String other = wide.policy() == narrow.policy() ? wide.describe()
@@ -83,7 +83,7 @@ public final class ShadowedRuleRule extends BaseRule {
         return out;
     }
 
-    private static boolean samePods(RuleView a, RuleView b) {
+    private static boolean samePods(PolicyRuleView a, PolicyRuleView b) {
         return a.policy().namespace().equals(b.policy().namespace())
                 && (a.policy() == b.policy() || Objects.equals(a.policy().podSelector(), b.policy().podSelector()));
     }

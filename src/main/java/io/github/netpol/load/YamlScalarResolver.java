@@ -10,10 +10,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * almost every plain scalar (the null rules apply to every first character), which was an eighth of
  * the loading time; here only scalars starting with a digit, a sign or a dot reach the regular
  * expressions, and the few words the other rules accept (booleans, nulls, {@code <<} and the
- * indicator characters) are recognised by comparison. {@code ManifestResolverTest} compares both
+ * indicator characters) are recognised by comparison. {@code YamlScalarResolverTest} compares both
  * resolvers over every spelling those rules accept and many strings they do not.
  */
-final class ManifestResolver extends Resolver {
+final class YamlScalarResolver extends Resolver {
 
     @Override
     public Tag resolve(NodeId kind, String value, boolean implicit) {

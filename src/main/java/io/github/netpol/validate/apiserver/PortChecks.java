@@ -6,9 +6,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.github.netpol.model.semantics.PolicyPort;
 
 /** A NetworkPolicyPort: protocol, numeric or named port, endPort. */
-final class PortRules {
+final class PortChecks {
 
-    private PortRules() {
+    private PortChecks() {
     }
 
     static void check(NetworkPolicyPort port, String pointer, FindingSink sink) {

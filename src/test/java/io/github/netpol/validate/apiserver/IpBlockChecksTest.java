@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ipBlock checks read CIDRs as the API server does, IPv4-mapped IPv6 forms included. */
-class IpBlockRulesTest {
+class IpBlockChecksTest {
 
     private static List<Finding> validate(String cidr, String except) {
         String yaml = """

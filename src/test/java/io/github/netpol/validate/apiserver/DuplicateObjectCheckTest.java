@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DuplicateObjectRuleTest {
+class DuplicateObjectCheckTest {
 
     private static final String DEPLOYMENT = """
             apiVersion: apps/v1

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** ObjectMeta as the API server checks it: name, namespace, labels and annotations. */
-final class MetadataRules {
+final class MetadataChecks {
 
     private static final long MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
-    private MetadataRules() {
+    private MetadataChecks() {
     }
 
     /**

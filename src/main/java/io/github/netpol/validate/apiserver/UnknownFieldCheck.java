@@ -17,11 +17,11 @@ import java.util.Set;
  * is an error that names the closest known field. Unknown fields of workloads are warnings, since
  * the plugin only reads their labels and ports.
  */
-final class UnknownFieldRule {
+final class UnknownFieldCheck {
 
     private final SchemaWalker schema;
 
-    UnknownFieldRule(SchemaWalker schema) {
+    UnknownFieldCheck(SchemaWalker schema) {
         this.schema = schema;
     }
 

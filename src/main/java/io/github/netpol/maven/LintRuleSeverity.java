@@ -2,17 +2,18 @@ package io.github.netpol.maven;
 
 /**
  * One {@code <rule><id>…</id><severity>off|info|warning|error</severity></rule>} of the {@code rules}
- * parameter. Maven fills it by field name, so it stays a plain mutable bean.
+ * parameter (a lint rule's severity). Maven fills it by field name, so it stays a plain mutable bean; it finds
+ * the class from the parameter's element type, since no class is named after the {@code <rule>} element.
  */
-public class Rule {
+public class LintRuleSeverity {
 
     private String id;
     private String severity;
 
-    public Rule() {
+    public LintRuleSeverity() {
     }
 
-    Rule(String id, String severity) {
+    LintRuleSeverity(String id, String severity) {
         this.id = id;
         this.severity = severity;
     }

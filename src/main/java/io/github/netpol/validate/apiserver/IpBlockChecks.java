@@ -13,9 +13,9 @@ import java.util.Optional;
  * Like the API server's {@code GetWarningsForCIDR}, a cidr with host bits set or in the IPv4-mapped IPv6 form is
  * accepted with a warning that names what it means.
  */
-final class IpBlockRules {
+final class IpBlockChecks {
 
-    private IpBlockRules() {
+    private IpBlockChecks() {
     }
 
     static void check(IPBlock block, String pointer, FindingSink sink) {

@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The level a user can give a rule: a severity, or {@code off}. */
-public enum RuleLevel {
+public enum LintRuleLevel {
     OFF, INFO, WARNING, ERROR;
 
     /** Parses {@code off|info|warning|error} (any case); anything else is an error naming the choices. */
-    public static RuleLevel parse(String text) {
+    public static LintRuleLevel parse(String text) {
         String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
-        for (RuleLevel level : values()) {
+        for (LintRuleLevel level : values()) {
             if (level.name().equals(t)) {
                 return level;
             }
@@ -20,7 +20,7 @@ public enum RuleLevel {
         throw new IllegalArgumentException("unknown rule severity '" + text + "': use off, info, warning or error");
     }
 
-    public static RuleLevel of(Severity severity) {
+    public static LintRuleLevel of(Severity severity) {
         return valueOf(severity.name());
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * @param ports        the {@code ports} items with their positions
  * @param portsWritten true when {@code ports} appears in the manifest
  */
-public record RuleView(PolicyView policy, PolicyRule rule, List<NetworkPolicyPeer> written, boolean peersWritten,
+public record PolicyRuleView(PolicyView policy, PolicyRule rule, List<NetworkPolicyPeer> written, boolean peersWritten,
                        List<PortView> ports, boolean portsWritten) {
 
     public Direction direction() {

@@ -3,7 +3,7 @@ package io.github.netpol.validate.lint.repository;
 import io.github.netpol.model.semantics.Peer;
 import io.github.netpol.validate.lint.PeerView;
 import io.github.netpol.validate.lint.PortView;
-import io.github.netpol.validate.lint.RuleView;
+import io.github.netpol.validate.lint.PolicyRuleView;
 
 import java.util.List;
 
@@ -16,15 +16,15 @@ import java.util.List;
  * and cannot use it. The pieces this check reads (selectors, CIDRs, ports) are the shared Kubernetes rules of
  * {@code model.semantics}, so the two never disagree on what a rule means, only on how much is proved.
  */
-final class RuleCoverage {
-    private RuleCoverage() {
+final class PolicyRuleCoverage {
+    private PolicyRuleCoverage() {
     }
 
-    static boolean covers(RuleView wide, RuleView narrow) {
+    static boolean covers(PolicyRuleView wide, PolicyRuleView narrow) {
         return peersCover(wide, narrow) && portsCover(wide.ports(), narrow.ports());
     }
 
-    private static boolean peersCover(RuleView wide, RuleView narrow) {
+    private static boolean peersCover(PolicyRuleView wide, PolicyRuleView narrow) {
         if (wide.allPeers()) {
             return true;
         }

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ManifestResolverTest {
+class YamlScalarResolverTest {
 
     private static final List<String> WORDS = List.of(
             "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
@@ -35,7 +35,7 @@ class ManifestResolverTest {
     private static final String ALPHABET = "0123456789+-._:eExXbBoOtTZzinfaNlsuyYF<=!&*~ \t/abcdz";
 
     private final Resolver reference = new Resolver();
-    private final Resolver fast = new ManifestResolver();
+    private final Resolver fast = new YamlScalarResolver();
 
     @Test
     void answersLikeTheDefaultResolverForEverySpellingItsRulesKnow() {

@@ -10,7 +10,7 @@ import io.github.netpol.model.PolicyManifest;
  * @param peerIndex index in {@code from}/{@code to}, or {@code -1} when the rule lists no peers
  *                  (it then matches every peer)
  */
-public record RuleRef(PolicyManifest policy, Direction direction, int ruleIndex, int peerIndex) {
+public record PolicyRuleRef(PolicyManifest policy, Direction direction, int ruleIndex, int peerIndex) {
 
     /** JSON pointer of the peer (or of the rule when it has no peers). */
     public String pointer() {

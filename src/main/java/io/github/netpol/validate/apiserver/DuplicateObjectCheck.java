@@ -16,9 +16,9 @@ import java.util.Objects;
  * which one is meant is ambiguous (an error). An identical copy is only a warning: applying it again
  * changes nothing, and the API server accepts it ({@code kubectl apply} reports it unchanged).
  */
-final class DuplicateObjectRule {
+final class DuplicateObjectCheck {
 
-    private DuplicateObjectRule() {
+    private DuplicateObjectCheck() {
     }
 
     static void check(ManifestSet set, List<Finding> out) {

@@ -9,19 +9,19 @@ import java.util.List;
 import java.util.Set;
 
 /** A label selector: matchLabels keys and values, matchExpressions keys, operators and values. */
-final class SelectorRules {
+final class SelectorChecks {
 
     private static final Set<String> WITH_VALUES = Set.of("In", "NotIn");
     private static final Set<String> WITHOUT_VALUES = Set.of("Exists", "DoesNotExist");
 
-    private SelectorRules() {
+    private SelectorChecks() {
     }
 
     static void check(LabelSelector selector, String pointer, FindingSink sink) {
         if (selector == null) {
             return;
         }
-        MetadataRules.labels(selector.getMatchLabels(), pointer + "/matchLabels", sink);
+        MetadataChecks.labels(selector.getMatchLabels(), pointer + "/matchLabels", sink);
         List<LabelSelectorRequirement> expressions = selector.getMatchExpressions();
         if (expressions == null) {
             return;

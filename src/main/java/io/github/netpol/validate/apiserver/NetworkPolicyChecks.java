@@ -12,20 +12,20 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** {@code ValidateNetworkPolicy} of the API server: metadata, selectors, rules, peers, ports, policyTypes. */
-final class NetworkPolicyRules {
+final class NetworkPolicyChecks {
 
     private static final Set<String> POLICY_TYPES = Set.of("Ingress", "Egress");
 
-    private NetworkPolicyRules() {
+    private NetworkPolicyChecks() {
     }
 
     static void check(NetworkPolicy policy, FindingSink sink) {
-        MetadataRules.check(policy.getMetadata(), "NetworkPolicy", true, sink);
+        MetadataChecks.check(policy.getMetadata(), "NetworkPolicy", true, sink);
         NetworkPolicySpec spec = policy.getSpec();
         if (spec == null) {
             return;
         }
-        SelectorRules.check(spec.getPodSelector(), "/spec/podSelector", sink);
+        SelectorChecks.check(spec.getPodSelector(), "/spec/podSelector", sink);
         rules(spec.getIngress(), "/spec/ingress", "from", r -> r.getFrom(), r -> r.getPorts(), sink);
         rules(spec.getEgress(), "/spec/egress", "to", r -> r.getTo(), r -> r.getPorts(), sink);
         policyTypes(spec.getPolicyTypes(), sink);
@@ -45,7 +45,7 @@ final class NetworkPolicyRules {
             String at = JsonPointer.child(pointer, i);
             List<NetworkPolicyPort> portList = ports.apply(rule) == null ? List.of() : ports.apply(rule);
             for (int p = 0; p < portList.size(); p++) {
-                PortRules.check(portList.get(p), JsonPointer.child(at + "/ports", p), sink);
+                PortChecks.check(portList.get(p), JsonPointer.child(at + "/ports", p), sink);
             }
             List<NetworkPolicyPeer> peerList = peers.apply(rule) == null ? List.of() : peers.apply(rule);
             for (int p = 0; p < peerList.size(); p++) {
@@ -68,13 +68,13 @@ final class NetworkPolicyRules {
                     + "put the ipBlock in its own list item.");
         }
         if (pods) {
-            SelectorRules.check(peer.getPodSelector(), pointer + "/podSelector", sink);
+            SelectorChecks.check(peer.getPodSelector(), pointer + "/podSelector", sink);
         }
         if (namespaces) {
-            SelectorRules.check(peer.getNamespaceSelector(), pointer + "/namespaceSelector", sink);
+            SelectorChecks.check(peer.getNamespaceSelector(), pointer + "/namespaceSelector", sink);
         }
         if (block) {
-            IpBlockRules.check(peer.getIpBlock(), pointer + "/ipBlock", sink);
+            IpBlockChecks.check(peer.getIpBlock(), pointer + "/ipBlock", sink);
         }
     }
 

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
-import io.github.netpol.analysis.RuleRef;
+import io.github.netpol.analysis.PolicyRuleRef;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.semantics.EffectivePolicy;
@@ -20,12 +20,12 @@ import java.util.TreeMap;
  * What one rule peer of a policy says, in words a person can check against the YAML, e.g.
  * "pods with app=api in payments accept TCP 8080 from any pod in namespaces with env=dev".
  */
-final class RuleText {
+final class PolicyRuleText {
 
-    private RuleText() {
+    private PolicyRuleText() {
     }
 
-    static String describe(RuleRef ref) {
+    static String describe(PolicyRuleRef ref) {
         NetworkPolicySpec spec = ref.policy().policy().getSpec();
         String ns = ref.policy().namespace();
         String local = pods(spec.getPodSelector()) + " in " + ns;
