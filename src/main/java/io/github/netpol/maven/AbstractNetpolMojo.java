@@ -44,8 +44,12 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     @Parameter(property = "netpol.outputDirectory", defaultValue = "${project.build.directory}/netpol")
     protected File outputDirectory;
 
-    /** Reports to write: {@code console}, {@code json}, {@code markdown}, {@code sarif}, {@code junit}, {@code html}. */
-    @Parameter(property = "netpol.formats", defaultValue = "console,json,markdown,sarif")
+    /**
+     * Reports to write: {@code console}, {@code json}, {@code markdown}, {@code sarif}, {@code junit}, {@code html};
+     * by default {@code console,json,markdown,sarif}. The {@code connectivity} goal writes {@code console}, {@code txt},
+     * {@code json}, {@code markdown}, {@code csv} and {@code dot}, by default all of them.
+     */
+    @Parameter(property = "netpol.formats")
     protected List<String> formats;
 
     /** Namespace of a namespaced object that names none. */
@@ -85,13 +89,8 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** Prints the findings and the summary, and writes every requested file report. */
     protected void report(ReportInput input) throws MojoExecutionException {
-        List<ReportWriter> selected;
-        try {
-            selected = ReportWriters.standard(pluginVersion(), System::getenv).select(formats());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-        if (formats().stream().map(AbstractNetpolMojo::normalized).anyMatch(ReportWriters.CONSOLE::equals)) {
+        List<ReportWriter> selected = selectedWriters();
+        if (onConsole()) {
             for (Finding f : input.findings()) {
                 if (!onConsole(f)) {
                     getLog().debug(f.consoleLine());
@@ -105,6 +104,28 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
             }
         }
         getLog().info(input.summary());
+        write(input, selected);
+        if (!selected.isEmpty()) {
+            getLog().info("netpol: reports in " + outputDirectory);
+        }
+    }
+
+    /** The file writers {@link #formats()} asks for, among the goal's {@link #writers()}. */
+    protected List<ReportWriter> selectedWriters() throws MojoExecutionException {
+        try {
+            return writers().select(formats());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@link #formats()} asks for console lines. */
+    protected boolean onConsole() {
+        return formats().stream().map(AbstractNetpolMojo::normalized).anyMatch(ReportWriters.CONSOLE::equals);
+    }
+
+    /** Writes the input with each writer into the output directory. */
+    protected void write(ReportInput input, List<ReportWriter> selected) throws MojoExecutionException {
         for (ReportWriter writer : selected) {
             try {
                 Path written = writer.write(input, outputDirectory.toPath());
@@ -114,14 +135,21 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
                         + ": " + e.getMessage(), e);
             }
         }
-        if (!selected.isEmpty()) {
-            getLog().info("netpol: reports in " + outputDirectory);
-        }
     }
 
-    /** The report formats to write; a goal may add the ones it always writes. */
+    /** The writers of the goal's reports, by format name. */
+    protected ReportWriters writers() {
+        return ReportWriters.standard(pluginVersion(), System::getenv);
+    }
+
+    /** The report formats to write: {@code netpol.formats}, or the goal's default; a goal may add the ones it always writes. */
     protected List<String> formats() {
-        return formats;
+        return formats == null || formats.isEmpty() ? defaultFormats() : formats;
+    }
+
+    /** What a goal writes when {@code netpol.formats} is not set. */
+    protected List<String> defaultFormats() {
+        return List.of("console", "json", "markdown", "sarif");
     }
 
     /** Whether a finding earns a console line; the rest go to the debug log (and every file report). */
@@ -137,7 +165,7 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         Map<String, Object> common = new LinkedHashMap<>();
         common.put("sources", sourcePaths());
         common.put("outputDirectory", outputDirectory.getAbsolutePath());
-        common.put("formats", formats);
+        common.put("formats", formats());
         common.put("defaultNamespace", defaultNamespace);
         common.put("repositoryPrefix", repositoryPrefix());
         common.put("pluginBuild", pluginBuild());

@@ -1,7 +1,7 @@
 package io.github.netpol.maven;
 
 import io.github.netpol.analysis.AnalysisOptions;
-import io.github.netpol.analysis.connectivity.ConnectivityRenderer;
+import io.github.netpol.analysis.connectivity.Connection;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Finding;
@@ -9,33 +9,31 @@ import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
+import io.github.netpol.report.ReportInput;
+import io.github.netpol.report.ReportWriter;
+import io.github.netpol.report.ReportWriters;
 import io.github.netpol.validate.BlockingErrors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Lists which declared workloads can talk to which (and to which external address ranges) on which
- * ports, and writes {@code connectivity.{txt,json,md,csv,dot}}. No default phase: run it on demand
- * ({@code mvn netpol:connectivity}).
+ * ports, and writes {@code connectivity.{txt,json,md,csv,dot}} (as {@code netpol.formats} asks; all of them by
+ * default). No default phase: run it on demand ({@code mvn netpol:connectivity}).
  */
 @Mojo(name = "connectivity", threadSafe = true)
 public class ConnectivityMojo extends AbstractNetpolMojo {
 
     /** Longer text forms are not printed in full, only a summary and the path of connectivity.txt. */
     static final int MAX_PRINTED_LINES = 40;
-
-    private static final Map<String, Function<ConnectivityResult, String>> FORMS = forms();
 
     /**
      * {@code declared}: a Namespace manifest fixes that namespace's labels; {@code any}: every namespace may
@@ -52,6 +50,12 @@ public class ConnectivityMojo extends AbstractNetpolMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        List<String> skipped = findingsOnlyFormats();
+        if (!skipped.isEmpty()) {
+            getLog().warn("netpol: connectivity has no " + String.join(", ", skipped) + " form; skipped (it writes "
+                    + String.join(", ", writers().formats()) + ")");
+        }
+        List<ReportWriter> selected = selectedWriters();
         CollectedSources collected = new SourceCollector().scan(baseDirectory(), sourcePaths());
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist");
@@ -60,27 +64,56 @@ public class ConnectivityMojo extends AbstractNetpolMojo {
         failOnInvalidManifests(collected, set);
 
         ConnectivityResult result = WorkloadConnectivity.compute(set, options);
-        Path dir = outputDirectory.toPath();
-        try {
-            Files.createDirectories(dir);
-            for (Map.Entry<String, Function<ConnectivityResult, String>> form : FORMS.entrySet()) {
-                Files.writeString(dir.resolve("connectivity." + form.getKey()), form.getValue().apply(result),
-                        StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("netpol: cannot write the connectivity reports to " + dir + ": "
-                    + e.getMessage(), e);
-        }
         String summary = "netpol connectivity: " + result.connections().size() + " connections between "
                 + result.workloads().size() + " workloads and external ranges";
-        List<String> lines = result.connections().stream().map(c -> c.text()).toList();
-        if (lines.size() <= MAX_PRINTED_LINES) {
+        write(ReportInput.connectivity(result, summary), selected);
+        Path dir = outputDirectory.toPath();
+        List<String> lines = result.connections().stream().map(Connection::text).toList();
+        if (onConsole() && lines.size() <= MAX_PRINTED_LINES) {
             lines.forEach(getLog()::info);
             getLog().info(summary);
+        } else if (onConsole()) {
+            boolean text = selected.stream().anyMatch(w -> w.format().equals("txt"));
+            getLog().info(summary + " (too many to print; see " + (text ? dir.resolve("connectivity.txt") : dir) + ")");
         } else {
-            getLog().info(summary + " (too many to print; see " + dir.resolve("connectivity.txt") + ")");
+            getLog().info(summary);
         }
-        getLog().info("netpol: connectivity in " + dir + " (txt, json, md, csv, dot)");
+        if (!selected.isEmpty()) {
+            getLog().info("netpol: connectivity in " + dir + " ("
+                    + selected.stream().map(ReportWriter::format).collect(Collectors.joining(", ")) + ")");
+        }
+    }
+
+    @Override
+    protected ReportWriters writers() {
+        return ReportWriters.connectivity();
+    }
+
+    @Override
+    protected List<String> defaultFormats() {
+        return List.of(ReportWriters.CONSOLE, "txt", "json", "markdown", "csv", "dot");
+    }
+
+    /**
+     * {@code netpol.formats} without the names of findings reports ({@code sarif}, {@code junit}, {@code html}),
+     * which mean nothing for connectivity: one list can then serve every goal of a build. Names no goal knows
+     * still fail.
+     */
+    @Override
+    protected List<String> formats() {
+        List<String> skipped = findingsOnlyFormats();
+        return super.formats().stream().filter(f -> !skipped.contains(f)).toList();
+    }
+
+    private List<String> findingsOnlyFormats() {
+        List<String> out = new ArrayList<>();
+        for (String format : super.formats()) {
+            String name = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+            if (super.writers().formats().contains(name) && !writers().formats().contains(name)) {
+                out.add(format);
+            }
+        }
+        return out;
     }
 
     /** What the API server would reject cannot be analysed faithfully: the same errors as {@code validate}. */
@@ -92,15 +125,5 @@ public class ConnectivityMojo extends AbstractNetpolMojo {
         errors.forEach(f -> getLog().error(f.consoleLine()));
         throw new MojoFailureException("netpol connectivity: " + errors.size() + " invalid manifest"
                 + (errors.size() == 1 ? "" : "s") + "; fix the errors above (file:line:column) first");
-    }
-
-    private static Map<String, Function<ConnectivityResult, String>> forms() {
-        Map<String, Function<ConnectivityResult, String>> forms = new LinkedHashMap<>();
-        forms.put("txt", ConnectivityRenderer::text);
-        forms.put("json", ConnectivityRenderer::json);
-        forms.put("md", ConnectivityRenderer::markdown);
-        forms.put("csv", ConnectivityRenderer::csv);
-        forms.put("dot", ConnectivityRenderer::dot);
-        return java.util.Collections.unmodifiableMap(forms);
     }
 }

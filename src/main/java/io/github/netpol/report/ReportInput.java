@@ -1,5 +1,6 @@
 package io.github.netpol.report;
 
+import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.finding.Finding;
 
 import java.util.Collections;
@@ -23,9 +24,22 @@ import java.util.Map;
  *                       {@code validate} the files ({@code location.file()} of a finding names its
  *                       unit), for {@code check} {@code namespace/direction} (e.g. {@code shop/ingress}),
  *                       for {@code test} the assertion names (a finding's {@code id} names its unit)
+ * @param connectivity   for {@code connectivity}, what it computed; {@code null} for the other goals
  */
 public record ReportInput(String goal, boolean passed, List<Finding> findings, Map<String, Object> baseline,
-                          String summary, String repositoryPrefix, List<String> units) {
+                          String summary, String repositoryPrefix, List<String> units,
+                          ConnectivityResult connectivity) {
+
+    /** The input of a goal that reports findings. */
+    public ReportInput(String goal, boolean passed, List<Finding> findings, Map<String, Object> baseline,
+                       String summary, String repositoryPrefix, List<String> units) {
+        this(goal, passed, findings, baseline, summary, repositoryPrefix, units, null);
+    }
+
+    /** The input of the {@code connectivity} goal: its result and summary, no findings. */
+    public static ReportInput connectivity(ConnectivityResult result, String summary) {
+        return new ReportInput("connectivity", true, List.of(), Map.of(), summary, "", List.of(), result);
+    }
 
     public ReportInput {
         findings = List.copyOf(findings);

@@ -30,6 +30,11 @@ public final class ReportWriters {
         }
     }
 
+    /** The forms of the {@code connectivity} goal: {@code txt}, {@code json}, {@code markdown}, {@code csv}, {@code dot}. */
+    public static ReportWriters connectivity() {
+        return new ReportWriters(ConnectivityWriter.all());
+    }
+
     /** Every file format this package writes, reading the process environment. */
     public static ReportWriters standard() {
         return standard(null, System::getenv);

@@ -46,11 +46,36 @@ class ConnectivityMojoTest {
         assertThat(Files.readString(out.resolve("connectivity.json"), StandardCharsets.UTF_8))
                 .contains("\"id\" : \"shop/StatefulSet/db\"").contains("\"destination\" : \"shop/StatefulSet/db\"");
         assertThat(Files.readString(out.resolve("connectivity.md"), StandardCharsets.UTF_8))
-                .contains("| shop/api[Deployment] | shop/db[StatefulSet] | TCP 5432 |");
+                .contains("| shop/api\\[Deployment\\] | shop/db\\[StatefulSet\\] | TCP 5432 |");
         assertThat(Files.readString(out.resolve("connectivity.csv"), StandardCharsets.UTF_8))
                 .startsWith("src,dst,conn\n").contains("shop/api[Deployment],shop/db[StatefulSet],TCP 5432");
         assertThat(Files.readString(out.resolve("connectivity.dot"), StandardCharsets.UTF_8))
                 .startsWith("digraph {").contains("\"shop/api[Deployment]\" -> \"shop/db[StatefulSet]\"");
+    }
+
+    /** netpol.formats chooses the forms; the names of findings reports are skipped, so one list serves every goal. */
+    @Test
+    @InjectMojo(goal = "connectivity", pom = POM)
+    void writesOnlyTheFormsNetpolFormatsNames(ConnectivityMojo mojo) throws Exception {
+        onProject(mojo, "examples/shop");
+        mojo.formats = List.of("console", "dot", "sarif", "markdown");
+        mojo.execute();
+        Path out = mojo.outputDirectory.toPath();
+        assertThat(out.resolve("connectivity.dot")).exists();
+        assertThat(out.resolve("connectivity.md")).exists();
+        for (String ext : List.of("txt", "json", "csv")) {
+            assertThat(out.resolve("connectivity." + ext)).doesNotExist();
+        }
+        assertThat(out.resolve("connectivity.sarif")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "connectivity", pom = POM)
+    void anUnknownFormatNamesTheFormsThereAre(ConnectivityMojo mojo) throws Exception {
+        onProject(mojo, "examples/shop");
+        mojo.formats = List.of("md");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("'md'").hasMessageContaining("console, txt, json, markdown, csv, dot");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.netpol.report;
 
 import io.github.netpol.analysis.AnalysisOptions;
-import io.github.netpol.analysis.connectivity.ConnectivityRenderer;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.baseline.Baseline;
@@ -115,11 +114,11 @@ class GoalOutputSnapshotTest {
     private static void assertConnectivity(String name, List<SourceFile> files) throws IOException {
         ManifestSet set = new ManifestReader().read(files, "default");
         ConnectivityResult result = WorkloadConnectivity.compute(set, AnalysisOptions.defaults());
-        Snapshots.assertMatches(name + ".txt", ConnectivityRenderer.text(result));
-        Snapshots.assertMatches(name + ".json", ConnectivityRenderer.json(result));
-        Snapshots.assertMatches(name + ".md", ConnectivityRenderer.markdown(result));
-        Snapshots.assertMatches(name + ".csv", ConnectivityRenderer.csv(result));
-        Snapshots.assertMatches(name + ".dot", ConnectivityRenderer.dot(result));
+        Snapshots.assertMatches(name + ".txt", ConnectivityForms.text(result));
+        Snapshots.assertMatches(name + ".json", ConnectivityForms.json(result));
+        Snapshots.assertMatches(name + ".md", ConnectivityForms.markdown(result));
+        Snapshots.assertMatches(name + ".csv", ConnectivityForms.csv(result));
+        Snapshots.assertMatches(name + ".dot", ConnectivityForms.dot(result));
     }
 
     private static ReportInput validateInput(ValidationRun run, CollectedSources sources) {

@@ -10,6 +10,7 @@ import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.WorkloadManifest;
+import io.github.netpol.report.ConnectivityForms;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -67,7 +68,7 @@ class PeerCorpusTest {
             }
             String dir = c.path("dir").asText();
             ManifestSet set = load(root.resolve(dir));
-            String actual = byOwner(ConnectivityRenderer.text(WorkloadConnectivity.compute(set,
+            String actual = byOwner(ConnectivityForms.text(WorkloadConnectivity.compute(set,
                     AnalysisOptions.defaults())), ownedPods(set));
             String expected = Files.readString(root.resolve(name), StandardCharsets.UTF_8);
             String key = dir.substring(dir.lastIndexOf('/') + 1);

@@ -4,6 +4,7 @@ import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.analysis.Fixtures;
 import io.github.netpol.model.ContainerPort;
 import io.github.netpol.model.ManifestSet;
+import io.github.netpol.report.ConnectivityForms;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -38,7 +39,7 @@ class WorkloadConnectivityTest {
 
     @Test
     void textListsEachConnectedPairWithMergedExternalRanges() {
-        assertThat(ConnectivityRenderer.text(shop())).isEqualTo("""
+        assertThat(ConnectivityForms.text(shop())).isEqualTo("""
                 0.0.0.0-255.255.255.255[External] => shop/web[Deployment] : All Connections
                 shop/backend[Deployment] => 10.0.0.0-10.0.255.255[External] : UDP 53
                 shop/backend[Deployment] => 10.2.0.0-10.255.255.255[External] : UDP 53
@@ -50,14 +51,14 @@ class WorkloadConnectivityTest {
     @Test
     void jsonCsvMarkdownAndDotCarryTheSameConnections() {
         ConnectivityResult r = shop();
-        assertThat(ConnectivityRenderer.json(r))
+        assertThat(ConnectivityForms.json(r))
                 .contains("\"id\" : \"shop/Deployment/backend\"")
                 .contains("\"source\" : \"shop/Deployment/web\"")
                 .contains("\"destination\" : \"10.0.0.0-10.0.255.255\"")
                 .containsPattern("\"TCP\" : \\[ \\[ 8080, 8080 \\], \\[ 9000, 9002 \\] \\]");
-        assertThat(ConnectivityRenderer.csv(r)).contains("shop/web[Deployment],shop/backend[Deployment],\"TCP 8080,9000-9002\"");
-        assertThat(ConnectivityRenderer.markdown(r)).contains("| shop/web[Deployment] | shop/backend[Deployment] | TCP 8080,9000-9002 |");
-        assertThat(ConnectivityRenderer.dot(r)).contains("\"shop/web[Deployment]\" -> \"shop/backend[Deployment]\" [label=\"TCP 8080,9000-9002\"]");
+        assertThat(ConnectivityForms.csv(r)).contains("shop/web[Deployment],shop/backend[Deployment],\"TCP 8080,9000-9002\"");
+        assertThat(ConnectivityForms.markdown(r)).contains("| shop/web\\[Deployment\\] | shop/backend\\[Deployment\\] | TCP 8080,9000-9002 |");
+        assertThat(ConnectivityForms.dot(r)).contains("\"shop/web[Deployment]\" -> \"shop/backend[Deployment]\" [label=\"TCP 8080,9000-9002\"]");
     }
 
     /** A rule written as {@code null} is the empty rule, as the API server decodes it: everything is allowed. */
@@ -74,7 +75,7 @@ class WorkloadConnectivityTest {
                 """).policies(), List.of(), List.of(
                 Fixtures.workload("shop", "Deployment", "web", Map.of("app", "web")),
                 Fixtures.workload("shop", "Deployment", "backend", Map.of("app", "backend"))));
-        assertThat(ConnectivityRenderer.text(WorkloadConnectivity.compute(set, AnalysisOptions.defaults())))
+        assertThat(ConnectivityForms.text(WorkloadConnectivity.compute(set, AnalysisOptions.defaults())))
                 .contains("shop/web[Deployment] => shop/backend[Deployment] : All Connections")
                 .contains("0.0.0.0-255.255.255.255[External] => shop/backend[Deployment] : All Connections");
     }

@@ -1,9 +1,12 @@
-package io.github.netpol.analysis.connectivity;
+package io.github.netpol.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.netpol.analysis.IntervalSet;
+import io.github.netpol.analysis.connectivity.Connection;
+import io.github.netpol.analysis.connectivity.ConnectivityResult;
+import io.github.netpol.analysis.connectivity.Node;
 import io.github.netpol.model.WorkloadManifest;
 import io.github.netpol.model.semantics.PolicyPort;
 
@@ -15,10 +18,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Text, JSON, Markdown, CSV and DOT forms of a {@link ConnectivityResult}; pure, returns strings. */
-public final class ConnectivityRenderer {
+/**
+ * Text, JSON, Markdown, CSV and DOT forms of a {@link ConnectivityResult}; pure, returns strings. The
+ * {@code connectivity} goal writes them through {@link ConnectivityWriter}.
+ */
+public final class ConnectivityForms {
 
-    private ConnectivityRenderer() {
+    private ConnectivityForms() {
     }
 
     /** One line a connection: {@code src => dst : TCP 8080,UDP 53}, sorted. */
@@ -68,8 +74,9 @@ public final class ConnectivityRenderer {
     public static String markdown(ConnectivityResult r) {
         StringBuilder sb = new StringBuilder("| src | dst | conn |\n|-----|-----|------|\n");
         for (Connection c : r.connections()) {
-            sb.append("| ").append(md(c.source().text())).append(" | ").append(md(c.destination().text()))
-                    .append(" | ").append(md(c.ports().text())).append(" |\n");
+            sb.append("| ").append(MarkdownText.escape(c.source().text())).append(" | ")
+                    .append(MarkdownText.escape(c.destination().text())).append(" | ")
+                    .append(MarkdownText.escape(c.ports().text())).append(" |\n");
         }
         return sb.toString();
     }
@@ -114,10 +121,6 @@ public final class ConnectivityRenderer {
 
     private static String q(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String md(String s) {
-        return s.replace("|", "\\|");
     }
 
     private static String csv(String s) {
