@@ -35,9 +35,12 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
     @Parameter(property = "netpol.baseline", defaultValue = "auto")
     private String baseline;
 
-    /** Fail when there is no baseline at all (instead of warning, as suits a first release). */
+    /**
+     * {@code true}: fail when there is nothing to compare with (a first release) instead of warning. A string
+     * so that a word other than {@code true} or {@code false} is refused rather than read as {@code false}.
+     */
     @Parameter(property = "netpol.failIfNoBaseline", defaultValue = "false")
-    private boolean failIfNoBaseline;
+    private String failIfNoBaseline;
 
     /** The accepted-changes file; kept outside the sources so it is never read as a manifest. */
     @Parameter(property = "netpol.accepted", defaultValue = "${project.basedir}/netpol-accepted.yaml")
@@ -65,16 +68,10 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
 
     /** Collects the current sources, obtains the baseline and reads the accepted changes. */
     protected CheckRequest checkRequest() throws MojoExecutionException {
-        BaselineSpec spec;
-        FailPolicy policy;
-        AnalysisOptions analysis;
-        try {
-            spec = BaselineSpec.parse(baseline);
-            policy = FailPolicy.parse(failOn);
-            analysis = analysisOptions(namespaceLabels);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        BaselineSpec spec = Parameters.parse("netpol.baseline", baseline, BaselineSpec::parse);
+        FailPolicy policy = Parameters.parse("netpol.failOn", failOn, FailPolicy::parse);
+        AnalysisOptions analysis = analysisOptions(namespaceLabels);
+        boolean failIfNone = Parameters.bool("netpol.failIfNoBaseline", failIfNoBaseline);
         Path base = baseDirectory();
         List<Path> paths = sourcePaths();
         SourceCollector collector = new SourceCollector();
@@ -89,7 +86,7 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
                     + " files)");
         }
         return new CheckRequest(collected.files(), collected.problems(), outcome, readAccepted(base), policy,
-                failIfNoBaseline, analysis, defaultNamespace, LocalDate.now(), acceptedFile());
+                failIfNone, analysis, defaultNamespace, LocalDate.now(), acceptedFile());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.netpol.finding.RuleDescription;
 import io.github.netpol.load.DigestRecord;
 import io.github.netpol.load.InputDigest;
 import io.github.netpol.report.RuleCatalog;
+import io.github.netpol.validate.apiserver.NameFormats;
 import io.github.netpol.validate.lint.LintRule;
 import io.github.netpol.validate.lint.LintRules;
 import io.github.netpol.report.ReportInput;
@@ -66,7 +67,20 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
             getLog().info("netpol: skipped (netpol.skip=true)");
             return;
         }
+        checkCommonParameters();
         run();
+    }
+
+    /** Bad values of the parameters every goal shares fail before any work, one line each. */
+    private void checkCommonParameters() throws MojoExecutionException {
+        Parameters.parse("netpol.formats", formats(), writers().get()::select);
+        Parameters.parse("netpol.defaultNamespace", defaultNamespace, ns -> {
+            String problem = NameFormats.dns1123Label(ns == null ? "" : ns.trim());
+            if (problem != null) {
+                throw new IllegalArgumentException("'" + ns + "' is not a namespace name; use a name that " + problem);
+            }
+            return ns;
+        });
     }
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
@@ -89,12 +103,7 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** Prints the findings and the summary, and writes every requested file report. */
     protected void report(ReportInput input) throws MojoExecutionException {
-        List<ReportWriter> selected;
-        try {
-            selected = ReportWriters.standard(ruleCatalog(), pluginVersion(), System::getenv).select(formats());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        List<ReportWriter> selected = Parameters.parse("netpol.formats", formats(), writers().get()::select);
         if (formats().stream().map(AbstractNetpolMojo::normalized).anyMatch(ReportWriters.CONSOLE::equals)) {
             for (Finding f : input.findings()) {
                 if (!onConsole(f)) {
@@ -121,6 +130,10 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         if (!selected.isEmpty()) {
             getLog().info("netpol: reports in " + outputDirectory);
         }
+    }
+
+    private java.util.function.Supplier<ReportWriters> writers() {
+        return () -> ReportWriters.standard(ruleCatalog(), pluginVersion(), System::getenv);
     }
 
     /** The report formats to write; a goal may add the ones it always writes. */
@@ -217,14 +230,12 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     }
 
     /** {@code netpol.namespaceLabels}: {@code declared} or {@code any}. */
-    static AnalysisOptions analysisOptions(String namespaceLabels) {
-        String v = namespaceLabels == null ? "declared" : namespaceLabels.trim().toLowerCase(Locale.ROOT);
-        return switch (v) {
+    static AnalysisOptions analysisOptions(String namespaceLabels) throws MojoExecutionException {
+        return Parameters.parse("netpol.namespaceLabels", namespaceLabels, v -> switch (v == null ? "declared"
+                : Parameters.oneOf(v, List.of("declared", "any"), "a namespace-label mode")) {
             case "declared" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.DECLARED);
-            case "any" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.ANY);
-            default -> throw new IllegalArgumentException("netpol.namespaceLabels: '" + namespaceLabels
-                    + "' is not one of declared, any");
-        };
+            default -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.ANY);
+        });
     }
 
     private static String normalized(String format) {

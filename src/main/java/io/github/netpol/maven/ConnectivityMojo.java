@@ -46,12 +46,7 @@ public class ConnectivityMojo extends AbstractNetpolMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        AnalysisOptions options;
-        try {
-            options = analysisOptions(namespaceLabels);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        AnalysisOptions options = analysisOptions(namespaceLabels);
         CollectedSources collected = new SourceCollector().scan(baseDirectory(), sourcePaths());
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist");

@@ -54,12 +54,7 @@ public class TestMojo extends AbstractNetpolMojo {
             getLog().info("netpol: assertions skipped (skipTests=true)");
             return;
         }
-        AnalysisOptions options;
-        try {
-            options = analysisOptions(namespaceLabels);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        AnalysisOptions options = analysisOptions(namespaceLabels);
         Path base = baseDirectory();
         SourceCollector collector = new SourceCollector();
         List<Path> testPaths = relativeToBase(testSources);

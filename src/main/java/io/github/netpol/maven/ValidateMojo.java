@@ -14,6 +14,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import io.github.netpol.validate.ValidationRun;
 import io.github.netpol.validate.lint.IsolationDirections;
+import io.github.netpol.validate.lint.LintEngine;
+import io.github.netpol.validate.lint.LintRules;
 import io.github.netpol.validate.lint.LintSettings;
 import io.github.netpol.validate.lint.RuleLevel;
 
@@ -21,6 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads every manifest under the sources, applies the Kubernetes API server's validation and the lint
@@ -131,33 +135,52 @@ public class ValidateMojo extends AbstractNetpolMojo {
     }
 
     private LintSettings lintSettings() throws MojoExecutionException {
-        try {
-            Map<String, RuleLevel> levels = new LinkedHashMap<>();
-            for (Rule r : rules == null ? List.<Rule>of() : rules) {
-                if (r.getId() == null || r.getSeverity() == null) {
-                    throw new IllegalArgumentException("every <rule> needs an <id> and a <severity>");
-                }
-                levels.put(r.getId().trim(), RuleLevel.parse(r.getSeverity()));
+        Map<String, RuleLevel> levels = ruleLevels();
+        Severity failOn = Parameters.parse("netpol.failOnSeverity", failOnSeverity, Severity::parse);
+        IsolationDirections directions = Parameters.parse("netpol.requireIsolationDirections",
+                requireIsolationDirections, IsolationDirections::parse);
+        return Parameters.check(() -> LintSettings.defaults()
+                .withRuleLevels(levels)
+                .withFailOnSeverity(failOn)
+                .withClusterCidrs(nonNull(podCidrs), nonNull(serviceCidrs), nonNull(nodeCidrs))
+                .withRequireIsolation(nonNull(requireIsolation), directions)
+                .withThresholds(maxPortRange, minPrefixLengthV4, minPrefixLengthV6));
+    }
+
+    /** {@code <rules>}, then {@code netpol.rules} over it; an unknown id or severity names the parameter it came from. */
+    private Map<String, RuleLevel> ruleLevels() throws MojoExecutionException {
+        Set<String> known = new TreeSet<>(List.of(LintEngine.UNUSED_SUPPRESSION, LintEngine.SUPPRESSION_WITHOUT_REASON));
+        LintRules.all().forEach(r -> known.add(r.id()));
+        Map<String, RuleLevel> levels = new LinkedHashMap<>();
+        for (Rule r : rules == null ? List.<Rule>of() : rules) {
+            if (r.getId() == null || r.getSeverity() == null) {
+                throw new MojoExecutionException("netpol: rules: every <rule> needs an <id> (a lint rule id) and a"
+                        + " <severity> (off, info, warning or error)");
             }
-            if (ruleSeverities != null && !ruleSeverities.isBlank()) {
-                for (String entry : ruleSeverities.split(",")) {
-                    int colon = entry.indexOf(':');
-                    if (colon < 0) {
-                        throw new IllegalArgumentException("netpol.rules: '" + entry.trim()
-                                + "' is not id:severity (e.g. policy-types-omitted:off)");
-                    }
-                    levels.put(entry.substring(0, colon).trim(), RuleLevel.parse(entry.substring(colon + 1)));
-                }
-            }
-            return LintSettings.defaults()
-                    .withRuleLevels(levels)
-                    .withFailOnSeverity(Severity.parse(failOnSeverity))
-                    .withClusterCidrs(nonNull(podCidrs), nonNull(serviceCidrs), nonNull(nodeCidrs))
-                    .withRequireIsolation(nonNull(requireIsolation), IsolationDirections.parse(requireIsolationDirections))
-                    .withThresholds(maxPortRange, minPrefixLengthV4, minPrefixLengthV6);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("netpol: " + e.getMessage(), e);
+            levels.put(Parameters.parse("rules", r.getId(), id -> ruleId(id, known)),
+                    Parameters.parse("rules", r.getSeverity(), RuleLevel::parse));
         }
+        if (ruleSeverities != null && !ruleSeverities.isBlank()) {
+            for (String entry : ruleSeverities.split(",")) {
+                int colon = entry.indexOf(':');
+                if (colon < 0) {
+                    throw Parameters.invalid("netpol.rules", new IllegalArgumentException("'" + entry.trim()
+                            + "' is not id:severity; use e.g. policy-types-omitted:off"));
+                }
+                levels.put(Parameters.parse("netpol.rules", entry.substring(0, colon), id -> ruleId(id, known)),
+                        Parameters.parse("netpol.rules", entry.substring(colon + 1), RuleLevel::parse));
+            }
+        }
+        return levels;
+    }
+
+    private static String ruleId(String id, Set<String> known) {
+        String t = id.trim();
+        if (!known.contains(t)) {
+            throw new IllegalArgumentException("'" + id + "' is not a lint rule id; use one of " + String.join(", ", known)
+                    + " (docs/rules.md)");
+        }
+        return t;
     }
 
     private static List<String> nonNull(List<String> values) {
