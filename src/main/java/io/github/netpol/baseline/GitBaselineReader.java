@@ -4,6 +4,7 @@ import io.github.netpol.load.SourceCollector;
 import io.github.netpol.load.InputDigest;
 import io.github.netpol.load.SourceFile;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Reads the sources as they were at a git ref, straight from the object database: no checkout,
@@ -106,16 +108,35 @@ public final class GitBaselineReader {
     }
 
     /**
-     * True when the clone is shallow (CI checkouts often are): tags and older commits may then be
-     * missing, which a message about a missing baseline should say.
+     * Why the clone's history may lack an earlier release tag, if it may: a shallow clone (CI checkouts
+     * usually are) holds only the newest commits, a remote configured with {@code tagOpt = --no-tags} never
+     * fetches tags. Empty when the history is as complete as the repository can tell; then no tag before HEAD
+     * means there is none. (A partial clone, {@code extensions.partialClone}, leaves out file contents, not
+     * commits or tags, so it does not count here; reading a tag's files there fails with its own message.)
      */
-    public boolean isShallow() {
+    public Optional<String> incompleteHistory() {
         try (Repository repo = open()) {
-            return !repo.getObjectDatabase().getShallowCommits().isEmpty();
+            if (!repo.getObjectDatabase().getShallowCommits().isEmpty()) {
+                return Optional.of("the clone is shallow (it holds only the newest commits, so earlier tags are not"
+                        + " reachable)");
+            }
+            Config config = repo.getConfig();
+            for (String remote : new TreeSet<>(config.getSubsections("remote"))) {
+                if ("--no-tags".equals(config.getString("remote", remote, "tagOpt"))) {
+                    return Optional.of("remote '" + remote + "' is configured not to fetch tags (remote." + remote
+                            + ".tagOpt = --no-tags)");
+                }
+            }
+            return Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
+
+    /** What to do about an {@link #incompleteHistory() incomplete history}. */
+    public static final String FETCH_HISTORY = "fetch the full history and the tags: actions/checkout with"
+            + " fetch-depth: 0, GIT_DEPTH: 0 in GitLab CI, or 'git fetch --unshallow --tags' (for a remote with"
+            + " tagOpt --no-tags, 'git config --unset remote.<name>.tagOpt' first)";
 
     /**
      * The manifests under {@code sources} (paths relative to the project base directory) at {@code ref}.
@@ -128,9 +149,9 @@ public final class GitBaselineReader {
             ObjectId id = repo.resolve(ref + "^{commit}");
             if (id == null) {
                 throw new BaselineException(spec + ": no branch, tag or commit named '" + ref + "' in "
-                        + repo.getWorkTree() + ". Check the name with 'git rev-parse " + ref
-                        + "', fetch tags in CI ('git fetch --tags', or a full clone instead of a shallow one),"
-                        + " or choose another netpol.baseline.");
+                        + repo.getWorkTree() + incompleteHistory().map(why -> ", and " + why).orElse("")
+                        + ". Check the name with 'git rev-parse " + ref + "', " + FETCH_HISTORY
+                        + ", or choose another netpol.baseline.");
             }
             RevCommit commit = walk.parseCommit(id);
             String prefix = projectPrefix(repo);

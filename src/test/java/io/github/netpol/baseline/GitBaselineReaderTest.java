@@ -123,7 +123,7 @@ class GitBaselineReaderTest {
                     .isInstanceOf(BaselineException.class)
                     .hasMessageContaining("git:v9.9.9")
                     .hasMessageContaining("no branch, tag or commit named 'v9.9.9'")
-                    .hasMessageContaining("git fetch --tags");
+                    .hasMessageContaining("git fetch --unshallow --tags");
         }
     }
 

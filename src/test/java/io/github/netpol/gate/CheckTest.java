@@ -64,17 +64,33 @@ class CheckTest {
     }
 
     @Test
-    void noBaselineWarnsOrFailsAsConfigured() {
-        BaselineOutcome absent = new BaselineOutcome.Absent(List.of("no tag"));
+    void aProvenFirstReleaseWarnsOrFailsAsConfigured() {
+        BaselineOutcome absent = new BaselineOutcome.Absent(List.of("no release", "no tag"));
         CheckResult warn = run(List.of(file("k8s/a.yaml", GOOD)), absent, false);
         assertThat(warn.passed()).isTrue();
+        assertThat(warn.summary()).isEqualTo("netpol check passed against no baseline: no widening");
         assertThat(warn.findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.message()).contains("no baseline to compare with (no tag)");
+            assertThat(f.message()).contains("no baseline to compare with: this is a first release (no release; no tag)")
+                    .contains("Set netpol.failIfNoBaseline=true once you have released");
         });
         CheckResult fail = run(List.of(file("k8s/a.yaml", GOOD)), absent, true);
         assertThat(fail.passed()).isFalse();
         assertThat(fail.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("netpol.failIfNoBaseline=true"));
+    }
+
+    @Test
+    void baselineNoneSaysTheUserChoseIt() {
+        BaselineOutcome none = new BaselineOutcome.NotRequested();
+        CheckResult warn = run(List.of(file("k8s/a.yaml", GOOD)), none, false);
+        assertThat(warn.passed()).isTrue();
+        assertThat(warn.summary()).isEqualTo("netpol check passed against no baseline (netpol.baseline=none): no widening");
+        assertThat(warn.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).startsWith("nothing was compared because netpol.baseline=none was chosen")
+                    .doesNotContain("first release");
+        });
+        assertThat(run(List.of(file("k8s/a.yaml", GOOD)), none, true).passed()).isFalse();
     }
 
     @Test
