@@ -13,7 +13,6 @@ import io.github.netpol.gate.CheckRequest;
 import io.github.netpol.gate.FailPolicy;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceCollector;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
@@ -57,9 +56,6 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
     @Parameter(property = "netpol.namespaceLabels", defaultValue = "declared")
     private String namespaceLabels;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
     private final RepositorySystem repositorySystem;
 
     protected AbstractCompareMojo(RepositorySystem repositorySystem) {
@@ -74,7 +70,7 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
         boolean failIfNone = Parameters.bool("netpol.failIfNoBaseline", failIfNoBaseline);
         Path base = baseDirectory();
         List<Path> paths = sourcePaths();
-        SourceCollector collector = new SourceCollector();
+        SourceCollector collector = sourceCollector();
         CollectedSources collected = collector.scan(base, paths);
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist");

@@ -5,6 +5,7 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.RuleDescription;
 import io.github.netpol.load.DigestRecord;
 import io.github.netpol.load.InputDigest;
+import io.github.netpol.load.SourceCollector;
 import io.github.netpol.report.RuleCatalog;
 import io.github.netpol.validate.apiserver.NameFormats;
 import io.github.netpol.validate.lint.LintRule;
@@ -12,6 +13,7 @@ import io.github.netpol.validate.lint.LintRules;
 import io.github.netpol.report.ReportInput;
 import io.github.netpol.report.ReportWriter;
 import io.github.netpol.report.ReportWriters;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Parameters and output shared by every goal: skip, sources, reports, default namespace. */
 public abstract class AbstractNetpolMojo extends AbstractMojo {
@@ -36,6 +39,9 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     /** The project base directory; finding paths are relative to it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     protected File basedir;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
 
     /** Skip every netpol goal. */
     @Parameter(property = "netpol.skip", defaultValue = "false")
@@ -221,12 +227,34 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     /** The base directory relative to the enclosing Git work tree, for repository-relative paths in reports. */
     protected String repositoryPrefix() {
         Path base = baseDirectory();
-        for (Path p = base; p != null; p = p.getParent()) {
+        return gitWorkTree().map(top -> top.relativize(base).toString().replace('\\', '/')).orElse("");
+    }
+
+    private Optional<Path> gitWorkTree() {
+        for (Path p = baseDirectory(); p != null; p = p.getParent()) {
             if (Files.exists(p.resolve(".git"))) {
-                return p.relativize(base).toString().replace('\\', '/');
+                return Optional.of(p);
             }
         }
-        return "";
+        return Optional.empty();
+    }
+
+    /**
+     * Where symbolic links under the sources may point: the top of the git work tree, or without git the
+     * top-level project's directory (the root of a multi-module build), else the base directory.
+     */
+    protected Path projectRoot() {
+        Path base = baseDirectory();
+        return gitWorkTree().orElseGet(() -> {
+            MavenProject top = session == null ? null : session.getTopLevelProject();
+            Path dir = top == null || top.getBasedir() == null ? null : top.getBasedir().toPath().toAbsolutePath().normalize();
+            return dir != null && base.startsWith(dir) ? dir : base;
+        });
+    }
+
+    /** Reads the sources (and a {@code dir:} baseline, and assertion files) with links held inside {@link #projectRoot}. */
+    protected SourceCollector sourceCollector() {
+        return new SourceCollector(projectRoot());
     }
 
     /** {@code netpol.namespaceLabels}: {@code declared} or {@code any}. */

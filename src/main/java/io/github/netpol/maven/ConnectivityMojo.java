@@ -6,7 +6,6 @@ import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.CollectedSources;
-import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.validate.BlockingErrors;
@@ -47,7 +46,7 @@ public class ConnectivityMojo extends AbstractNetpolMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         AnalysisOptions options = analysisOptions(namespaceLabels);
-        CollectedSources collected = new SourceCollector().scan(baseDirectory(), sourcePaths());
+        CollectedSources collected = sourceCollector().scan(baseDirectory(), sourcePaths());
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist");
         }

@@ -56,7 +56,7 @@ public class TestMojo extends AbstractNetpolMojo {
         }
         AnalysisOptions options = analysisOptions(namespaceLabels);
         Path base = baseDirectory();
-        SourceCollector collector = new SourceCollector();
+        SourceCollector collector = sourceCollector();
         List<Path> testPaths = relativeToBase(testSources);
         CollectedSources tests = collector.scan(base, testPaths);
         if (tests.files().isEmpty() && tests.problems().isEmpty()) {

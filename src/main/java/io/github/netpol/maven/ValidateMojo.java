@@ -3,7 +3,6 @@ package io.github.netpol.maven;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.load.CollectedSources;
-import io.github.netpol.load.SourceCollector;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.report.ConsoleFormatter;
 import io.github.netpol.report.ReportInput;
@@ -86,7 +85,7 @@ public class ValidateMojo extends AbstractNetpolMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<Path> paths = sourcePaths();
         LintSettings settings = lintSettings();
-        CollectedSources collected = new SourceCollector().scan(baseDirectory(), paths);
+        CollectedSources collected = sourceCollector().scan(baseDirectory(), paths);
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist; there is nothing to validate there");
         }

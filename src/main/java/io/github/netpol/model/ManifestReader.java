@@ -68,8 +68,9 @@ public final class ManifestReader {
         @SuppressWarnings("unchecked")
         void object(Object tree, Origin origin) {
             if (!(tree instanceof Map<?, ?>)) {
+                // the document is not a manifest: say what it is, never what it says
                 error("not-an-object", origin, "", "A manifest document must be a map with apiVersion and kind, found "
-                        + SchemaWalker.describe(tree) + ".");
+                        + SchemaWalker.typeOf(tree) + ".");
                 return;
             }
             Map<String, Object> raw = (Map<String, Object>) tree;
