@@ -27,6 +27,14 @@ public enum ChangeKind {
         return category;
     }
 
+    /**
+     * A finding about one object rather than a change between versions (a policy kind that is not analysed):
+     * accepting it accepts that object as reviewed, so the acceptance carries the object's digest and an expiry.
+     */
+    public boolean aboutOneObject() {
+        return category == Category.UNSUPPORTED;
+    }
+
     public static Optional<ChangeKind> of(String kind) {
         for (ChangeKind k : values()) {
             if (k.name().equals(kind)) {

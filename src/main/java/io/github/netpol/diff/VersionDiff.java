@@ -12,6 +12,7 @@ import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.UnsupportedPolicyManifest;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,13 +30,23 @@ import java.util.stream.Stream;
  */
 public final class VersionDiff {
 
+    /** How long the entry a finding about one object suggests accepts it: long enough to plan, short enough to look again. */
+    static final int SUGGESTED_ACCEPTANCE_DAYS = 90;
+
     private final AnalysisOptions options;
     private final String acceptedFile;
+    private final LocalDate today;
 
     /** @param acceptedFile the accepted-changes file as messages name it, e.g. {@code netpol-accepted.yaml} */
     public VersionDiff(AnalysisOptions options, String acceptedFile) {
+        this(options, acceptedFile, LocalDate.now());
+    }
+
+    /** @param today from which the {@code expires} date of a suggested acceptance entry is counted */
+    public VersionDiff(AnalysisOptions options, String acceptedFile, LocalDate today) {
         this.options = options;
         this.acceptedFile = acceptedFile;
+        this.today = today;
     }
 
     public DiffResult compare(ManifestSet old, ManifestSet current) {
@@ -61,13 +72,16 @@ public final class VersionDiff {
             findings.addAll(perSide.get(i));
         }
         findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile).findings());
+        Map<String, String> digests = new LinkedHashMap<>();
         for (UnsupportedPolicyManifest u : current.unsupported()) {
-            findings.add(unsupported(u));
+            Finding f = unsupported(u);
+            findings.add(f);
+            digests.put(f.id(), u.digest());
         }
         findings.sort(Comparator.comparing((Finding f) -> f.namespace() == null ? "" : f.namespace())
                 .thenComparing(f -> f.direction() == null ? "" : f.direction().label())
                 .thenComparing(Finding::kind).thenComparing(Finding::id));
-        return new DiffResult(findings, units);
+        return new DiffResult(findings, units, digests);
     }
 
     /** Every port name used by a rule of the version, in either direction. */
@@ -89,13 +103,23 @@ public final class VersionDiff {
         return names;
     }
 
+    /**
+     * The finding ends with the entry to paste: the acceptance holds only for the object as it is now (its digest)
+     * and only until the date, so a changed object or a forgotten one fails the check again.
+     */
     private Finding unsupported(UnsupportedPolicyManifest u) {
         String kind = ChangeKind.UNSUPPORTED_POLICY_KIND.name();
         String scope = u.namespace() == null ? "cluster" : u.namespace();
         String id = kind + "/" + scope + "/" + u.kind() + "/" + u.name();
         String message = u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") can change connectivity but"
-                + " is not analysed, so the check cannot tell whether it widens access. Review it by hand and accept it in "
-                + acceptedFile + " with '- id: " + id + "', a reason and an expiry date, or keep it out of netpol.sources.";
+                + " is not analysed, so the check cannot tell whether it widens access. Keep it out of netpol.sources, or"
+                + " review it by hand and accept this object as it is now in " + acceptedFile + " (the digest binds the"
+                + " acceptance to it: any change to the object fails the check again):\n"
+                + "  - id: " + id + "\n"
+                + "    digest: " + u.digest() + "\n"
+                + "    reason: \"<who reviewed it, and why it is safe>\"\n"
+                + "    expires: " + today.plusDays(SUGGESTED_ACCEPTANCE_DAYS) + "\n"
+                + "By that date, review the object again.";
         return new Finding(id, kind, Severity.ERROR, message, u.namespace(), null, u.origin().start(), false, null, null, null);
     }
 }

@@ -58,8 +58,8 @@ public final class Check {
             return new CheckResult(false, r.findings(), baseline.describe(), List.of(),
                     summary(r, baseline.description()) + "; the manifests must load and validate before they can be compared");
         }
-        DiffResult diff = new VersionDiff(request.analysis(), request.acceptedFile()).compare(old, current);
-        GateResult r = gate.decide(diff.findings(), request.accepted());
+        DiffResult diff = new VersionDiff(request.analysis(), request.acceptedFile(), request.today()).compare(old, current);
+        GateResult r = gate.decide(diff.findings(), diff.objectDigests(), request.accepted());
         return new CheckResult(r.passed(), r.findings(), baseline.describe(), diff.units(),
                 summary(r, baseline.description()));
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +30,14 @@ public final class Gate {
      *                 (loading or validation errors of either version), which always fail
      */
     public GateResult decide(List<Finding> findings, AcceptedChanges accepted) {
+        return decide(findings, Map.of(), accepted);
+    }
+
+    /**
+     * @param objectDigests by finding id, the digest of the one object a finding is about: an entry accepts such a
+     *                      finding only with the same digest
+     */
+    public GateResult decide(List<Finding> findings, Map<String, String> objectDigests, AcceptedChanges accepted) {
         List<Finding> out = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Finding f : findings) {
@@ -50,12 +59,14 @@ public final class Gate {
                 continue;
             }
             used.add(entry.get().id());
-            if (entry.get().expiredOn(today)) {
-                out.add(new Finding(failing.id(), failing.kind(), Severity.ERROR,
-                        failing.message() + " The acceptance at " + entry.get().location() + " expired on "
-                                + entry.get().expires() + "; extend it with a new reason or fix the policy.",
-                        failing.namespace(), failing.direction(), failing.location(), false, null,
-                        failing.effective(), failing.witness()));
+            String digest = objectDigests.get(f.id());
+            if (digest != null && !digest.equals(entry.get().digest())) {
+                out.add(withNote(failing, " The object changed since it was accepted at " + entry.get().location()
+                        + " (accepted: " + (entry.get().digest() == null ? "no digest" : entry.get().digest()) + ", now: "
+                        + digest + "); review it again and put the new digest in the entry."));
+            } else if (entry.get().expiredOn(today)) {
+                out.add(withNote(failing, " The acceptance at " + entry.get().location() + " expired on "
+                        + entry.get().expires() + "; extend it with a new reason or fix the policy."));
             } else {
                 out.add(failing.accept(entry.get().reason()));
             }
@@ -71,6 +82,11 @@ public final class Gate {
         }
         boolean passed = out.stream().noneMatch(Gate::failsBuild);
         return new GateResult(passed, out);
+    }
+
+    private static Finding withNote(Finding f, String note) {
+        return new Finding(f.id(), f.kind(), Severity.ERROR, f.message() + note, f.namespace(), f.direction(),
+                f.location(), false, null, f.effective(), f.witness());
     }
 
     static boolean failsBuild(Finding f) {

@@ -41,9 +41,14 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
     @Parameter(property = "netpol.failIfNoBaseline", defaultValue = "false")
     private String failIfNoBaseline;
 
-    /** The accepted-changes file; kept outside the sources so it is never read as a manifest. */
-    @Parameter(property = "netpol.accepted", defaultValue = "${project.basedir}/netpol-accepted.yaml")
+    /**
+     * The accepted-changes file; kept outside the sources so it is never read as a manifest. The default file may
+     * be absent (nothing accepted); a file configured elsewhere must exist.
+     */
+    @Parameter(property = "netpol.accepted", defaultValue = "${project.basedir}/" + DEFAULT_ACCEPTED)
     private File accepted;
+
+    static final String DEFAULT_ACCEPTED = "netpol-accepted.yaml";
 
     /** What fails the check: {@code widening}, {@code isolation}, or {@code none} to report only. */
     @Parameter(property = "netpol.failOn", defaultValue = "widening,isolation")
@@ -68,6 +73,7 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
         FailPolicy policy = Parameters.parse("netpol.failOn", failOn, FailPolicy::parse);
         AnalysisOptions analysis = analysisOptions(namespaceLabels);
         boolean failIfNone = Parameters.bool("netpol.failIfNoBaseline", failIfNoBaseline);
+        requireConfiguredAcceptedFile();
         Path base = baseDirectory();
         List<Path> paths = sourcePaths();
         SourceCollector collector = sourceCollector();
@@ -93,7 +99,7 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("baseline", baseline);
         settings.put("failIfNoBaseline", failIfNoBaseline);
-        settings.put("accepted", accepted.getAbsolutePath());
+        settings.put("accepted", acceptedPath().toString());
         settings.put("failOn", failOn);
         settings.put("namespaceLabels", namespaceLabels);
         BaselineOutcome outcome = request.baseline();
@@ -105,8 +111,25 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
                 .files("accepted", acceptedFileContent()).text("today", request.today().toString()).hex();
     }
 
+    /**
+     * A configured file that is not there would accept nothing without a word, so it is an error; only the default
+     * file may be absent. "Configured" is told by the path, so the POM and {@code -Dnetpol.accepted} are alike.
+     */
+    private void requireConfiguredAcceptedFile() throws MojoExecutionException {
+        Path file = acceptedPath();
+        if (!file.equals(baseDirectory().resolve(DEFAULT_ACCEPTED)) && !Files.isRegularFile(file)) {
+            throw new MojoExecutionException("netpol: netpol.accepted: '" + file + "' " + (Files.exists(file)
+                    ? "is not a file" : "does not exist") + "; use an existing accepted-changes file (accepted: [...]),"
+                    + " or leave netpol.accepted unset for " + DEFAULT_ACCEPTED + " next to the pom, which may be absent");
+        }
+    }
+
+    private Path acceptedPath() {
+        return accepted == null ? baseDirectory().resolve(DEFAULT_ACCEPTED) : accepted.toPath().toAbsolutePath().normalize();
+    }
+
     private List<SourceFile> acceptedFileContent() throws MojoExecutionException {
-        Path file = accepted.toPath();
+        Path file = acceptedPath();
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
@@ -119,11 +142,11 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
 
     /** The accepted-changes file as findings and messages name it. */
     protected String acceptedFile() {
-        return display(baseDirectory(), accepted.toPath());
+        return display(baseDirectory(), acceptedPath());
     }
 
     private AcceptedChanges readAccepted(Path base) throws MojoExecutionException {
-        Path file = accepted.toPath();
+        Path file = acceptedPath();
         if (!Files.isRegularFile(file)) {
             return AcceptedChanges.none();
         }

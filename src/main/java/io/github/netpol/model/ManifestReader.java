@@ -86,7 +86,8 @@ public final class ManifestReader {
             objects.add(new ManifestObject(apiVersion, kind, raw, origin));
             if (KubernetesKinds.isUnsupportedPolicy(apiVersion, kind)) {
                 String namespace = KubernetesKinds.isClusterScopedPolicy(kind) ? null : namespaceOf(raw);
-                unsupported.add(new UnsupportedPolicyManifest(apiVersion, kind, namespace, nameOf(raw), origin));
+                unsupported.add(new UnsupportedPolicyManifest(apiVersion, kind, namespace, nameOf(raw), origin,
+                        ObjectDigest.of(raw)));
                 return;
             }
             KubernetesKinds.known(kind).ifPresent(known -> {

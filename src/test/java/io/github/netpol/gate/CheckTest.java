@@ -126,12 +126,54 @@ class CheckTest {
                 .contains("ISOLATION_DROPPED/shop/deny/ingress");
     }
 
+    static final String ANP = """
+            apiVersion: policy.networking.k8s.io/v1alpha1
+            kind: AdminNetworkPolicy
+            metadata: {name: allow-all}
+            spec:
+              priority: 10
+              subject: {namespaces: {}}
+              ingress:
+                - action: Allow
+                  from: [{namespaces: {}}]
+            """;
+
+    @Test
+    void anUnanalysedObjectPrintsTheEntryToPasteAndTheEntryHoldsOnlyForThatObject() {
+        List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP));
+        CheckResult r = run(current, found(file("k8s/a.yaml", GOOD)), false);
+        assertThat(r.passed()).isFalse();
+        Finding f = r.findings().stream().filter(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).findFirst().orElseThrow();
+        String entry = f.message().substring(f.message().indexOf("  - id: "), f.message().lastIndexOf('\n'));
+        assertThat(entry).matches("  - id: UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/allow-all\n"
+                + "    digest: sha256:[0-9a-f]{64}\n"
+                + "    reason: \"<who reviewed it, and why it is safe>\"\n"
+                + "    expires: 2027-02-24");
+
+        // pasted with a reason, the entry accepts the object
+        AcceptedChanges pasted = new AcceptedChangesReader().read("netpol-accepted.yaml",
+                "accepted:\n" + entry.replace("<who reviewed it, and why it is safe>", "reviewed (NET-12)") + "\n");
+        assertThat(pasted.problems()).isEmpty();
+        assertThat(new Check().run(request(current, found(file("k8s/a.yaml", GOOD)), false, pasted)).passed()).isTrue();
+
+        // the object changes its action: the acceptance no longer holds
+        List<SourceFile> changed = List.of(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP.replace("Allow", "Pass")));
+        CheckResult again = new Check().run(request(changed, found(file("k8s/a.yaml", GOOD)), false, pasted));
+        assertThat(again.passed()).isFalse();
+        assertThat(again.findings()).anySatisfy(x -> assertThat(x.message()).contains("The object changed since it was accepted"));
+    }
+
     private static CheckResult run(List<SourceFile> current, BaselineOutcome baseline, boolean failIfNoBaseline) {
         return new Check().run(request(current, baseline, failIfNoBaseline));
     }
 
     private static CheckRequest request(List<SourceFile> current, BaselineOutcome baseline, boolean failIfNoBaseline) {
-        return new CheckRequest(current, List.of(), baseline, AcceptedChanges.none(),
+        return request(current, baseline, failIfNoBaseline, AcceptedChanges.none());
+    }
+
+    private static CheckRequest request(List<SourceFile> current, BaselineOutcome baseline, boolean failIfNoBaseline,
+                                        AcceptedChanges accepted) {
+        return new CheckRequest(current, List.of(), baseline, accepted,
                 FailPolicy.parse(List.of("widening", "isolation")), failIfNoBaseline, AnalysisOptions.defaults(),
                 "default", LocalDate.of(2026, 11, 26), "netpol-accepted.yaml");
     }

@@ -99,6 +99,16 @@ class BadParameterMojoTest {
                 + " declared or any");
         refuses(mojo, "failIfNoBaseline", "yes", "netpol.failIfNoBaseline: 'yes' is not a boolean; use true or false");
         refuses(mojo, "formats", List.of("xml"), "netpol.formats: 'xml' is not a report format");
+        // the default accepted-changes file may be absent (the runs above), one configured elsewhere must exist
+        Path missing = project.resolve("config/accepted.yaml");
+        refuses(mojo, "accepted", missing.toFile(), "netpol.accepted: '" + missing + "' does not exist; use an existing"
+                + " accepted-changes file");
+        refuses(mojo, "accepted", project.resolve("baseline").toFile(), "netpol.accepted: '" + project.resolve("baseline")
+                + "' is not a file");
+        Files.createDirectories(missing.getParent());
+        Files.writeString(missing, "accepted: []\n");
+        MojoExtension.setVariableValueToObject(mojo, "accepted", missing.toFile());
+        mojo.execute();
     }
 
     @Test
