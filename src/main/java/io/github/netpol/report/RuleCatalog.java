@@ -49,8 +49,9 @@ public final class RuleCatalog {
                         "A manifest changes connectivity in a way that is not analysed",
                         "The sources hold a policy kind (for example AdminNetworkPolicy or CiliumNetworkPolicy) that changes "
                                 + "connectivity but is not analysed, so the check fails closed.",
-                        "Remove the manifest from the sources, or configure the plugin to ignore that kind if you accept that "
-                                + "it is not checked.")));
+                        "Remove the manifest from the sources, or review it by hand and accept that object as it is now with "
+                                + "the entry the finding prints (its id, digest and an expiry date); a change to the object "
+                                + "fails the check again.")));
     }
 
     /** A catalog where {@code more} overrides what this one describes. */
