@@ -8,6 +8,7 @@ import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
+import io.github.netpol.model.KubernetesKinds;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.UnsupportedPolicyManifest;
@@ -74,6 +75,10 @@ public final class VersionDiff {
         findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile).findings());
         Map<String, String> digests = new LinkedHashMap<>();
         for (UnsupportedPolicyManifest u : current.unsupported()) {
+            if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED) {
+                findings.add(enforcedByMesh(u));
+                continue;
+            }
             Finding f = unsupported(u);
             findings.add(f);
             digests.put(f.id(), u.digest());
@@ -82,6 +87,23 @@ public final class VersionDiff {
                 .thenComparing(f -> f.direction() == null ? "" : f.direction().label())
                 .thenComparing(Finding::kind).thenComparing(Finding::id));
         return new DiffResult(findings, units, digests);
+    }
+
+    /** Kind of the information finding about a policy a service mesh enforces. */
+    public static final String MESH_POLICY_NOT_ANALYSED = "MESH_POLICY_NOT_ANALYSED";
+
+    /**
+     * A mesh's authorization applies to traffic the network policies already let through, so it can only narrow
+     * what they allow: not analysing it cannot hide a widening, and the finding says so rather than failing.
+     */
+    private static Finding enforcedByMesh(UnsupportedPolicyManifest u) {
+        String scope = u.namespace() == null ? "cluster" : u.namespace();
+        String id = MESH_POLICY_NOT_ANALYSED + "/" + scope + "/" + u.kind() + "/" + u.name();
+        String message = u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") is enforced by a service"
+                + " mesh (" + u.product() + "), not analysed: it can only restrict further what the network policies"
+                + " allow, so the connections reported here are what the network lets through before the mesh decides.";
+        return new Finding(id, MESH_POLICY_NOT_ANALYSED, Severity.INFO, message, u.namespace(), null, u.origin().start(),
+                false, null, null, null);
     }
 
     /** Every port name used by a rule of the version, in either direction. */

@@ -163,6 +163,41 @@ class CheckTest {
         assertThat(again.findings()).anySatisfy(x -> assertThat(x.message()).contains("The object changed since it was accepted"));
     }
 
+    @Test
+    void meshAuthorizationIsReportedAsNotAnalysedAndNewerKindsFailClosedInTheirNamespace() {
+        String istio = """
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: allow-web, namespace: shop}
+                spec:
+                  action: ALLOW
+                  rules: [{from: [{source: {principals: ["cluster.local/ns/shop/sa/web"]}}]}]
+                """;
+        CheckResult mesh = run(List.of(file("k8s/a.yaml", GOOD), file("k8s/istio.yaml", istio)), found(file("k8s/a.yaml", GOOD)),
+                false);
+        assertThat(mesh.passed()).isTrue();
+        assertThat(mesh.findings()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("MESH_POLICY_NOT_ANALYSED/shop/AuthorizationPolicy/allow-web");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("is enforced by a service mesh (Istio), not analysed: it can only restrict"
+                    + " further what the network policies allow");
+        });
+
+        String fqdn = """
+                apiVersion: networking.gke.io/v1alpha3
+                kind: FQDNNetworkPolicy
+                metadata: {name: allow-api}
+                spec:
+                  podSelector: {}
+                  egress: [{matches: [{name: "api.example.com"}]}]
+                """;
+        CheckResult gke = run(List.of(file("k8s/a.yaml", GOOD), file("k8s/fqdn.yaml", fqdn)), found(file("k8s/a.yaml", GOOD)),
+                false);
+        assertThat(gke.passed()).isFalse();
+        assertThat(gke.findings()).extracting(Finding::id)
+                .containsExactly("UNSUPPORTED_POLICY_KIND/default/FQDNNetworkPolicy/allow-api");
+    }
+
     private static CheckResult run(List<SourceFile> current, BaselineOutcome baseline, boolean failIfNoBaseline) {
         return new Check().run(request(current, baseline, failIfNoBaseline));
     }
