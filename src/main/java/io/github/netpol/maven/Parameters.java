@@ -51,6 +51,20 @@ final class Parameters {
         });
     }
 
+    /** A whole number ({@code fallback} when unset); its range is the core's to check. */
+    static int integer(String property, String value, int fallback) throws MojoExecutionException {
+        return parse(property, value, v -> {
+            if (v == null || v.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + v + "' is not a whole number; use digits, e.g. " + fallback);
+            }
+        });
+    }
+
     /** One of a few words, any case. */
     static String oneOf(String value, List<String> allowed, String what) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);

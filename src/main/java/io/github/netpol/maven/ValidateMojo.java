@@ -69,17 +69,19 @@ public class ValidateMojo extends AbstractNetpolMojo {
     @Parameter(property = "netpol.requireIsolationDirections", defaultValue = "ingress")
     private String requireIsolationDirections;
 
+    // the numbers are strings so that a word is refused with the parameter's name and the values allowed
+
     /** Port ranges ({@code port}..{@code endPort}) wider than this are flagged. */
     @Parameter(property = "netpol.maxPortRange", defaultValue = "1024")
-    private int maxPortRange;
+    private String maxPortRange;
 
     /** IPv4 ipBlocks with a shorter prefix are flagged as very wide. */
     @Parameter(property = "netpol.minPrefixLengthV4", defaultValue = "8")
-    private int minPrefixLengthV4;
+    private String minPrefixLengthV4;
 
     /** IPv6 ipBlocks with a shorter prefix are flagged as very wide. */
     @Parameter(property = "netpol.minPrefixLengthV6", defaultValue = "32")
-    private int minPrefixLengthV6;
+    private String minPrefixLengthV6;
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
@@ -138,12 +140,15 @@ public class ValidateMojo extends AbstractNetpolMojo {
         Severity failOn = Parameters.parse("netpol.failOnSeverity", failOnSeverity, Severity::parse);
         IsolationDirections directions = Parameters.parse("netpol.requireIsolationDirections",
                 requireIsolationDirections, IsolationDirections::parse);
+        int portRange = Parameters.integer("netpol.maxPortRange", maxPortRange, LintSettings.DEFAULT_MAX_PORT_RANGE);
+        int prefixV4 = Parameters.integer("netpol.minPrefixLengthV4", minPrefixLengthV4, LintSettings.DEFAULT_MIN_PREFIX_V4);
+        int prefixV6 = Parameters.integer("netpol.minPrefixLengthV6", minPrefixLengthV6, LintSettings.DEFAULT_MIN_PREFIX_V6);
         return Parameters.check(() -> LintSettings.defaults()
                 .withRuleLevels(levels)
                 .withFailOnSeverity(failOn)
                 .withClusterCidrs(nonNull(podCidrs), nonNull(serviceCidrs), nonNull(nodeCidrs))
                 .withRequireIsolation(nonNull(requireIsolation), directions)
-                .withThresholds(maxPortRange, minPrefixLengthV4, minPrefixLengthV6));
+                .withThresholds(portRange, prefixV4, prefixV6));
     }
 
     /** {@code <rules>}, then {@code netpol.rules} over it; an unknown id or severity names the parameter it came from. */

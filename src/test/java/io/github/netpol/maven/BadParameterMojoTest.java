@@ -76,9 +76,11 @@ class BadParameterMojoTest {
         refuses(mojo, "requireIsolation", List.of("Prod-*"), "netpol.requireIsolation: 'Prod-*' is not a namespace glob; use");
         refuses(mojo, "requireIsolation", List.of("none", "prod"), "netpol.requireIsolation: 'none' is not a namespace glob",
                 "or none alone");
-        refuses(mojo, "maxPortRange", 0, "netpol.maxPortRange: '0' is out of range; use 1 to 65535");
-        refuses(mojo, "minPrefixLengthV4", 33, "netpol.minPrefixLengthV4: '33' is out of range; use 0 to 32");
-        refuses(mojo, "minPrefixLengthV6", -1, "netpol.minPrefixLengthV6: '-1' is out of range; use 0 to 128");
+        refuses(mojo, "maxPortRange", "0", "netpol.maxPortRange: '0' is out of range; use 1 to 65535");
+        refuses(mojo, "maxPortRange", "many", "netpol.maxPortRange: 'many' is not a whole number; use digits, e.g. 1024");
+        refuses(mojo, "minPrefixLengthV4", "33", "netpol.minPrefixLengthV4: '33' is out of range; use 0 to 32");
+        refuses(mojo, "minPrefixLengthV6", "-1", "netpol.minPrefixLengthV6: '-1' is out of range; use 0 to 128");
+        refuses(mojo, "minPrefixLengthV6", "/48", "netpol.minPrefixLengthV6: '/48' is not a whole number");
         refuses(mojo, "formats", List.of("console", "pdf"), "netpol.formats: 'pdf' is not a report format; use console, json");
         refuses(mojo, "defaultNamespace", "My_Namespace", "netpol.defaultNamespace: 'My_Namespace' is not a namespace name;"
                 + " use a name that must consist of lower case letters");
