@@ -153,8 +153,9 @@ public final class BaselineProvider {
 
     private static BaselineException unanswered(ReleaseRepository repo, ReleaseVersions listed, String spec) {
         String which = String.join("; ", listed.unanswered());
+        // offline, only a version list downloaded before answers; a project never released has none to download
         String fix = repo.offline()
-                ? "Run the build once online (without -o) so the versions are cached"
+                ? "Build online (without -o), which also caches the list for later offline builds"
                 : "Fix the repository (its URL, the network or proxy, the credentials in settings.xml) and build again";
         return new BaselineException(spec + ": " + (listed.unanswered().size() == 1 ? "a repository" : "repositories")
                 + " did not answer (" + which + "), so it is unknown whether a release of " + repo.coordinates()

@@ -79,9 +79,9 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** Bad values of the parameters every goal shares fail before any work, one line each. */
     private void checkCommonParameters() throws MojoExecutionException {
-        Parameters.parse("netpol.formats", formats(), writers().get()::select);
+        Parameters.parse("netpol.formats", formats(), writers()::select);
         Parameters.parse("netpol.defaultNamespace", defaultNamespace, ns -> {
-            String problem = NameFormats.dns1123Label(ns == null ? "" : ns.trim());
+            String problem = NameFormats.dns1123Label(ns == null ? "" : ns);
             if (problem != null) {
                 throw new IllegalArgumentException("'" + ns + "' is not a namespace name; use a name that " + problem);
             }
@@ -109,7 +109,7 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** Prints the findings and the summary, and writes every requested file report. */
     protected void report(ReportInput input) throws MojoExecutionException {
-        List<ReportWriter> selected = Parameters.parse("netpol.formats", formats(), writers().get()::select);
+        List<ReportWriter> selected = Parameters.parse("netpol.formats", formats(), writers()::select);
         if (formats().stream().map(AbstractNetpolMojo::normalized).anyMatch(ReportWriters.CONSOLE::equals)) {
             for (Finding f : input.findings()) {
                 if (!onConsole(f)) {
@@ -138,8 +138,8 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         }
     }
 
-    private java.util.function.Supplier<ReportWriters> writers() {
-        return () -> ReportWriters.standard(ruleCatalog(), pluginVersion(), System::getenv);
+    private ReportWriters writers() {
+        return ReportWriters.standard(ruleCatalog(), pluginVersion(), System::getenv);
     }
 
     /** The report formats to write; a goal may add the ones it always writes. */

@@ -5,6 +5,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Turns parameter values into what the core takes. A value the core refuses becomes one line that names
@@ -30,7 +31,7 @@ final class Parameters {
     }
 
     /** For core code whose message already names the parameter ({@code netpol.podCidrs: '…' is not a CIDR; …}). */
-    static <T> T check(java.util.function.Supplier<T> build) throws MojoExecutionException {
+    static <T> T check(Supplier<T> build) throws MojoExecutionException {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {

@@ -183,7 +183,7 @@ class BaselineProviderTest {
         BaselineProvider p = provider(new FakeReleases(Map.of(), List.of(never), true));
         for (BaselineSpec spec : List.of(new BaselineSpec.Auto(), new BaselineSpec.Release(null))) {
             assertThatThrownBy(() -> p.obtain(spec)).isInstanceOf(BaselineException.class)
-                    .hasMessageContaining("(Maven is offline)").hasMessageContaining("Run the build once online (without -o)")
+                    .hasMessageContaining("(Maven is offline)").hasMessageContaining("Build online (without -o)")
                     .hasMessageContaining("git:<ref>");
         }
     }
