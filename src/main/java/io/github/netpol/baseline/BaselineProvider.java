@@ -41,7 +41,7 @@ public final class BaselineProvider {
 
     public BaselineOutcome obtain(BaselineSpec spec) throws BaselineException {
         if (spec instanceof BaselineSpec.None) {
-            return new BaselineOutcome.Absent(List.of("netpol.baseline=none"));
+            return new BaselineOutcome.NotRequested();
         }
         if (spec instanceof BaselineSpec.Dir dir) {
             return new BaselineOutcome.Found(fromDirectory(dir));
@@ -74,70 +74,106 @@ public final class BaselineProvider {
             return new BaselineOutcome.Found(git.read(g.ref(), sources));
         }
         Optional<String> tag = git.newestTagBeforeHead();
-        if (tag.isEmpty()) {
-            return new BaselineOutcome.Absent(List.of("git:tag: no tag reachable from HEAD other than HEAD's own"
-                    + shallowNote()));
+        if (tag.isPresent()) {
+            return new BaselineOutcome.Found(tagBaseline(tag.get()));
         }
-        Baseline b = git.read(tag.get(), sources);
-        return new BaselineOutcome.Found(new Baseline("git:" + tag.get(), "git tag " + b.description().substring(4), b.files()));
+        requireCompleteHistory(g.toString());
+        return new BaselineOutcome.Absent(List.of(NO_TAG));
     }
 
     private BaselineOutcome fromRelease(BaselineSpec.Release r) throws BaselineException {
         ReleaseRepository repo = requireReleases(r);
-        String version = r.version();
-        if (version == null) {
-            Optional<String> previous = repo.previousRelease();
-            if (previous.isEmpty()) {
-                if (repo.offline()) {
-                    throw offlineWithoutRelease(repo, r.toString());
-                }
-                return new BaselineOutcome.Absent(List.of("release: no released version of " + repo.coordinates()
-                        + " below the current one in the project's repositories"));
-            }
-            version = previous.get();
+        if (r.version() != null) {
+            return new BaselineOutcome.Found(bundleOf(repo, r.version(), r.toString()));
         }
-        return new BaselineOutcome.Found(bundleOf(repo, version, r.toString()));
+        Optional<String> newest = newestRelease(repo, r.toString());
+        if (newest.isEmpty()) {
+            return new BaselineOutcome.Absent(List.of(noRelease(repo)));
+        }
+        return new BaselineOutcome.Found(newestBundle(repo, newest.get(), r.toString()));
     }
 
+    /**
+     * The newest release's bundle, else (when every repository answered that there is no release) the newest
+     * tag before HEAD, else a proven first release. Never an older release or tag than the newest one: that
+     * would compare with something the user did not choose.
+     */
     private BaselineOutcome auto() throws BaselineException {
-        List<String> tried = new ArrayList<>();
-        boolean releaseUnknown = false;
-        if (releases != null) {
-            Optional<String> previous = releases.previousRelease();
-            if (previous.isPresent()) {
-                Optional<Path> bundle = releases.bundle(previous.get());
-                if (bundle.isPresent()) {
-                    return new BaselineOutcome.Found(readBundle(releases, previous.get(), bundle.get()));
-                }
-                tried.add("release " + previous.get() + " of " + releases.coordinates() + " has no netpol bundle");
-            } else {
-                releaseUnknown = releases.offline();
-                tried.add("no previous release of " + releases.coordinates()
-                        + (releases.offline() ? " in the local repository (offline)" : ""));
-            }
-        } else {
-            tried.add("no Maven repository to look for releases in");
+        ReleaseRepository repo = requireReleases(new BaselineSpec.Auto());
+        Optional<String> newest = newestRelease(repo, "auto");
+        if (newest.isPresent()) {
+            return new BaselineOutcome.Found(newestBundle(repo, newest.get(), "auto"));
         }
-        if (git.repositoryRoot().isPresent()) {
-            Optional<String> tag = git.newestTagBeforeHead();
-            if (tag.isPresent()) {
-                Baseline b = git.read(tag.get(), sources);
-                return new BaselineOutcome.Found(new Baseline("git:" + tag.get(),
-                        "git tag " + b.description().substring(4), b.files()));
-            }
-            tried.add("no git tag reachable from HEAD other than HEAD's own" + shallowNote());
-        } else {
-            tried.add("the project is not in a git repository");
+        List<String> proof = new ArrayList<>();
+        proof.add(noRelease(repo));
+        if (git.repositoryRoot().isEmpty()) {
+            proof.add("the project is not in a git repository");
+            return new BaselineOutcome.Absent(proof);
         }
-        if (releaseUnknown) {
-            throw offlineWithoutRelease(releases, "auto");
+        Optional<String> tag = git.newestTagBeforeHead();
+        if (tag.isPresent()) {
+            return new BaselineOutcome.Found(tagBaseline(tag.get()));
         }
-        return new BaselineOutcome.Absent(tried);
+        requireCompleteHistory("auto");
+        proof.add(NO_TAG);
+        return new BaselineOutcome.Absent(proof);
     }
 
-    private String shallowNote() {
-        return git.isShallow() ? " (the clone is shallow: fetch the tags and history, e.g. actions/checkout with"
-                + " fetch-depth: 0, or 'git fetch --unshallow --tags')" : "";
+    private static final String NO_TAG = "the complete git history holds no tag before HEAD";
+
+    private Baseline tagBaseline(String tag) throws BaselineException {
+        Baseline b = git.read(tag, sources);
+        return new Baseline("git:" + tag, "git tag " + b.description().substring(4), b.files());
+    }
+
+    /** No tag before HEAD proves nothing in a history that may lack it. */
+    private void requireCompleteHistory(String spec) throws BaselineException {
+        Optional<String> incomplete = git.incompleteHistory();
+        if (incomplete.isPresent()) {
+            throw new BaselineException(spec + ": no git tag before HEAD, but " + incomplete.get() + ", so an earlier"
+                    + " release tag may just not have been fetched and this cannot be shown to be a first release. "
+                    + capitalized(GitBaselineReader.FETCH_HISTORY) + "; or choose the baseline on purpose with"
+                    + " netpol.baseline=git:<ref>, release:<version>, dir:<path> or none.");
+        }
+    }
+
+    /** The newest release below the current version, known only when every repository answered. */
+    private static Optional<String> newestRelease(ReleaseRepository repo, String spec) throws BaselineException {
+        ReleaseVersions listed = repo.releasesBelowCurrent();
+        if (!listed.complete()) {
+            throw unanswered(repo, listed, spec);
+        }
+        return listed.newest();
+    }
+
+    private static String noRelease(ReleaseRepository repo) {
+        return "every repository answered and none holds a release of " + repo.coordinates() + " below "
+                + repo.currentVersion();
+    }
+
+    private static BaselineException unanswered(ReleaseRepository repo, ReleaseVersions listed, String spec) {
+        String which = String.join("; ", listed.unanswered());
+        // offline, only a version list downloaded before answers; a project never released has none to download
+        String fix = repo.offline()
+                ? "Build online (without -o), which also caches the list for later offline builds"
+                : "Fix the repository (its URL, the network or proxy, the credentials in settings.xml) and build again";
+        return new BaselineException(spec + ": " + (listed.unanswered().size() == 1 ? "a repository" : "repositories")
+                + " did not answer (" + which + "), so it is unknown whether a release of " + repo.coordinates()
+                + " below " + repo.currentVersion() + " exists" + (repo.offline() ? " (Maven is offline)" : "")
+                + ". " + fix + "; or choose the baseline on purpose with netpol.baseline=release:<version>,"
+                + " git:<ref>, dir:<path> or none.");
+    }
+
+    private static BaselineException withoutBundle(ReleaseRepository repo, String version, String spec) {
+        return new BaselineException(spec + ": release " + version + " of " + repo.coordinates() + ", the newest below "
+                + repo.currentVersion() + ", has no netpol bundle (classifier netpol, type yaml), and the check does not"
+                + " fall back to an older release or a git tag on its own. Choose the baseline on purpose:"
+                + " netpol.baseline=release:<an older version that has a bundle> or git:<the tag of " + version
+                + ">. Releases get a bundle from the netpol:bundle goal (phase package).");
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private Baseline bundleOf(ReleaseRepository repo, String version, String spec) throws BaselineException {
@@ -146,6 +182,15 @@ public final class BaselineProvider {
             throw new BaselineException(spec + ": release " + version + " of " + repo.coordinates()
                     + " has no netpol bundle (classifier netpol, type yaml). Releases get one from the netpol:bundle"
                     + " goal (phase package); for a release made before that, use netpol.baseline=git:<its tag>.");
+        }
+        return readBundle(repo, version, bundle.get());
+    }
+
+    /** The newest release must have a bundle: falling back to an older one would compare with what nobody chose. */
+    private Baseline newestBundle(ReleaseRepository repo, String version, String spec) throws BaselineException {
+        Optional<Path> bundle = repo.bundle(version);
+        if (bundle.isEmpty()) {
+            throw withoutBundle(repo, version, spec);
         }
         return readBundle(repo, version, bundle.get());
     }
@@ -161,14 +206,9 @@ public final class BaselineProvider {
 
     private ReleaseRepository requireReleases(BaselineSpec spec) throws BaselineException {
         if (releases == null) {
-            throw new BaselineException(spec + ": no Maven repository is available to resolve releases from");
+            throw new BaselineException(spec + ": no Maven repository is available to resolve releases from; choose"
+                    + " netpol.baseline=git:<ref>, dir:<path> or none.");
         }
         return releases;
-    }
-
-    private static BaselineException offlineWithoutRelease(ReleaseRepository repo, String spec) {
-        return new BaselineException(spec + ": Maven is offline and the local repository holds no release of "
-                + repo.coordinates() + ", so the previous release's policies cannot be compared. Run the build"
-                + " online once (the bundle is then cached), or set -Dnetpol.baseline=git:tag, dir:<path> or none.");
     }
 }

@@ -78,6 +78,6 @@ public sealed interface BaselineSpec {
                     break;
             }
         }
-        throw new IllegalArgumentException("netpol.baseline '" + text + "' is not understood; use " + FORMS);
+        throw new IllegalArgumentException("'" + text + "' is not a baseline; use " + FORMS);
     }
 }

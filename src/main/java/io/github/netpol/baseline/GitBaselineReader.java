@@ -3,31 +3,39 @@ package io.github.netpol.baseline;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.load.InputDigest;
 import io.github.netpol.load.SourceFile;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the sources as they were at a git ref, straight from the object database: no checkout,
@@ -106,16 +114,35 @@ public final class GitBaselineReader {
     }
 
     /**
-     * True when the clone is shallow (CI checkouts often are): tags and older commits may then be
-     * missing, which a message about a missing baseline should say.
+     * Why the clone's history may lack an earlier release tag, if it may: a shallow clone (CI checkouts
+     * usually are) holds only the newest commits, a remote configured with {@code tagOpt = --no-tags} never
+     * fetches tags. Empty when the history is as complete as the repository can tell; then no tag before HEAD
+     * means there is none. (A partial clone, {@code extensions.partialClone}, leaves out file contents, not
+     * commits or tags, so it does not count here; reading a tag's files there fails with its own message.)
      */
-    public boolean isShallow() {
+    public Optional<String> incompleteHistory() {
         try (Repository repo = open()) {
-            return !repo.getObjectDatabase().getShallowCommits().isEmpty();
+            if (!repo.getObjectDatabase().getShallowCommits().isEmpty()) {
+                return Optional.of("the clone is shallow (it holds only the newest commits, so earlier tags are not"
+                        + " reachable)");
+            }
+            Config config = repo.getConfig();
+            for (String remote : new TreeSet<>(config.getSubsections("remote"))) {
+                if ("--no-tags".equals(config.getString("remote", remote, "tagOpt"))) {
+                    return Optional.of("remote '" + remote + "' is configured not to fetch tags (remote." + remote
+                            + ".tagOpt = --no-tags)");
+                }
+            }
+            return Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
+
+    /** What to do about an {@link #incompleteHistory() incomplete history}. */
+    public static final String FETCH_HISTORY = "fetch the full history and the tags: actions/checkout with"
+            + " fetch-depth: 0, GIT_DEPTH: 0 in GitLab CI, or 'git fetch --unshallow --tags' (for a remote with"
+            + " tagOpt --no-tags, 'git config --unset remote.<name>.tagOpt' first)";
 
     /**
      * The manifests under {@code sources} (paths relative to the project base directory) at {@code ref}.
@@ -128,9 +155,9 @@ public final class GitBaselineReader {
             ObjectId id = repo.resolve(ref + "^{commit}");
             if (id == null) {
                 throw new BaselineException(spec + ": no branch, tag or commit named '" + ref + "' in "
-                        + repo.getWorkTree() + ". Check the name with 'git rev-parse " + ref
-                        + "', fetch tags in CI ('git fetch --tags', or a full clone instead of a shallow one),"
-                        + " or choose another netpol.baseline.");
+                        + repo.getWorkTree() + incompleteHistory().map(why -> ", and " + why).orElse("")
+                        + ". Check the name with 'git rev-parse " + ref + "', " + FETCH_HISTORY
+                        + ", or choose another netpol.baseline.");
             }
             RevCommit commit = walk.parseCommit(id);
             String prefix = projectPrefix(repo);
@@ -147,32 +174,193 @@ public final class GitBaselineReader {
             if (hit.isPresent()) {
                 return new Baseline(spec, description, hit.get());
             }
-            List<SourceFile> files = new ArrayList<>();
-            try (TreeWalk tw = new TreeWalk(repo, reader)) {
-                tw.addTree(commit.getTree());
-                tw.setRecursive(true);
-                if (!repoPaths.isEmpty()) {
-                    tw.setFilter(PathFilterGroup.createFromStrings(repoPaths));
-                }
-                while (tw.next()) {
-                    String path = tw.getPathString();
-                    if (!SourceCollector.isManifestName(path)) {
-                        continue;
-                    }
-                    long size = reader.getObjectSize(tw.getObjectId(0), Constants.OBJ_BLOB);
-                    if (size > MAX_FILE_BYTES) {
-                        throw new BaselineException(spec + ": " + path + " is " + size
-                                + " bytes, more than a manifest can be; the baseline cannot be analysed");
-                    }
-                    byte[] bytes = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes();
-                    files.add(new SourceFile(relativeToProject(prefix, path), bytes));
-                }
+            TreeFiles tree = new TreeFiles(reader, commit.getTree(), spec, prefix);
+            for (String path : repoPaths.isEmpty() ? List.of("") : repoPaths) {
+                tree.source(path);
             }
+            List<SourceFile> files = new ArrayList<>(tree.files);
             files.sort(Comparator.comparing(SourceFile::path));
             writeCache(cached, commit, files);
             return new Baseline(spec, description, files);
+        } catch (MissingObjectException e) {
+            throw new BaselineException(spec + ": the git object " + e.getObjectId().name() + " is missing"
+                    + (partialClone() ? "; the clone is partial (extensions.partialClone) and JGit cannot fetch what it left"
+                    + " out: use a full clone (actions/checkout without filter) or 'git fetch --refetch'" : "")
+                    + ".", e);
         } catch (IOException e) {
             throw new BaselineException(spec + ": cannot read the git repository: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The files under the sources in a commit's tree, read the way {@link SourceCollector} reads the work tree:
+     * a symbolic link (mode 120000) is followed when it resolves inside the repository; one that leaves it,
+     * points at nothing or loops makes the baseline unreadable, never silently smaller.
+     */
+    private static final class TreeFiles {
+        private static final int MAX_HOPS = 40;
+
+        private final ObjectReader reader;
+        private final RevTree tree;
+        private final String spec;
+        private final String prefix;
+        private final List<SourceFile> files = new ArrayList<>();
+        private final Set<String> read = new HashSet<>();
+        private final Deque<String> inside = new ArrayDeque<>();
+
+        TreeFiles(ObjectReader reader, RevTree tree, String spec, String prefix) {
+            this.reader = reader;
+            this.tree = tree;
+            this.spec = spec;
+            this.prefix = prefix;
+        }
+
+        /** A configured source, a path in the repository; nothing there is a source that does not exist yet. */
+        void source(String path) throws IOException, BaselineException {
+            Entry entry = resolve(path, path, 0);
+            if (entry != null) {
+                visit(path, entry, true);
+            }
+        }
+
+        private void visit(String shown, Entry entry, boolean configured) throws IOException, BaselineException {
+            if (entry.mode() == FileMode.TREE) {
+                directory(shown, entry);
+            } else if (entry.mode().getObjectType() == Constants.OBJ_BLOB
+                    && (configured || SourceCollector.isManifestName(shown)) && read.add(entry.path())) {
+                file(shown, entry.id());
+            }
+            // a submodule (gitlink) holds another repository's commit, not files of this one
+        }
+
+        private void directory(String shown, Entry dir) throws IOException, BaselineException {
+            inside.push(dir.path());
+            try (TreeWalk tw = new TreeWalk(reader)) {
+                tw.addTree(dir.id());
+                tw.setRecursive(false);
+                while (tw.next()) {
+                    String name = tw.getNameString();
+                    String real = join(dir.path(), name);
+                    Entry child = new Entry(real, tw.getFileMode(0), tw.getObjectId(0));
+                    if (child.mode() == FileMode.SYMLINK) {
+                        child = followLink(join(shown, name), real, child.id());
+                    }
+                    visit(join(shown, name), child, false);
+                }
+            } finally {
+                inside.pop();
+            }
+        }
+
+        private Entry followLink(String shown, String linkPath, ObjectId id) throws IOException, BaselineException {
+            String target = new String(reader.open(id, Constants.OBJ_BLOB).getBytes(), StandardCharsets.UTF_8);
+            Entry entry = resolve(linkTarget(linkPath, target), shown, 1);
+            if (entry == null) {
+                throw problem(shown, "is a symbolic link to " + target + ", which does not exist in that commit");
+            }
+            if (entry.mode() == FileMode.TREE && inside.stream().anyMatch(dir -> isWithin(dir, entry.path()))) {
+                throw problem(shown, "is a symbolic link to " + target + ", a directory that contains the link itself"
+                        + " (a loop)");
+            }
+            return entry;
+        }
+
+        /**
+         * The entry at a repository path, following symbolic links on the way and at its end; {@code null} when
+         * nothing is there. {@code shown} names the path in messages.
+         */
+        private Entry resolve(String path, String shown, int hops) throws IOException, BaselineException {
+            if (hops > MAX_HOPS) {
+                throw problem(shown, "is a symbolic link in a loop of links");
+            }
+            List<String> parts = normalized(path);
+            if (parts == null) {
+                throw problem(shown, "is a symbolic link that resolves outside the repository; its target is not read."
+                        + " Keep the manifests inside the repository");
+            }
+            if (parts.isEmpty()) {
+                return new Entry("", FileMode.TREE, tree);
+            }
+            for (int i = 1; i <= parts.size(); i++) {
+                String at = String.join("/", parts.subList(0, i));
+                try (TreeWalk tw = TreeWalk.forPath(reader, at, tree)) {
+                    if (tw == null) {
+                        return null;
+                    }
+                    FileMode mode = tw.getFileMode(0);
+                    if (mode == FileMode.SYMLINK) {
+                        String target = new String(reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(),
+                                StandardCharsets.UTF_8);
+                        String rest = String.join("/", parts.subList(i, parts.size()));
+                        return resolve(join(linkTarget(at, target), rest), shown, hops + 1);
+                    }
+                    if (i == parts.size()) {
+                        return new Entry(at, mode, tw.getObjectId(0));
+                    }
+                    if (mode != FileMode.TREE) {
+                        return null;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private void file(String shown, ObjectId id) throws IOException, BaselineException {
+            long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+            if (size > MAX_FILE_BYTES) {
+                throw new BaselineException(spec + ": " + relativeToProject(prefix, shown) + " is " + size
+                        + " bytes, more than a manifest can be; the baseline cannot be analysed");
+            }
+            files.add(new SourceFile(relativeToProject(prefix, shown), reader.open(id, Constants.OBJ_BLOB).getBytes()));
+        }
+
+        private BaselineException problem(String shown, String what) {
+            return new BaselineException(spec + ": " + relativeToProject(prefix, shown) + " " + what
+                    + "; the baseline cannot be read faithfully."
+                    + " Fix the link in a later commit and compare with that, or choose another netpol.baseline.");
+        }
+
+        /** An absolute link leaves the repository; a relative one is relative to the link's directory. */
+        private static String linkTarget(String linkPath, String target) {
+            if (target.startsWith("/")) {
+                return "../".repeat(linkPath.split("/").length + 1) + target;
+            }
+            int slash = linkPath.lastIndexOf('/');
+            return join(slash < 0 ? "" : linkPath.substring(0, slash), target);
+        }
+
+        /** Path segments without {@code .} and {@code ..}; {@code null} when {@code ..} climbs above the top. */
+        private static List<String> normalized(String path) {
+            Deque<String> out = new ArrayDeque<>();
+            for (String part : path.split("/")) {
+                if (part.isEmpty() || part.equals(".")) {
+                    continue;
+                }
+                if (part.equals("..")) {
+                    if (out.isEmpty()) {
+                        return null;
+                    }
+                    out.removeLast();
+                } else {
+                    out.addLast(part);
+                }
+            }
+            return new ArrayList<>(out);
+        }
+
+        private static boolean isWithin(String path, String dir) {
+            return dir.isEmpty() || path.equals(dir) || path.startsWith(dir + "/");
+        }
+    }
+
+    private record Entry(String path, FileMode mode, ObjectId id) {
+    }
+
+    private boolean partialClone() {
+        try (Repository repo = open()) {
+            return repo.getConfig().getString("extensions", null, "partialClone") != null;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -180,7 +368,8 @@ public final class GitBaselineReader {
         if (cacheDirectory == null) {
             return null;
         }
-        String key = InputDigest.of("git-baseline", commit.getId().name()).text("prefix", prefix)
+        // "/2": symbolic links are followed since then; entries of the first format lack their files
+        String key = InputDigest.of("git-baseline/2", commit.getId().name()).text("prefix", prefix)
                 .text("paths", String.join("\n", repoPaths)).hex();
         return cacheDirectory.resolve("git-" + key + ".yaml");
     }
@@ -239,7 +428,7 @@ public final class GitBaselineReader {
     }
 
     private static String relativeToProject(String prefix, String repoPath) {
-        return prefix.isEmpty() ? repoPath : repoPath.substring(prefix.length() + 1);
+        return prefix.isEmpty() || !repoPath.startsWith(prefix + "/") ? repoPath : repoPath.substring(prefix.length() + 1);
     }
 
     private static String join(String a, String b) {

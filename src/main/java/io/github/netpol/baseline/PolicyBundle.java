@@ -5,6 +5,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -63,10 +65,17 @@ public final class PolicyBundle {
         Object loaded;
         try {
             loaded = new Yaml(new SafeConstructor(options)).load(new String(bundle, StandardCharsets.UTF_8));
+        } catch (MarkedYAMLException e) {
+            // the problem and where, never the snippet of the file that SnakeYAML's own message (and so a cause
+            // printed with -e) quotes
+            Mark m = e.getProblemMark();
+            throw new BaselineException(origin + " is not a readable netpol bundle: " + e.getProblem()
+                    + (m == null ? "" : " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)));
         } catch (YAMLException e) {
             throw new BaselineException(origin + " is not a readable netpol bundle: " + e.getMessage(), e);
         }
         if (!(loaded instanceof Map<?, ?> doc) || !KIND.equals(doc.get("kind")) || !(doc.get("files") instanceof List<?> list)) {
+            // say what is wrong, not what the file holds: it may be anything
             throw new BaselineException(origin + " is not a netpol bundle (expected kind: " + KIND
                     + " with a files list); was it written by the netpol bundle goal?");
         }
@@ -74,7 +83,7 @@ public final class PolicyBundle {
         for (Object item : list) {
             if (!(item instanceof Map<?, ?> entry) || !(entry.get("path") instanceof String path)
                     || !(entry.get("content") instanceof String content)) {
-                throw new BaselineException(origin + " has a files entry without path and content: " + item);
+                throw new BaselineException(origin + " has a files entry without path and content");
             }
             files.add(new SourceFile(path, content.getBytes(StandardCharsets.UTF_8)));
         }

@@ -7,12 +7,14 @@ import io.github.netpol.analysis.PolicyAnalyzer;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
+import io.github.netpol.model.KubernetesKinds;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.UnsupportedPolicyManifest;
 import io.github.netpol.model.semantics.EffectivePolicy;
 import io.github.netpol.model.semantics.PolicyPort;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,13 +31,23 @@ import java.util.stream.Stream;
  */
 public final class VersionDiff {
 
+    /** How long the entry a finding about one object suggests accepts it: long enough to plan, short enough to look again. */
+    static final int SUGGESTED_ACCEPTANCE_DAYS = 90;
+
     private final AnalysisOptions options;
     private final String acceptedFile;
+    private final LocalDate today;
 
     /** @param acceptedFile the accepted-changes file as messages name it, e.g. {@code netpol-accepted.yaml} */
     public VersionDiff(AnalysisOptions options, String acceptedFile) {
+        this(options, acceptedFile, LocalDate.now());
+    }
+
+    /** @param today from which the {@code expires} date of a suggested acceptance entry is counted */
+    public VersionDiff(AnalysisOptions options, String acceptedFile, LocalDate today) {
         this.options = options;
         this.acceptedFile = acceptedFile;
+        this.today = today;
     }
 
     public DiffResult compare(ManifestSet old, ManifestSet current) {
@@ -61,13 +73,34 @@ public final class VersionDiff {
             findings.addAll(perSide.get(i));
         }
         findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile).findings());
+        Map<String, String> digests = new LinkedHashMap<>();
         for (UnsupportedPolicyManifest u : current.unsupported()) {
-            findings.add(unsupported(u));
+            if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED) {
+                findings.add(enforcedByMesh(u));
+                continue;
+            }
+            Finding f = unsupported(u);
+            findings.add(f);
+            digests.put(f.id(), u.digest());
         }
         findings.sort(Comparator.comparing((Finding f) -> f.namespace() == null ? "" : f.namespace())
                 .thenComparing(f -> f.direction() == null ? "" : f.direction().label())
                 .thenComparing(Finding::kind).thenComparing(Finding::id));
-        return new DiffResult(findings, units);
+        return new DiffResult(findings, units, digests);
+    }
+
+    /**
+     * A mesh's authorization applies to traffic the network policies already let through, so it can only narrow
+     * what they allow: not analysing it cannot hide a widening, and the finding says so rather than failing.
+     */
+    private static Finding enforcedByMesh(UnsupportedPolicyManifest u) {
+        String scope = u.namespace() == null ? "cluster" : u.namespace();
+        String id = FindingCode.MESH_POLICY_NOT_ANALYSED.findingId(scope, u.kind(), u.name());
+        String message = u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") is enforced by a service"
+                + " mesh (" + u.product() + "), not analysed: it can only restrict further what the network policies"
+                + " allow, so the connections reported here are what the network lets through before the mesh decides.";
+        return Finding.of(FindingCode.MESH_POLICY_NOT_ANALYSED, message).withId(id).withNamespace(u.namespace())
+                .at(u.origin().start());
     }
 
     /** Every port name used by a rule of the version, in either direction. */
@@ -81,12 +114,22 @@ public final class VersionDiff {
         return names;
     }
 
+    /**
+     * The finding ends with the entry to paste: the acceptance holds only for the object as it is now (its digest)
+     * and only until the date, so a changed object or a forgotten one fails the check again.
+     */
     private Finding unsupported(UnsupportedPolicyManifest u) {
         String scope = u.namespace() == null ? "cluster" : u.namespace();
         String id = FindingCode.UNSUPPORTED_POLICY_KIND.findingId(scope, u.kind(), u.name());
         String message = u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") can change connectivity but"
-                + " is not analysed, so the check cannot tell whether it widens access. Review it by hand and accept it in "
-                + acceptedFile + " with '- id: " + id + "', a reason and an expiry date, or keep it out of netpol.sources.";
+                + " is not analysed, so the check cannot tell whether it widens access. Keep it out of netpol.sources, or"
+                + " review it by hand and accept this object as it is now in " + acceptedFile + " (the digest binds the"
+                + " acceptance to it: any change to the object fails the check again):\n"
+                + "  - id: " + id + "\n"
+                + "    digest: " + u.digest() + "\n"
+                + "    reason: \"<who reviewed it, and why it is safe>\"\n"
+                + "    expires: " + today.plusDays(SUGGESTED_ACCEPTANCE_DAYS) + "\n"
+                + "By that date, review the object again.";
         return Finding.of(FindingCode.UNSUPPORTED_POLICY_KIND, message).withId(id).withNamespace(u.namespace())
                 .at(u.origin().start());
     }

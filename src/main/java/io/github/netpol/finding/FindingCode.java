@@ -38,6 +38,13 @@ public enum FindingCode {
             "The document nests deeper than 64 levels; no manifest needs that, and the loader refuses it."),
     DUPLICATE_KEY(Group.LOAD, "duplicate-key", Severity.ERROR, "A key that appears twice in one map",
             "The API server would silently keep only one of the two values, so which one is meant is ambiguous."),
+    SYMLINK_OUTSIDE_ROOT(Group.LOAD, "symlink-outside-root", Severity.ERROR, "A symbolic link that leaves the project",
+            "A link under the sources resolves outside the project's root (the top of the git work tree, or the "
+                    + "top-level project's directory); its target is never read, so what it holds is not checked."),
+    SYMLINK_DANGLING(Group.LOAD, "symlink-dangling", Severity.ERROR, "A symbolic link to nothing",
+            "A link under the sources points at a file or directory that does not exist."),
+    SYMLINK_LOOP(Group.LOAD, "symlink-loop", Severity.ERROR, "A loop of directory links",
+            "Directory links under the sources lead back to a directory already being read."),
     UNSUPPORTED_YAML_TAG(Group.LOAD, "unsupported-yaml-tag", Severity.ERROR, "A YAML tag in a manifest",
             "Explicit tags (such as `!!python/object`) have no place in a manifest and are never constructed."),
     NOT_AN_OBJECT(Group.LOAD, "not-an-object", Severity.ERROR, "A document that is not a map",
@@ -258,15 +265,25 @@ public enum FindingCode {
             "A manifest changes connectivity in a way that is not analysed",
             "The sources hold a policy kind (for example AdminNetworkPolicy or CiliumNetworkPolicy) that changes "
                     + "connectivity but is not analysed, so the check fails closed.",
-            "Remove the manifest from the sources, or configure the plugin to ignore that kind if you accept that "
-                    + "it is not checked."),
+            "Remove the manifest from the sources, or review it by hand and accept that object as it is now with "
+                    + "the entry the finding prints (its id, digest and an expiry date); a change to the object "
+                    + "fails the check again."),
+
+    MESH_POLICY_NOT_ANALYSED(Group.CHECK, "MESH_POLICY_NOT_ANALYSED",
+            "MESH_POLICY_NOT_ANALYSED/{namespace or cluster}/{kind}/{name}", Severity.INFO,
+            "A service mesh's authorization policy, not analysed",
+            "The sources hold an authorization policy a service mesh enforces (Istio, Linkerd). It applies to traffic "
+                    + "the network policies already let through, so it can only narrow what they allow: not analysing it "
+                    + "cannot hide a widening.",
+            "Nothing to do; the connections reported are what the network lets through before the mesh decides."),
 
     // ---- the check itself (gate) ----
 
     NO_BASELINE(Group.CHECK, "no-baseline", Severity.WARNING, "Nothing to compare with",
-            "No baseline was found (a first release, or netpol.baseline=none), so nothing was gated; an error with "
-                    + "netpol.failIfNoBaseline=true.",
-            "Set netpol.baseline to a release, a git ref or dir:<path>."),
+            "Nothing was compared: the project is proven to have no earlier release (complete git history without "
+                    + "an earlier tag, every repository answered without one), or netpol.baseline=none was chosen. An "
+                    + "error with netpol.failIfNoBaseline=true; any other reason for having no baseline fails the check.",
+            "Set netpol.baseline to a release, a git ref or dir:<path>; set netpol.failIfNoBaseline=true once released."),
     ACCEPTED_FILE(Group.CHECK, "accepted-file", Severity.ERROR, "A malformed accepted-changes file",
             "The accepted-changes file (netpol.accepted) must be a top-level `accepted:` list of entries with an id, "
                     + "a reason and an optional expiry date; a malformed file fails the check rather than being ignored.",
@@ -436,12 +453,21 @@ public enum FindingCode {
 
     /** How a finding of this code is accepted or suppressed. */
     public Handling handling() {
-        return switch (group) {
-            case LOAD, API_SERVER, ASSERTION -> id.equals("assertion-passed") ? Handling.INFORMATION : Handling.FIX;
-            case LINT -> Handling.LINT;
-            case CHANGE -> change == Change.NARROWING ? Handling.INFORMATION : Handling.ACCEPT;
-            case CHECK -> Handling.FIX;
-        };
+        if (group == Group.LINT) {
+            return Handling.LINT;
+        }
+        if (defaultSeverity == Severity.INFO) {
+            return Handling.INFORMATION;
+        }
+        return group == Group.CHANGE ? Handling.ACCEPT : Handling.FIX;
+    }
+
+    /**
+     * A finding about one object rather than a change between versions (a policy kind that is not analysed):
+     * accepting it accepts that object as reviewed, so the acceptance carries the object's digest and an expiry.
+     */
+    public boolean aboutOneObject() {
+        return change == Change.UNSUPPORTED;
     }
 
     /** What the change does to access, for codes of the {@link Group#CHANGE} group. */

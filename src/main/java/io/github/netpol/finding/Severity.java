@@ -16,7 +16,14 @@ public enum Severity {
         return ordinal() <= threshold.ordinal();
     }
 
+    /** Parses {@code error|warning|info} (any case); anything else is an error naming the choices. */
     public static Severity parse(String text) {
-        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        for (Severity s : values()) {
+            if (s.name().equals(t)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a severity; use error, warning or info");
     }
 }

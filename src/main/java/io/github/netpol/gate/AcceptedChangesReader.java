@@ -3,6 +3,7 @@ package io.github.netpol.gate;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
+import io.github.netpol.model.ObjectDigest;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -20,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,12 +31,18 @@ import java.util.Set;
  *   - id: WIDENED_INGRESS/payments/allow-api
  *     reason: "Checkout calls payments directly (PAY-142)"
  *     expires: 2027-03-31
+ *   - id: UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/allow-monitoring
+ *     digest: sha256:9f2c...                  # the object as reviewed
+ *     reason: "reviewed with the platform team (NET-12)"
+ *     expires: 2027-01-31
  * </pre>
- * Every entry needs an id and a reason; a malformed file is an error, never silently ignored.
+ * Every entry needs an id and a reason; an entry for a finding about one object (a policy kind that is not
+ * analysed) also needs that object's digest and an expiry date. A malformed file is an error, never silently
+ * ignored.
  */
 public final class AcceptedChangesReader {
 
-    private static final Set<String> FIELDS = Set.of("id", "reason", "expires");
+    private static final Set<String> FIELDS = Set.of("id", "reason", "expires", "digest");
 
     /** @param file the path printed in messages, relative to the project */
     public AcceptedChanges read(String file, String text) {
@@ -78,7 +86,8 @@ public final class AcceptedChangesReader {
             for (NodeTuple t : entry.getValue()) {
                 String key = scalar(t.getKeyNode());
                 if (!FIELDS.contains(key)) {
-                    problems.add(error("unknown field '" + key + "' (known: id, reason, expires)", pos(file, t.getKeyNode().getStartMark())));
+                    problems.add(error("unknown field '" + key + "' (known: id, reason, expires, digest)",
+                            pos(file, t.getKeyNode().getStartMark())));
                 }
             }
             String id = scalar(value(entry, "id"));
@@ -102,13 +111,43 @@ public final class AcceptedChangesReader {
                     continue;
                 }
             }
+            String digest = scalar(value(entry, "digest"));
+            Optional<String> objectProblem = objectProblem(id, digest, expires);
+            if (objectProblem.isPresent()) {
+                problems.add(error(objectProblem.get(), where));
+                continue;
+            }
             if (!seen.add(id)) {
                 problems.add(error("accepted entry " + id + " is listed twice", where));
                 continue;
             }
-            entries.add(new AcceptedChange(id, reason, expires, where));
+            entries.add(new AcceptedChange(id, reason, expires, digest == null ? null : digest.trim(), where));
         }
         return new AcceptedChanges(entries, problems);
+    }
+
+    /**
+     * An entry for a finding about one object accepts that object as it was reviewed, and for a time: it needs the
+     * digest printed in the finding and an expiry date. Other entries accept a change and carry no digest.
+     */
+    private static Optional<String> objectProblem(String id, String digest, LocalDate expires) {
+        int slash = id.indexOf('/');
+        // the entry is text the user wrote: its code is looked up by the id's first part
+        boolean aboutOneObject = FindingCode.byId(slash < 0 ? id : id.substring(0, slash))
+                .map(FindingCode::aboutOneObject).orElse(false);
+        if (!aboutOneObject) {
+            return digest == null ? Optional.empty() : Optional.of("accepted entry " + id + " has a digest, but only an"
+                    + " entry for a finding about one object (UNSUPPORTED_POLICY_KIND) carries one; remove it");
+        }
+        if (digest == null || !ObjectDigest.isDigest(digest.trim())) {
+            return Optional.of("accepted entry " + id + " accepts one object and needs its digest as printed in the"
+                    + " finding (digest: sha256:<64 hex digits>)" + (digest == null ? "" : ", not '" + digest + "'"));
+        }
+        if (expires == null) {
+            return Optional.of("accepted entry " + id + " accepts one object and needs an expires date (e.g. expires: "
+                    + "2027-03-31), after which it is reviewed again");
+        }
+        return Optional.empty();
     }
 
     private static Node value(MappingNode map, String key) {

@@ -37,16 +37,12 @@ public final class Check {
         ManifestSet current = currentRead.set();
         errors.addAll(currentRead.blockingErrors());
 
-        if (request.baseline() instanceof BaselineOutcome.Absent absent) {
-            Severity severity = request.failIfNoBaseline() ? Severity.ERROR : Severity.WARNING;
-            String message = "no baseline to compare with (" + String.join("; ", absent.tried()) + ")"
-                    + (request.failIfNoBaseline()
-                    ? ". netpol.failIfNoBaseline=true: set netpol.baseline to a release, git ref or dir:<path>."
-                    : ", so nothing is gated. That is expected for a first release; set netpol.baseline to choose one.");
-            errors.add(Finding.of(FindingCode.NO_BASELINE, message).withSeverity(severity));
+        if (!(request.baseline() instanceof BaselineOutcome.Found)) {
+            errors.add(noBaseline(request));
             GateResult r = gate.decide(errors, request.accepted());
             return new CheckResult(r.passed(), r.findings(), Map.of(), List.of(),
-                    summary(r, "no baseline"));
+                    summary(r, request.baseline() instanceof BaselineOutcome.NotRequested
+                            ? "no baseline (netpol.baseline=none)" : "no baseline"));
         }
 
         Baseline baseline = ((BaselineOutcome.Found) request.baseline()).baseline();
@@ -59,10 +55,30 @@ public final class Check {
             return new CheckResult(false, r.findings(), baseline.describe(), List.of(),
                     summary(r, baseline.description()) + "; the manifests must load and validate before they can be compared");
         }
-        DiffResult diff = new VersionDiff(request.analysis(), request.acceptedFile()).compare(old, current);
-        GateResult r = gate.decide(diff.findings(), request.accepted());
+        DiffResult diff = new VersionDiff(request.analysis(), request.acceptedFile(), request.today()).compare(old, current);
+        GateResult r = gate.decide(diff.findings(), diff.objectDigests(), request.accepted());
         return new CheckResult(r.passed(), r.findings(), baseline.describe(), diff.units(),
                 summary(r, baseline.description()));
+    }
+
+    /**
+     * Why nothing was compared: a proven first release (a warning, as expected once) or the user's choice of
+     * {@code netpol.baseline=none}; either fails with {@code netpol.failIfNoBaseline=true}.
+     */
+    private static Finding noBaseline(CheckRequest request) {
+        boolean fail = request.failIfNoBaseline();
+        String message;
+        if (request.baseline() instanceof BaselineOutcome.Absent absent) {
+            message = "no baseline to compare with: this is a first release (" + String.join("; ", absent.proof())
+                    + ")" + (fail ? " and netpol.failIfNoBaseline=true. If an earlier release exists, point"
+                    + " netpol.baseline at it (release:<version>, git:<ref> or dir:<path>)."
+                    : ", so nothing is gated. Set netpol.failIfNoBaseline=true once you have released.");
+        } else {
+            message = "nothing was compared because netpol.baseline=none was chosen"
+                    + (fail ? ", and netpol.failIfNoBaseline=true." : ", so nothing is gated.")
+                    + " Choose a baseline (auto, release, git:<ref>, dir:<path>) to gate changes.";
+        }
+        return Finding.of(FindingCode.NO_BASELINE, message).withSeverity(fail ? Severity.ERROR : Severity.WARNING);
     }
 
     private static String summary(GateResult r, String against) {

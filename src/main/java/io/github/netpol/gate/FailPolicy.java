@@ -21,8 +21,8 @@ public record FailPolicy(boolean widening, boolean isolation) {
                 case "widening" -> w = true;
                 case "isolation" -> i = true;
                 case "none", "" -> { }
-                default -> throw new IllegalArgumentException("netpol.failOn: '" + raw
-                        + "' is not one of widening, isolation, none");
+                default -> throw new IllegalArgumentException("'" + raw
+                        + "' is not a kind of change; use widening, isolation or none");
             }
         }
         return new FailPolicy(w, i);

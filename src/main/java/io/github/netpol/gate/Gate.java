@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +28,14 @@ public final class Gate {
      *                 (loading or validation errors of either version), which always fail
      */
     public GateResult decide(List<Finding> findings, AcceptedChanges accepted) {
+        return decide(findings, Map.of(), accepted);
+    }
+
+    /**
+     * @param objectDigests by finding id, the digest of the one object a finding is about: an entry accepts such a
+     *                      finding only with the same digest
+     */
+    public GateResult decide(List<Finding> findings, Map<String, String> objectDigests, AcceptedChanges accepted) {
         List<Finding> out = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Finding f : findings) {
@@ -48,9 +57,14 @@ public final class Gate {
                 continue;
             }
             used.add(entry.get().id());
-            if (entry.get().expiredOn(today)) {
-                out.add(failing.withMessage(failing.message() + " The acceptance at " + entry.get().location()
-                        + " expired on " + entry.get().expires() + "; extend it with a new reason or fix the policy."));
+            String digest = objectDigests.get(f.id());
+            if (digest != null && !digest.equals(entry.get().digest())) {
+                out.add(withNote(failing, " The object changed since it was accepted at " + entry.get().location()
+                        + " (accepted: " + (entry.get().digest() == null ? "no digest" : entry.get().digest()) + ", now: "
+                        + digest + "); review it again and put the new digest in the entry."));
+            } else if (entry.get().expiredOn(today)) {
+                out.add(withNote(failing, " The acceptance at " + entry.get().location() + " expired on "
+                        + entry.get().expires() + "; extend it with a new reason or fix the policy."));
             } else {
                 out.add(failing.accept(entry.get().reason()));
             }
@@ -65,6 +79,11 @@ public final class Gate {
         }
         boolean passed = out.stream().noneMatch(Gate::failsBuild);
         return new GateResult(passed, out);
+    }
+
+    /** The failing finding with why its acceptance does not hold. */
+    private static Finding withNote(Finding f, String note) {
+        return f.withMessage(f.message() + note).withSeverity(Severity.ERROR);
     }
 
     static boolean failsBuild(Finding f) {

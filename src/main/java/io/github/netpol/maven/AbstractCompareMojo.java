@@ -13,7 +13,6 @@ import io.github.netpol.gate.CheckRequest;
 import io.github.netpol.gate.FailPolicy;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceCollector;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
@@ -35,13 +34,21 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
     @Parameter(property = "netpol.baseline", defaultValue = "auto")
     private String baseline;
 
-    /** Fail when there is no baseline at all (instead of warning, as suits a first release). */
+    /**
+     * {@code true}: fail when there is nothing to compare with (a first release) instead of warning. A string
+     * so that a word other than {@code true} or {@code false} is refused rather than read as {@code false}.
+     */
     @Parameter(property = "netpol.failIfNoBaseline", defaultValue = "false")
-    private boolean failIfNoBaseline;
+    private String failIfNoBaseline;
 
-    /** The accepted-changes file; kept outside the sources so it is never read as a manifest. */
-    @Parameter(property = "netpol.accepted", defaultValue = "${project.basedir}/netpol-accepted.yaml")
+    /**
+     * The accepted-changes file; kept outside the sources so it is never read as a manifest. The default file may
+     * be absent (nothing accepted); a file configured elsewhere must exist.
+     */
+    @Parameter(property = "netpol.accepted", defaultValue = "${project.basedir}/" + DEFAULT_ACCEPTED)
     private File accepted;
+
+    static final String DEFAULT_ACCEPTED = "netpol-accepted.yaml";
 
     /** What fails the check: {@code widening}, {@code isolation}, or {@code none} to report only. */
     @Parameter(property = "netpol.failOn", defaultValue = "widening,isolation")
@@ -54,9 +61,6 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
     @Parameter(property = "netpol.namespaceLabels", defaultValue = "declared")
     private String namespaceLabels;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
     private final RepositorySystem repositorySystem;
 
     protected AbstractCompareMojo(RepositorySystem repositorySystem) {
@@ -65,19 +69,14 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
 
     /** Collects the current sources, obtains the baseline and reads the accepted changes. */
     protected CheckRequest checkRequest() throws MojoExecutionException {
-        BaselineSpec spec;
-        FailPolicy policy;
-        AnalysisOptions analysis;
-        try {
-            spec = BaselineSpec.parse(baseline);
-            policy = FailPolicy.parse(failOn);
-            analysis = analysisOptions(namespaceLabels);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        BaselineSpec spec = Parameters.parse("netpol.baseline", baseline, BaselineSpec::parse);
+        FailPolicy policy = Parameters.parse("netpol.failOn", failOn, FailPolicy::parse);
+        AnalysisOptions analysis = analysisOptions(namespaceLabels);
+        boolean failIfNone = Parameters.bool("netpol.failIfNoBaseline", failIfNoBaseline);
+        requireConfiguredAcceptedFile();
         Path base = baseDirectory();
         List<Path> paths = sourcePaths();
-        SourceCollector collector = new SourceCollector();
+        SourceCollector collector = sourceCollector();
         CollectedSources collected = collector.scan(base, paths);
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist");
@@ -89,7 +88,7 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
                     + " files)");
         }
         return new CheckRequest(collected.files(), collected.problems(), outcome, readAccepted(base), policy,
-                failIfNoBaseline, analysis, defaultNamespace, LocalDate.now(), acceptedFile());
+                failIfNone, analysis, defaultNamespace, LocalDate.now(), acceptedFile());
     }
 
     /**
@@ -100,7 +99,7 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("baseline", baseline);
         settings.put("failIfNoBaseline", failIfNoBaseline);
-        settings.put("accepted", accepted.getAbsolutePath());
+        settings.put("accepted", acceptedPath().toString());
         settings.put("failOn", failOn);
         settings.put("namespaceLabels", namespaceLabels);
         BaselineOutcome outcome = request.baseline();
@@ -112,8 +111,25 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
                 .files("accepted", acceptedFileContent()).text("today", request.today().toString()).hex();
     }
 
+    /**
+     * A configured file that is not there would accept nothing without a word, so it is an error; only the default
+     * file may be absent. "Configured" is told by the path, so the POM and {@code -Dnetpol.accepted} are alike.
+     */
+    private void requireConfiguredAcceptedFile() throws MojoExecutionException {
+        Path file = acceptedPath();
+        if (!file.equals(baseDirectory().resolve(DEFAULT_ACCEPTED)) && !Files.isRegularFile(file)) {
+            throw new MojoExecutionException("netpol: netpol.accepted: '" + file + "' " + (Files.exists(file)
+                    ? "is not a file" : "does not exist") + "; use an existing accepted-changes file (accepted: [...]),"
+                    + " or leave netpol.accepted unset for " + DEFAULT_ACCEPTED + " next to the pom, which may be absent");
+        }
+    }
+
+    private Path acceptedPath() {
+        return accepted == null ? baseDirectory().resolve(DEFAULT_ACCEPTED) : accepted.toPath().toAbsolutePath().normalize();
+    }
+
     private List<SourceFile> acceptedFileContent() throws MojoExecutionException {
-        Path file = accepted.toPath();
+        Path file = acceptedPath();
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
@@ -126,11 +142,11 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
 
     /** The accepted-changes file as findings and messages name it. */
     protected String acceptedFile() {
-        return display(baseDirectory(), accepted.toPath());
+        return display(baseDirectory(), acceptedPath());
     }
 
     private AcceptedChanges readAccepted(Path base) throws MojoExecutionException {
-        Path file = accepted.toPath();
+        Path file = acceptedPath();
         if (!Files.isRegularFile(file)) {
             return AcceptedChanges.none();
         }

@@ -4,9 +4,12 @@ import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.DigestRecord;
 import io.github.netpol.load.InputDigest;
+import io.github.netpol.load.SourceCollector;
+import io.github.netpol.validate.apiserver.NameFormats;
 import io.github.netpol.report.ReportInput;
 import io.github.netpol.report.ReportWriter;
 import io.github.netpol.report.ReportWriters;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Parameters and output shared by every goal: skip, sources, reports, default namespace. */
 public abstract class AbstractNetpolMojo extends AbstractMojo {
@@ -31,6 +35,9 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     /** The project base directory; finding paths are relative to it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     protected File basedir;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
 
     /** Skip every netpol goal. */
     @Parameter(property = "netpol.skip", defaultValue = "false")
@@ -66,7 +73,20 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
             getLog().info("netpol: skipped (netpol.skip=true)");
             return;
         }
+        checkCommonParameters();
         run();
+    }
+
+    /** Bad values of the parameters every goal shares fail before any work, one line each. */
+    private void checkCommonParameters() throws MojoExecutionException {
+        Parameters.parse("netpol.formats", formats(), writers()::select);
+        Parameters.parse("netpol.defaultNamespace", defaultNamespace, ns -> {
+            String problem = NameFormats.dns1123Label(ns == null ? "" : ns);
+            if (problem != null) {
+                throw new IllegalArgumentException("'" + ns + "' is not a namespace name; use a name that " + problem);
+            }
+            return ns;
+        });
     }
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
@@ -112,11 +132,7 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** The file writers {@link #formats()} asks for, among the goal's {@link #writers()}. */
     protected List<ReportWriter> selectedWriters() throws MojoExecutionException {
-        try {
-            return writers().select(formats());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        return Parameters.parse("netpol.formats", formats(), writers()::select);
     }
 
     /** Whether {@link #formats()} asks for console lines. */
@@ -221,23 +237,43 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     /** The base directory relative to the enclosing Git work tree, for repository-relative paths in reports. */
     protected String repositoryPrefix() {
         Path base = baseDirectory();
-        for (Path p = base; p != null; p = p.getParent()) {
+        return gitWorkTree().map(top -> top.relativize(base).toString().replace('\\', '/')).orElse("");
+    }
+
+    private Optional<Path> gitWorkTree() {
+        for (Path p = baseDirectory(); p != null; p = p.getParent()) {
             if (Files.exists(p.resolve(".git"))) {
-                return p.relativize(base).toString().replace('\\', '/');
+                return Optional.of(p);
             }
         }
-        return "";
+        return Optional.empty();
+    }
+
+    /**
+     * Where symbolic links under the sources may point: the top of the git work tree, or without git the
+     * top-level project's directory (the root of a multi-module build), else the base directory.
+     */
+    protected Path projectRoot() {
+        Path base = baseDirectory();
+        return gitWorkTree().orElseGet(() -> {
+            MavenProject top = session == null ? null : session.getTopLevelProject();
+            Path dir = top == null || top.getBasedir() == null ? null : top.getBasedir().toPath().toAbsolutePath().normalize();
+            return dir != null && base.startsWith(dir) ? dir : base;
+        });
+    }
+
+    /** Reads the sources (and a {@code dir:} baseline, and assertion files) with links held inside {@link #projectRoot}. */
+    protected SourceCollector sourceCollector() {
+        return new SourceCollector(projectRoot());
     }
 
     /** {@code netpol.namespaceLabels}: {@code declared} or {@code any}. */
-    static AnalysisOptions analysisOptions(String namespaceLabels) {
-        String v = namespaceLabels == null ? "declared" : namespaceLabels.trim().toLowerCase(Locale.ROOT);
-        return switch (v) {
+    static AnalysisOptions analysisOptions(String namespaceLabels) throws MojoExecutionException {
+        return Parameters.parse("netpol.namespaceLabels", namespaceLabels, v -> switch (v == null ? "declared"
+                : Parameters.oneOf(v, List.of("declared", "any"), "a namespace-label mode")) {
             case "declared" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.DECLARED);
-            case "any" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.ANY);
-            default -> throw new IllegalArgumentException("netpol.namespaceLabels: '" + namespaceLabels
-                    + "' is not one of declared, any");
-        };
+            default -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.ANY);
+        });
     }
 
     private static String normalized(String format) {

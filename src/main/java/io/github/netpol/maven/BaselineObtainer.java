@@ -46,7 +46,10 @@ final class BaselineObtainer {
         try {
             return provider.obtain(spec);
         } catch (BaselineException e) {
-            throw new MojoExecutionException("netpol: cannot obtain the baseline " + spec + ": " + e.getMessage(), e);
+            // most messages name the spec first already
+            String m = e.getMessage();
+            throw new MojoExecutionException("netpol: cannot obtain the baseline " + (m.startsWith(spec + ":") ? m
+                    : spec + ": " + m), e);
         }
     }
 }

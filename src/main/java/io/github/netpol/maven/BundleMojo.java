@@ -2,7 +2,6 @@ package io.github.netpol.maven;
 
 import io.github.netpol.baseline.PolicyBundle;
 import io.github.netpol.load.CollectedSources;
-import io.github.netpol.load.SourceCollector;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -31,7 +30,7 @@ public class BundleMojo extends AbstractNetpolMojo {
 
     @Override
     protected void run() throws MojoExecutionException {
-        CollectedSources collected = new SourceCollector().scan(baseDirectory(), sourcePaths());
+        CollectedSources collected = sourceCollector().scan(baseDirectory(), sourcePaths());
         if (!collected.problems().isEmpty()) {
             throw new MojoExecutionException("netpol: cannot bundle the sources: " + collected.problems().get(0).consoleLine());
         }

@@ -6,7 +6,6 @@ import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.CollectedSources;
-import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.report.ReportInput;
@@ -44,19 +43,14 @@ public class ConnectivityMojo extends AbstractNetpolMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        AnalysisOptions options;
-        try {
-            options = analysisOptions(namespaceLabels);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        AnalysisOptions options = analysisOptions(namespaceLabels);
         List<String> skipped = findingsOnlyFormats();
         if (!skipped.isEmpty()) {
             getLog().warn("netpol: connectivity has no " + String.join(", ", skipped) + " form; skipped (it writes "
                     + String.join(", ", writers().formats()) + ")");
         }
         List<ReportWriter> selected = selectedWriters();
-        CollectedSources collected = new SourceCollector().scan(baseDirectory(), sourcePaths());
+        CollectedSources collected = sourceCollector().scan(baseDirectory(), sourcePaths());
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist");
         }

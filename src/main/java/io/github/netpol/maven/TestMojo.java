@@ -55,14 +55,9 @@ public class TestMojo extends AbstractNetpolMojo {
             getLog().info("netpol: assertions skipped (skipTests=true)");
             return;
         }
-        AnalysisOptions options;
-        try {
-            options = analysisOptions(namespaceLabels);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        AnalysisOptions options = analysisOptions(namespaceLabels);
         Path base = baseDirectory();
-        SourceCollector collector = new SourceCollector();
+        SourceCollector collector = sourceCollector();
         List<Path> testPaths = relativeToBase(testSources);
         CollectedSources tests = collector.scan(base, testPaths);
         if (tests.files().isEmpty() && tests.problems().isEmpty()) {

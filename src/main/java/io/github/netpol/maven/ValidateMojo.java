@@ -1,9 +1,9 @@
 package io.github.netpol.maven;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.load.CollectedSources;
-import io.github.netpol.load.SourceCollector;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.report.ConsoleFormatter;
 import io.github.netpol.report.ReportInput;
@@ -15,12 +15,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 import io.github.netpol.validate.ValidationRun;
 import io.github.netpol.validate.lint.IsolationDirections;
 import io.github.netpol.validate.lint.LintSettings;
+import io.github.netpol.validate.lint.engine.LintRules;
 import io.github.netpol.validate.lint.LintRuleLevel;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads every manifest under the sources, applies the Kubernetes API server's validation and the lint
@@ -66,23 +69,25 @@ public class ValidateMojo extends AbstractNetpolMojo {
     @Parameter(property = "netpol.requireIsolationDirections", defaultValue = "ingress")
     private String requireIsolationDirections;
 
+    // the numbers are strings so that a word is refused with the parameter's name and the values allowed
+
     /** Port ranges ({@code port}..{@code endPort}) wider than this are flagged. */
     @Parameter(property = "netpol.maxPortRange", defaultValue = "1024")
-    private int maxPortRange;
+    private String maxPortRange;
 
     /** IPv4 ipBlocks with a shorter prefix are flagged as very wide. */
     @Parameter(property = "netpol.minPrefixLengthV4", defaultValue = "8")
-    private int minPrefixLengthV4;
+    private String minPrefixLengthV4;
 
     /** IPv6 ipBlocks with a shorter prefix are flagged as very wide. */
     @Parameter(property = "netpol.minPrefixLengthV6", defaultValue = "32")
-    private int minPrefixLengthV6;
+    private String minPrefixLengthV6;
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<Path> paths = sourcePaths();
         LintSettings settings = lintSettings();
-        CollectedSources collected = new SourceCollector().scan(baseDirectory(), paths);
+        CollectedSources collected = sourceCollector().scan(baseDirectory(), paths);
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist; there is nothing to validate there");
         }
@@ -131,33 +136,55 @@ public class ValidateMojo extends AbstractNetpolMojo {
     }
 
     private LintSettings lintSettings() throws MojoExecutionException {
-        try {
-            Map<String, LintRuleLevel> levels = new LinkedHashMap<>();
-            for (LintRuleSeverity r : rules == null ? List.<LintRuleSeverity>of() : rules) {
-                if (r.getId() == null || r.getSeverity() == null) {
-                    throw new IllegalArgumentException("every <rule> needs an <id> and a <severity>");
-                }
-                levels.put(r.getId().trim(), LintRuleLevel.parse(r.getSeverity()));
+        Map<String, LintRuleLevel> levels = ruleLevels();
+        Severity failOn = Parameters.parse("netpol.failOnSeverity", failOnSeverity, Severity::parse);
+        IsolationDirections directions = Parameters.parse("netpol.requireIsolationDirections",
+                requireIsolationDirections, IsolationDirections::parse);
+        int portRange = Parameters.integer("netpol.maxPortRange", maxPortRange, LintSettings.DEFAULT_MAX_PORT_RANGE);
+        int prefixV4 = Parameters.integer("netpol.minPrefixLengthV4", minPrefixLengthV4, LintSettings.DEFAULT_MIN_PREFIX_V4);
+        int prefixV6 = Parameters.integer("netpol.minPrefixLengthV6", minPrefixLengthV6, LintSettings.DEFAULT_MIN_PREFIX_V6);
+        return Parameters.check(() -> LintSettings.defaults()
+                .withRuleLevels(levels)
+                .withFailOnSeverity(failOn)
+                .withClusterCidrs(nonNull(podCidrs), nonNull(serviceCidrs), nonNull(nodeCidrs))
+                .withRequireIsolation(nonNull(requireIsolation), directions)
+                .withThresholds(portRange, prefixV4, prefixV6));
+    }
+
+    /** {@code <rules>}, then {@code netpol.rules} over it; an unknown id or severity names the parameter it came from. */
+    private Map<String, LintRuleLevel> ruleLevels() throws MojoExecutionException {
+        Set<String> known = new TreeSet<>(List.of(FindingCode.UNUSED_SUPPRESSION.id(), FindingCode.SUPPRESSION_WITHOUT_REASON.id()));
+        LintRules.all().forEach(r -> known.add(r.id()));
+        Map<String, LintRuleLevel> levels = new LinkedHashMap<>();
+        for (LintRuleSeverity r : rules == null ? List.<LintRuleSeverity>of() : rules) {
+            if (r.getId() == null || r.getSeverity() == null) {
+                throw new MojoExecutionException("netpol: rules: every <rule> needs an <id> (a lint rule id) and a"
+                        + " <severity> (off, info, warning or error)");
             }
-            if (ruleSeverities != null && !ruleSeverities.isBlank()) {
-                for (String entry : ruleSeverities.split(",")) {
-                    int colon = entry.indexOf(':');
-                    if (colon < 0) {
-                        throw new IllegalArgumentException("netpol.rules: '" + entry.trim()
-                                + "' is not id:severity (e.g. policy-types-omitted:off)");
-                    }
-                    levels.put(entry.substring(0, colon).trim(), LintRuleLevel.parse(entry.substring(colon + 1)));
-                }
-            }
-            return LintSettings.defaults()
-                    .withRuleLevels(levels)
-                    .withFailOnSeverity(Severity.parse(failOnSeverity))
-                    .withClusterCidrs(nonNull(podCidrs), nonNull(serviceCidrs), nonNull(nodeCidrs))
-                    .withRequireIsolation(nonNull(requireIsolation), IsolationDirections.parse(requireIsolationDirections))
-                    .withThresholds(maxPortRange, minPrefixLengthV4, minPrefixLengthV6);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("netpol: " + e.getMessage(), e);
+            levels.put(Parameters.parse("rules", r.getId(), id -> ruleId(id, known)),
+                    Parameters.parse("rules", r.getSeverity(), LintRuleLevel::parse));
         }
+        if (ruleSeverities != null && !ruleSeverities.isBlank()) {
+            for (String entry : ruleSeverities.split(",")) {
+                int colon = entry.indexOf(':');
+                if (colon < 0) {
+                    throw Parameters.invalid("netpol.rules", new IllegalArgumentException("'" + entry.trim()
+                            + "' is not id:severity; use e.g. policy-types-omitted:off"));
+                }
+                levels.put(Parameters.parse("netpol.rules", entry.substring(0, colon), id -> ruleId(id, known)),
+                        Parameters.parse("netpol.rules", entry.substring(colon + 1), LintRuleLevel::parse));
+            }
+        }
+        return levels;
+    }
+
+    private static String ruleId(String id, Set<String> known) {
+        String t = id.trim();
+        if (!known.contains(t)) {
+            throw new IllegalArgumentException("'" + id + "' is not a lint rule id; use one of " + String.join(", ", known)
+                    + " (docs/rules.md)");
+        }
+        return t;
     }
 
     private static List<String> nonNull(List<String> values) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the {@link ManifestSet} of a set of files: loads them, unpacks lists, checks apiVersion and
@@ -68,8 +69,9 @@ public final class ManifestReader {
         @SuppressWarnings("unchecked")
         void object(Object tree, Origin origin) {
             if (!(tree instanceof Map<?, ?>)) {
+                // the document is not a manifest: say what it is, never what it says
                 error(FindingCode.NOT_AN_OBJECT, origin, "", "A manifest document must be a map with apiVersion and kind, found "
-                        + SchemaWalker.describe(tree) + ".");
+                        + SchemaWalker.typeOf(tree) + ".");
                 return;
             }
             Map<String, Object> raw = (Map<String, Object>) tree;
@@ -83,9 +85,13 @@ public final class ManifestReader {
                 return;
             }
             objects.add(new ManifestObject(apiVersion, kind, raw, origin));
-            if (KubernetesKinds.isUnsupportedPolicy(apiVersion, kind)) {
-                String namespace = KubernetesKinds.isClusterScopedPolicy(kind) ? null : namespaceOf(raw);
-                unsupported.add(new UnsupportedPolicyManifest(apiVersion, kind, namespace, nameOf(raw), origin));
+            Optional<KubernetesKinds.Kind> notAnalysed = KubernetesKinds.notAnalysed(apiVersion, kind);
+            if (notAnalysed.isPresent()) {
+                KubernetesKinds.Kind k = notAnalysed.get();
+                String namespace = k.clusterScoped() ? null
+                        : Optional.ofNullable(namespaceOf(raw)).orElse(defaultNamespace);
+                unsupported.add(new UnsupportedPolicyManifest(apiVersion, kind, namespace, nameOf(raw), origin,
+                        ObjectDigest.of(raw), k.treatment(), k.product()));
                 return;
             }
             KubernetesKinds.known(kind).ifPresent(known -> {

@@ -164,13 +164,27 @@ public final class SchemaWalker {
         }
     }
 
-    /** How a raw value reads in a message: {@code a string}, {@code a list}, ... */
+    /** How a raw value reads in a message: {@code the string "abc"}, {@code a list}, ... */
     public static String describe(Object raw) {
         if (raw instanceof String s) {
             return "the string \"" + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "\"";
         }
         if (raw instanceof Boolean || raw instanceof Number) {
-            return raw instanceof Boolean ? "the boolean " + raw : "the number " + raw;
+            return (raw instanceof Boolean ? "the boolean " : "the number ") + raw;
+        }
+        return typeOf(raw);
+    }
+
+    /**
+     * The type of a raw value without the value: {@code a string}, {@code a list}, ... For what may not be a
+     * manifest at all, whose bytes a message must not echo.
+     */
+    public static String typeOf(Object raw) {
+        if (raw instanceof String) {
+            return "a string";
+        }
+        if (raw instanceof Boolean || raw instanceof Number) {
+            return raw instanceof Boolean ? "a boolean" : "a number";
         }
         if (raw instanceof List<?>) {
             return "a list";

@@ -94,8 +94,7 @@ public final class ReportWriters {
     }
 
     private IllegalArgumentException unknown(String format) {
-        return new IllegalArgumentException("Unknown report format '" + format + "' in netpol.formats; known formats: "
-                + String.join(", ", formats()));
+        return new IllegalArgumentException("'" + format + "' is not a report format; use " + String.join(", ", formats()));
     }
 
     private static String normalize(String format) {

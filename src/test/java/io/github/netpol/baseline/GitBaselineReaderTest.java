@@ -123,7 +123,63 @@ class GitBaselineReaderTest {
                     .isInstanceOf(BaselineException.class)
                     .hasMessageContaining("git:v9.9.9")
                     .hasMessageContaining("no branch, tag or commit named 'v9.9.9'")
-                    .hasMessageContaining("git fetch --tags");
+                    .hasMessageContaining("git fetch --unshallow --tags");
+        }
+    }
+
+    @Test
+    void symbolicLinksInTheTreeAreFollowedInsideTheRepositoryNeverDropped() throws Exception {
+        Path project = Files.createDirectories(repoDir.resolve("services/shop"));
+        try (Git git = Git.init().setDirectory(repoDir.toFile()).setInitialBranch("main").call()) {
+            write(project.resolve("src/main/kubernetes/own.yaml"), "own: 1\n");
+            write(repoDir.resolve("shared-policies/allow-all.yaml"), "allow: all\n");
+            write(repoDir.resolve("common/dns.yaml"), "dns: 53\n");
+            Files.createSymbolicLink(project.resolve("src/main/kubernetes/shared"), Path.of("../../../../../shared-policies"));
+            Files.createSymbolicLink(project.resolve("src/main/kubernetes/dns.yaml"), Path.of("../../../../../common/dns.yaml"));
+            Files.createSymbolicLink(project.resolve("src/main/kubernetes/again"), Path.of("shared"));
+            commit(git, "links");
+            git.tag().setName("v1").call();
+
+            Baseline b = new GitBaselineReader(project).read("v1", List.of("src/main/kubernetes"));
+
+            // the same file through two links is read once, under the first path met
+            assertThat(b.files()).extracting(SourceFile::path).containsExactly("src/main/kubernetes/again/allow-all.yaml",
+                    "src/main/kubernetes/dns.yaml", "src/main/kubernetes/own.yaml");
+            assertThat(b.files()).extracting(GitBaselineReaderTest::text).containsExactly("allow: all\n", "dns: 53\n",
+                    "own: 1\n");
+        }
+    }
+
+    @Test
+    void aLinkInTheTreeThatLeavesTheRepositoryDanglesOrLoopsFailsAtItsPath() throws Exception {
+        try (Git git = Git.init().setDirectory(repoDir.toFile()).setInitialBranch("main").call()) {
+            write(repoDir.resolve("k8s/a.yaml"), "a: 1\n");
+            commit(git, "one");
+            Files.createSymbolicLink(repoDir.resolve("k8s/passwd.yaml"), Path.of("/etc/passwd"));
+            commit(git, "absolute");
+            git.tag().setName("absolute").call();
+            Files.delete(repoDir.resolve("k8s/passwd.yaml"));
+            Files.createSymbolicLink(repoDir.resolve("k8s/up.yaml"), Path.of("../../outside.yaml"));
+            commit(git, "relative");
+            git.tag().setName("relative").call();
+            Files.delete(repoDir.resolve("k8s/up.yaml"));
+            Files.createSymbolicLink(repoDir.resolve("k8s/gone.yaml"), Path.of("nothing.yaml"));
+            commit(git, "dangling");
+            git.tag().setName("dangling").call();
+            Files.delete(repoDir.resolve("k8s/gone.yaml"));
+            Files.createSymbolicLink(repoDir.resolve("k8s/loop"), Path.of(".."));
+            commit(git, "loop");
+            git.tag().setName("loop").call();
+
+            GitBaselineReader reader = new GitBaselineReader(repoDir);
+            assertThatThrownBy(() -> reader.read("absolute", List.of("k8s")))
+                    .hasMessageStartingWith("git:absolute: k8s/passwd.yaml is a symbolic link that resolves outside the repository");
+            assertThatThrownBy(() -> reader.read("relative", List.of("k8s")))
+                    .hasMessageStartingWith("git:relative: k8s/up.yaml is a symbolic link that resolves outside the repository");
+            assertThatThrownBy(() -> reader.read("dangling", List.of("k8s")))
+                    .hasMessageStartingWith("git:dangling: k8s/gone.yaml is a symbolic link to nothing.yaml, which does not exist");
+            assertThatThrownBy(() -> reader.read("loop", List.of("k8s")))
+                    .hasMessageStartingWith("git:loop: k8s/loop is a symbolic link to .., a directory that contains the link itself");
         }
     }
 

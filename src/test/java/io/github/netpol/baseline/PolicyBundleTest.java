@@ -47,6 +47,16 @@ class PolicyBundleTest {
                 .isInstanceOf(BaselineException.class).hasMessageContaining("y.yaml is not a readable netpol bundle");
     }
 
+    @Test
+    void aBrokenFileIsNamedWithItsLineNeverQuoted() {
+        String secret = "root:x:0:0:root:/root:/bin/bash\n  secret-marker: [\n";
+        assertThatThrownBy(() -> bundle.read(secret.getBytes(StandardCharsets.UTF_8), "z.yaml"))
+                .isInstanceOf(BaselineException.class)
+                .hasMessageStartingWith("z.yaml is not a readable netpol bundle: ").hasMessageContaining(" at line 2, column ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("root:x").doesNotContain("secret-marker"))
+                .hasNoCause();
+    }
+
     private static SourceFile file(String path, String text) {
         return new SourceFile(path, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -61,6 +61,45 @@ class AcceptedChangesReaderTest {
         assertThat(a.entries()).extracting(AcceptedChange::id).containsExactly("C");
     }
 
+    private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+
+    @Test
+    void anEntryForOneObjectNeedsItsDigestAndAnExpiryAndOnlySuchAnEntryHasADigest() {
+        AcceptedChanges a = reader.read("acc.yaml", """
+                accepted:
+                  - id: UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/ok
+                    digest: %1$s
+                    reason: reviewed
+                    expires: 2027-01-31
+                  - id: UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/no-digest
+                    reason: reviewed
+                    expires: 2027-01-31
+                  - id: UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/no-expiry
+                    digest: %1$s
+                    reason: reviewed
+                  - id: UNSUPPORTED_POLICY_KIND/shop/CiliumNetworkPolicy/bad-digest
+                    digest: md5:abc
+                    reason: reviewed
+                    expires: 2027-01-31
+                  - id: WIDENED_INGRESS/shop/api
+                    digest: %1$s
+                    reason: a change carries no digest
+                """.formatted(DIGEST));
+        assertThat(a.entries()).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/ok");
+            assertThat(e.digest()).isEqualTo(DIGEST);
+        });
+        assertThat(a.problems()).extracting(f -> f.location().line() + " " + f.message()).containsExactly(
+                "6 acc.yaml: accepted entry UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/no-digest accepts one object"
+                        + " and needs its digest as printed in the finding (digest: sha256:<64 hex digits>)",
+                "9 acc.yaml: accepted entry UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/no-expiry accepts one object"
+                        + " and needs an expires date (e.g. expires: 2027-03-31), after which it is reviewed again",
+                "12 acc.yaml: accepted entry UNSUPPORTED_POLICY_KIND/shop/CiliumNetworkPolicy/bad-digest accepts one object"
+                        + " and needs its digest as printed in the finding (digest: sha256:<64 hex digits>), not 'md5:abc'",
+                "16 acc.yaml: accepted entry WIDENED_INGRESS/shop/api has a digest, but only an entry for a finding about"
+                        + " one object (UNSUPPORTED_POLICY_KIND) carries one; remove it");
+    }
+
     @Test
     void brokenYamlIsAnErrorNotAnException() {
         AcceptedChanges a = reader.read("acc.yaml", "accepted:\n  - id: [\n");

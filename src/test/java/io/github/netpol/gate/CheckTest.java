@@ -64,17 +64,33 @@ class CheckTest {
     }
 
     @Test
-    void noBaselineWarnsOrFailsAsConfigured() {
-        BaselineOutcome absent = new BaselineOutcome.Absent(List.of("no tag"));
+    void aProvenFirstReleaseWarnsOrFailsAsConfigured() {
+        BaselineOutcome absent = new BaselineOutcome.Absent(List.of("no release", "no tag"));
         CheckResult warn = run(List.of(file("k8s/a.yaml", GOOD)), absent, false);
         assertThat(warn.passed()).isTrue();
+        assertThat(warn.summary()).isEqualTo("netpol check passed against no baseline: no widening");
         assertThat(warn.findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.message()).contains("no baseline to compare with (no tag)");
+            assertThat(f.message()).contains("no baseline to compare with: this is a first release (no release; no tag)")
+                    .contains("Set netpol.failIfNoBaseline=true once you have released");
         });
         CheckResult fail = run(List.of(file("k8s/a.yaml", GOOD)), absent, true);
         assertThat(fail.passed()).isFalse();
         assertThat(fail.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("netpol.failIfNoBaseline=true"));
+    }
+
+    @Test
+    void baselineNoneSaysTheUserChoseIt() {
+        BaselineOutcome none = new BaselineOutcome.NotRequested();
+        CheckResult warn = run(List.of(file("k8s/a.yaml", GOOD)), none, false);
+        assertThat(warn.passed()).isTrue();
+        assertThat(warn.summary()).isEqualTo("netpol check passed against no baseline (netpol.baseline=none): no widening");
+        assertThat(warn.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).startsWith("nothing was compared because netpol.baseline=none was chosen")
+                    .doesNotContain("first release");
+        });
+        assertThat(run(List.of(file("k8s/a.yaml", GOOD)), none, true).passed()).isFalse();
     }
 
     @Test
@@ -110,12 +126,89 @@ class CheckTest {
                 .contains("ISOLATION_DROPPED/shop/deny/ingress");
     }
 
+    static final String ANP = """
+            apiVersion: policy.networking.k8s.io/v1alpha1
+            kind: AdminNetworkPolicy
+            metadata: {name: allow-all}
+            spec:
+              priority: 10
+              subject: {namespaces: {}}
+              ingress:
+                - action: Allow
+                  from: [{namespaces: {}}]
+            """;
+
+    @Test
+    void anUnanalysedObjectPrintsTheEntryToPasteAndTheEntryHoldsOnlyForThatObject() {
+        List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP));
+        CheckResult r = run(current, found(file("k8s/a.yaml", GOOD)), false);
+        assertThat(r.passed()).isFalse();
+        Finding f = r.findings().stream().filter(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).findFirst().orElseThrow();
+        String entry = f.message().substring(f.message().indexOf("  - id: "), f.message().lastIndexOf('\n'));
+        assertThat(entry).matches("  - id: UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/allow-all\n"
+                + "    digest: sha256:[0-9a-f]{64}\n"
+                + "    reason: \"<who reviewed it, and why it is safe>\"\n"
+                + "    expires: 2027-02-24");
+
+        // pasted with a reason, the entry accepts the object
+        AcceptedChanges pasted = new AcceptedChangesReader().read("netpol-accepted.yaml",
+                "accepted:\n" + entry.replace("<who reviewed it, and why it is safe>", "reviewed (NET-12)") + "\n");
+        assertThat(pasted.problems()).isEmpty();
+        assertThat(new Check().run(request(current, found(file("k8s/a.yaml", GOOD)), false, pasted)).passed()).isTrue();
+
+        // the object changes its action: the acceptance no longer holds
+        List<SourceFile> changed = List.of(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP.replace("Allow", "Pass")));
+        CheckResult again = new Check().run(request(changed, found(file("k8s/a.yaml", GOOD)), false, pasted));
+        assertThat(again.passed()).isFalse();
+        assertThat(again.findings()).anySatisfy(x -> assertThat(x.message()).contains("The object changed since it was accepted"));
+    }
+
+    @Test
+    void meshAuthorizationIsReportedAsNotAnalysedAndNewerKindsFailClosedInTheirNamespace() {
+        String istio = """
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: allow-web, namespace: shop}
+                spec:
+                  action: ALLOW
+                  rules: [{from: [{source: {principals: ["cluster.local/ns/shop/sa/web"]}}]}]
+                """;
+        CheckResult mesh = run(List.of(file("k8s/a.yaml", GOOD), file("k8s/istio.yaml", istio)), found(file("k8s/a.yaml", GOOD)),
+                false);
+        assertThat(mesh.passed()).isTrue();
+        assertThat(mesh.findings()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("MESH_POLICY_NOT_ANALYSED/shop/AuthorizationPolicy/allow-web");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("is enforced by a service mesh (Istio), not analysed: it can only restrict"
+                    + " further what the network policies allow");
+        });
+
+        String fqdn = """
+                apiVersion: networking.gke.io/v1alpha3
+                kind: FQDNNetworkPolicy
+                metadata: {name: allow-api}
+                spec:
+                  podSelector: {}
+                  egress: [{matches: [{name: "api.example.com"}]}]
+                """;
+        CheckResult gke = run(List.of(file("k8s/a.yaml", GOOD), file("k8s/fqdn.yaml", fqdn)), found(file("k8s/a.yaml", GOOD)),
+                false);
+        assertThat(gke.passed()).isFalse();
+        assertThat(gke.findings()).extracting(Finding::id)
+                .containsExactly("UNSUPPORTED_POLICY_KIND/default/FQDNNetworkPolicy/allow-api");
+    }
+
     private static CheckResult run(List<SourceFile> current, BaselineOutcome baseline, boolean failIfNoBaseline) {
         return new Check().run(request(current, baseline, failIfNoBaseline));
     }
 
     private static CheckRequest request(List<SourceFile> current, BaselineOutcome baseline, boolean failIfNoBaseline) {
-        return new CheckRequest(current, List.of(), baseline, AcceptedChanges.none(),
+        return request(current, baseline, failIfNoBaseline, AcceptedChanges.none());
+    }
+
+    private static CheckRequest request(List<SourceFile> current, BaselineOutcome baseline, boolean failIfNoBaseline,
+                                        AcceptedChanges accepted) {
+        return new CheckRequest(current, List.of(), baseline, accepted,
                 FailPolicy.parse(List.of("widening", "isolation")), failIfNoBaseline, AnalysisOptions.defaults(),
                 "default", LocalDate.of(2026, 11, 26), "netpol-accepted.yaml");
     }

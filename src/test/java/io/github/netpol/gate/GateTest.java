@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,6 +79,30 @@ class GateTest {
         assertThat(gate.decide(List.of(loadError), AcceptedChanges.none()).passed()).isFalse();
         AcceptedChanges broken = new AcceptedChanges(List.of(), List.of(Finding.of(FindingCode.ACCEPTED_FILE, "x").at(at(1))));
         assertThat(gate.decide(List.of(), broken).passed()).isFalse();
+    }
+
+    @Test
+    void anAcceptedObjectPassesOnlyWhileItIsTheObjectThatWasAccepted() {
+        String id = "UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/allow-all";
+        String reviewed = "sha256:" + "a".repeat(64);
+        String changed = "sha256:" + "b".repeat(64);
+        Finding f = change("UNSUPPORTED_POLICY_KIND", id);
+        AcceptedChanges entry = accepted(new AcceptedChange(id, "reviewed", TODAY.plusDays(30), reviewed, at(2)));
+
+        assertThat(gate.decide(List.of(f), Map.of(id, reviewed), entry).passed()).isTrue();
+
+        GateResult r = gate.decide(List.of(f), Map.of(id, changed), entry);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.findings()).singleElement().satisfies(x -> {
+            assertThat(x.accepted()).isFalse();
+            assertThat(x.message()).contains("The object changed since it was accepted at acc.yaml:2:3 (accepted: "
+                    + reviewed + ", now: " + changed + "); review it again and put the new digest in the entry.");
+        });
+        // the entry matched the finding's id: it is not reported as unused on top
+        assertThat(r.findings()).extracting(Finding::kind).doesNotContain(FindingCode.UNUSED_ACCEPTANCE.id());
+
+        AcceptedChanges withoutDigest = accepted(new AcceptedChange(id, "reviewed", TODAY.plusDays(30), at(2)));
+        assertThat(gate.decide(List.of(f), Map.of(id, reviewed), withoutDigest).passed()).isFalse();
     }
 
     private static Finding change(String kind, String id) {

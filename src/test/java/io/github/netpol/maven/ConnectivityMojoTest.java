@@ -93,7 +93,7 @@ class ConnectivityMojoTest {
         onProject(mojo, "examples/shop");
         mojo.namespaceLabels = "some";
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("not one of declared, any");
+                .hasMessageContaining("netpol.namespaceLabels: 'some' is not a namespace-label mode; use declared or any");
     }
 
     @Test

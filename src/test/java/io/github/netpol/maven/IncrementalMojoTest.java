@@ -89,7 +89,7 @@ class IncrementalMojoTest {
         assertThat(run(mojo).skipped()).as("a source changed").isFalse();
         assertThat(run(mojo).skipped()).isTrue();
 
-        MojoExtension.setVariableValueToObject(mojo, "maxPortRange", 1023);
+        MojoExtension.setVariableValueToObject(mojo, "maxPortRange", "1023");
         assertThat(run(mojo).skipped()).as("the configuration changed").isFalse();
         assertThat(run(mojo).skipped()).isTrue();
 

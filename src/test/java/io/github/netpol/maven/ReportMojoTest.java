@@ -34,6 +34,8 @@ class ReportMojoTest {
         project.setRemoteArtifactRepositories(List.of());
         MojoExtension.setVariableValueToObject(mojo, "project", project);
         mojo.basedir = new File("examples/shop");
+        // as ${project.basedir}/netpol-accepted.yaml would be: the default, which may be absent
+        MojoExtension.setVariableValueToObject(mojo, "accepted", new File("examples/shop/netpol-accepted.yaml"));
         mojo.sources = List.of(new File("src/main/kubernetes"));
         Files.deleteIfExists(mojo.outputDirectory.toPath().resolve("report.html"));
         mojo.setReportOutputDirectory(site.toFile());

@@ -4,12 +4,13 @@ package io.github.netpol.validate.apiserver;
  * The name formats of apimachinery's {@code pkg/util/validation}. Each check returns null when the
  * value is valid, otherwise the reason, worded as the API server words it.
  */
-final class NameFormats {
+public final class NameFormats {
 
     private NameFormats() {
     }
 
-    static String dns1123Label(String value) {
+    /** A namespace name, for example; also what {@code netpol.defaultNamespace} must be. */
+    public static String dns1123Label(String value) {
         if (value.length() > 63) {
             return "must be no more than 63 characters";
         }

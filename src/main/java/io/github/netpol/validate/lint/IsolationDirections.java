@@ -28,6 +28,6 @@ public enum IsolationDirections {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown isolation direction '" + text + "': use ingress, egress or both");
+        throw new IllegalArgumentException("'" + text + "' is not a direction; use ingress, egress or both");
     }
 }

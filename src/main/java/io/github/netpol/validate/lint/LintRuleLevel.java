@@ -17,7 +17,7 @@ public enum LintRuleLevel {
                 return level;
             }
         }
-        throw new IllegalArgumentException("unknown rule severity '" + text + "': use off, info, warning or error");
+        throw new IllegalArgumentException("'" + text + "' is not a rule severity; use off, info, warning or error");
     }
 
     public static LintRuleLevel of(Severity severity) {

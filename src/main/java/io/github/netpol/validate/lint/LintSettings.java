@@ -36,17 +36,14 @@ public record LintSettings(Map<String, LintRuleLevel> ruleLevels, Severity failO
     public LintSettings {
         ruleLevels = Map.copyOf(ruleLevels);
         Objects.requireNonNull(failOnSeverity, "failOnSeverity");
-        podCidrs = checkedCidrs("podCidrs", podCidrs);
-        serviceCidrs = checkedCidrs("serviceCidrs", serviceCidrs);
-        nodeCidrs = checkedCidrs("nodeCidrs", nodeCidrs);
-        requireIsolation = List.copyOf(requireIsolation);
+        podCidrs = checkedCidrs("netpol.podCidrs", podCidrs);
+        serviceCidrs = checkedCidrs("netpol.serviceCidrs", serviceCidrs);
+        nodeCidrs = checkedCidrs("netpol.nodeCidrs", nodeCidrs);
+        requireIsolation = checkedGlobs(requireIsolation);
         Objects.requireNonNull(requireIsolationDirections, "requireIsolationDirections");
-        if (maxPortRange < 1) {
-            throw new IllegalArgumentException("maxPortRange must be at least 1, was " + maxPortRange);
-        }
-        if (minPrefixLengthV4 < 0 || minPrefixLengthV4 > 32 || minPrefixLengthV6 < 0 || minPrefixLengthV6 > 128) {
-            throw new IllegalArgumentException("minimum prefix lengths must be 0..32 (IPv4) and 0..128 (IPv6)");
-        }
+        checkRange("netpol.maxPortRange", maxPortRange, 1, 65535);
+        checkRange("netpol.minPrefixLengthV4", minPrefixLengthV4, 0, 32);
+        checkRange("netpol.minPrefixLengthV6", minPrefixLengthV6, 0, 128);
     }
 
     /** The defaults: every rule at its own severity, fail on error, no cluster CIDRs, ingress isolation everywhere. */
@@ -90,12 +87,40 @@ public record LintSettings(Map<String, LintRuleLevel> ruleLevels, Severity failO
         return findings.stream().anyMatch(f -> !f.accepted() && f.severity().atLeast(failOnSeverity));
     }
 
-    private static List<String> checkedCidrs(String name, List<String> cidrs) {
+    // the messages name the user property: the Mojo passes them on as they are
+
+    private static List<String> checkedCidrs(String property, List<String> cidrs) {
         for (String c : cidrs) {
             if (Cidr.parse(c).isEmpty()) {
-                throw new IllegalArgumentException(name + ": '" + c + "' is not a CIDR such as 10.0.0.0/8 or fd00::/48");
+                throw new IllegalArgumentException(property + ": '" + c
+                        + "' is not a CIDR; use an address and a prefix length such as 10.0.0.0/8 or fd00::/48");
             }
         }
         return List.copyOf(cidrs);
+    }
+
+    private static void checkRange(String property, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(property + ": '" + value + "' is out of range; use " + min + " to " + max);
+        }
+    }
+
+    /**
+     * Namespace globs: lower-case letters, digits, {@code -}, {@code *} and {@code ?}, a leading {@code !} to
+     * exclude, or {@code none} alone. Anything else (an upper-case letter, {@code none} among other globs) would
+     * quietly match no namespace, so it is refused.
+     */
+    private static List<String> checkedGlobs(List<String> globs) {
+        List<String> trimmed = globs.stream().map(String::trim).filter(g -> !g.isEmpty()).toList();
+        for (String g : trimmed) {
+            String body = g.startsWith("!") ? g.substring(1) : g;
+            boolean valid = !body.isEmpty() && body.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '*' || c == '?');
+            if (!valid || g.equals("none") && trimmed.size() > 1 || g.equals("!none")) {
+                throw new IllegalArgumentException("netpol.requireIsolation: '" + g + "' is not a namespace glob; use"
+                        + " lower-case letters, digits, '-', '*' and '?' (a leading '!' excludes), or none alone");
+            }
+        }
+        return trimmed;
     }
 }
