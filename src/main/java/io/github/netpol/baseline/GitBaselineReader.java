@@ -1,8 +1,8 @@
 package io.github.netpol.baseline;
 
 import io.github.netpol.load.SourceCollector;
-import io.github.netpol.load.InputDigest;
 import io.github.netpol.load.SourceFile;
+import io.github.netpol.model.ObjectDigest;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Config;
@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -368,9 +369,13 @@ public final class GitBaselineReader {
         if (cacheDirectory == null) {
             return null;
         }
-        // "/2": symbolic links are followed since then; entries of the first format lack their files
-        String key = InputDigest.of("git-baseline/2", commit.getId().name()).text("prefix", prefix)
-                .text("paths", String.join("\n", repoPaths)).hex();
+        // "format 3": the key is a canonical digest since then; format 2 followed symbolic links
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("format", 3);
+        entry.put("commit", commit.getId().name());
+        entry.put("prefix", prefix);
+        entry.put("paths", repoPaths);
+        String key = ObjectDigest.of(entry).substring(ObjectDigest.PREFIX.length());
         return cacheDirectory.resolve("git-" + key + ".yaml");
     }
 

@@ -1,10 +1,7 @@
 package io.github.netpol.maven;
 
 import io.github.netpol.baseline.GitBaselineReader;
-import java.util.Map;
-import java.util.LinkedHashMap;
 import io.github.netpol.load.SourceFile;
-import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.baseline.BaselineSpec;
 import io.github.netpol.gate.AcceptedChanges;
@@ -25,7 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Parameters and preparation shared by the goals that compare with a baseline: {@code check} and {@code report}. */
-public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
+public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
 
     /**
      * What to compare with: {@code auto}, {@code release}, {@code release:<version>}, {@code git:<ref>},
@@ -54,56 +51,49 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
     @Parameter(property = "netpol.failOn", defaultValue = "widening,isolation")
     private List<String> failOn;
 
-    /**
-     * {@code declared}: a Namespace manifest fixes that namespace's labels; {@code any}: every namespace may
-     * carry any labels.
-     */
-    @Parameter(property = "netpol.namespaceLabels", defaultValue = "declared")
-    private String namespaceLabels;
-
     private final RepositorySystem repositorySystem;
 
     protected AbstractCompareMojo(RepositorySystem repositorySystem) {
         this.repositorySystem = repositorySystem;
     }
 
+    /** Every parameter of the goal, parsed: what it works from and what the digest of its inputs is made from. */
+    protected CompareSettings settings() throws MojoExecutionException {
+        CompareSettings settings = new CompareSettings(commonSettings(),
+                Parameters.parse("netpol.baseline", baseline, BaselineSpec::parse),
+                Parameters.bool("netpol.failIfNoBaseline", failIfNoBaseline), acceptedPath(),
+                Parameters.parse("netpol.failOn", failOn, FailPolicy::parse), analysisOptions());
+        requireConfiguredAcceptedFile(settings.accepted());
+        return settings;
+    }
+
     /** Collects the current sources, obtains the baseline and reads the accepted changes. */
-    protected CheckRequest checkRequest() throws MojoExecutionException {
-        BaselineSpec spec = Parameters.parse("netpol.baseline", baseline, BaselineSpec::parse);
-        FailPolicy policy = Parameters.parse("netpol.failOn", failOn, FailPolicy::parse);
-        AnalysisOptions analysis = analysisOptions(namespaceLabels);
-        boolean failIfNone = Parameters.bool("netpol.failIfNoBaseline", failIfNoBaseline);
-        requireConfiguredAcceptedFile();
+    protected CheckRequest checkRequest(CompareSettings settings) throws MojoExecutionException {
         Path base = baseDirectory();
-        List<Path> paths = sourcePaths();
+        List<Path> paths = settings.common().sources();
         SourceCollector collector = sourceCollector();
         CollectedSources collected = collector.scan(base, paths);
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist");
         }
-        BaselineOutcome outcome = new BaselineObtainer(repositorySystem, session, project)
-                .obtain(spec, base, paths, collector, outputDirectory.toPath().resolve(GitBaselineReader.CACHE_DIRECTORY));
+        BaselineOutcome outcome = new BaselineObtainer(repositorySystem, session, project).obtain(settings.baseline(), base,
+                paths, collector, settings.common().outputDirectory().resolve(GitBaselineReader.CACHE_DIRECTORY));
         if (outcome instanceof BaselineOutcome.Found found) {
             getLog().info("netpol: comparing with " + found.baseline().description() + " (" + found.baseline().files().size()
                     + " files)");
         }
-        return new CheckRequest(collected.files(), collected.problems(), outcome, readAccepted(base), policy,
-                failIfNone, analysis, defaultNamespace, LocalDate.now(), acceptedFile());
+        return new CheckRequest(collected.files(), collected.problems(), outcome, readAccepted(base), settings.failOn(),
+                settings.failIfNoBaseline(), settings.analysis(), settings.common().defaultNamespace(), LocalDate.now(),
+                acceptedFile());
     }
 
     /**
      * The digest of everything a comparison depends on: the parameters, the current files, the
      * baseline and its files, the accepted changes, and the day (accepted changes expire).
      */
-    protected String digest(String goal, CheckRequest request) throws MojoExecutionException {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("baseline", baseline);
-        settings.put("failIfNoBaseline", failIfNoBaseline);
-        settings.put("accepted", acceptedPath().toString());
-        settings.put("failOn", failOn);
-        settings.put("namespaceLabels", namespaceLabels);
+    protected String digest(String goal, CompareSettings settings, CheckRequest request) throws MojoExecutionException {
         BaselineOutcome outcome = request.baseline();
-        return inputDigest(goal).settings(settings).files("sources", request.current())
+        return inputDigest(goal, settings).files("sources", request.current())
                 .text("sourceProblems", request.sourceProblems().toString())
                 .text("baseline", outcome instanceof BaselineOutcome.Found f
                         ? f.baseline().spec() + " " + f.baseline().description() : outcome.toString())
@@ -115,8 +105,7 @@ public abstract class AbstractCompareMojo extends AbstractNetpolMojo {
      * A configured file that is not there would accept nothing without a word, so it is an error; only the default
      * file may be absent. "Configured" is told by the path, so the POM and {@code -Dnetpol.accepted} are alike.
      */
-    private void requireConfiguredAcceptedFile() throws MojoExecutionException {
-        Path file = acceptedPath();
+    private void requireConfiguredAcceptedFile(Path file) throws MojoExecutionException {
         if (!file.equals(baseDirectory().resolve(DEFAULT_ACCEPTED)) && !Files.isRegularFile(file)) {
             throw new MojoExecutionException("netpol: netpol.accepted: '" + file + "' " + (Files.exists(file)
                     ? "is not a file" : "does not exist") + "; use an existing accepted-changes file (accepted: [...]),"

@@ -1,9 +1,6 @@
 package io.github.netpol.maven;
 
-import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.load.DigestRecord;
-import io.github.netpol.load.InputDigest;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.validate.apiserver.NameFormats;
 import io.github.netpol.report.ReportInput;
@@ -22,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** Parameters and output shared by every goal: skip, sources, reports, default namespace. */
@@ -73,20 +68,23 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
             getLog().info("netpol: skipped (netpol.skip=true)");
             return;
         }
-        checkCommonParameters();
+        // bad values of the parameters every goal shares fail before any work, one line each
+        commonSettings();
         run();
     }
 
-    /** Bad values of the parameters every goal shares fail before any work, one line each. */
-    private void checkCommonParameters() throws MojoExecutionException {
+    /** The parameters every goal shares, parsed and checked. */
+    protected CommonSettings commonSettings() throws MojoExecutionException {
         Parameters.parse("netpol.formats", formats(), writers()::select);
-        Parameters.parse("netpol.defaultNamespace", defaultNamespace, ns -> {
+        String namespace = Parameters.parse("netpol.defaultNamespace", defaultNamespace, ns -> {
             String problem = NameFormats.dns1123Label(ns == null ? "" : ns);
             if (problem != null) {
                 throw new IllegalArgumentException("'" + ns + "' is not a namespace name; use a name that " + problem);
             }
             return ns;
         });
+        return new CommonSettings(sourcePaths(), outputDirectory.toPath().toAbsolutePath().normalize(), formats(),
+                namespace);
     }
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
@@ -174,18 +172,12 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     }
 
     /**
-     * A digest of the goal's inputs, begun with the plugin version and the settings every goal shares;
-     * the goal adds its own settings and files.
+     * A digest of the goal's inputs, begun with the plugin's version and build, the goal's whole configuration and
+     * where the project lies in its repository (reports name paths from there); the goal adds its files.
      */
-    protected InputDigest inputDigest(String goal) {
-        Map<String, Object> common = new LinkedHashMap<>();
-        common.put("sources", sourcePaths());
-        common.put("outputDirectory", outputDirectory.getAbsolutePath());
-        common.put("formats", formats());
-        common.put("defaultNamespace", defaultNamespace);
-        common.put("repositoryPrefix", repositoryPrefix());
-        common.put("pluginBuild", pluginBuild());
-        return InputDigest.of(goal, pluginVersion()).settings(common);
+    protected InputDigest inputDigest(String goal, GoalSettings settings) {
+        return InputDigest.of(goal, pluginVersion()).text("pluginBuild", pluginBuild()).settings(settings)
+                .text("repositoryPrefix", repositoryPrefix());
     }
 
     /** Size and time of the plugin's jar, so that a rebuilt SNAPSHOT of the plugin reruns with the same version. */
@@ -265,15 +257,6 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     /** Reads the sources (and a {@code dir:} baseline, and assertion files) with links held inside {@link #projectRoot}. */
     protected SourceCollector sourceCollector() {
         return new SourceCollector(projectRoot());
-    }
-
-    /** {@code netpol.namespaceLabels}: {@code declared} or {@code any}. */
-    static AnalysisOptions analysisOptions(String namespaceLabels) throws MojoExecutionException {
-        return Parameters.parse("netpol.namespaceLabels", namespaceLabels, v -> switch (v == null ? "declared"
-                : Parameters.oneOf(v, List.of("declared", "any"), "a namespace-label mode")) {
-            case "declared" -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.DECLARED);
-            default -> new AnalysisOptions(AnalysisOptions.NamespaceLabels.ANY);
-        });
     }
 
     private static String normalized(String format) {

@@ -30,8 +30,9 @@ public class CheckMojo extends AbstractCompareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        CheckRequest request = checkRequest();
-        String digest = digest(GOAL, request);
+        CompareSettings settings = settings();
+        CheckRequest request = checkRequest(settings);
+        String digest = digest(GOAL, settings, request);
         if (upToDate(GOAL, digest)) {
             return;
         }

@@ -1,6 +1,5 @@
 package io.github.netpol.maven;
 
-import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.analysis.connectivity.Connection;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
@@ -15,7 +14,6 @@ import io.github.netpol.validate.BlockingErrors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,39 +27,32 @@ import java.util.stream.Collectors;
  * default). No default phase: run it on demand ({@code mvn netpol:connectivity}).
  */
 @Mojo(name = "connectivity", threadSafe = true)
-public class ConnectivityMojo extends AbstractNetpolMojo {
+public class ConnectivityMojo extends AbstractAnalysisMojo {
 
     /** Longer text forms are not printed in full, only a summary and the path of connectivity.txt. */
     static final int MAX_PRINTED_LINES = 40;
 
-    /**
-     * {@code declared}: a Namespace manifest fixes that namespace's labels; {@code any}: every namespace may
-     * carry any labels.
-     */
-    @Parameter(property = "netpol.namespaceLabels", defaultValue = "declared")
-    String namespaceLabels;
-
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        AnalysisOptions options = analysisOptions(namespaceLabels);
+        AnalysisSettings settings = new AnalysisSettings(commonSettings(), analysisOptions());
         List<String> skipped = findingsOnlyFormats();
         if (!skipped.isEmpty()) {
             getLog().warn("netpol: connectivity has no " + String.join(", ", skipped) + " form; skipped (it writes "
                     + String.join(", ", writers().formats()) + ")");
         }
         List<ReportWriter> selected = selectedWriters();
-        CollectedSources collected = sourceCollector().scan(baseDirectory(), sourcePaths());
+        CollectedSources collected = sourceCollector().scan(baseDirectory(), settings.common().sources());
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist");
         }
-        ManifestSet set = new ManifestReader().read(collected.files(), defaultNamespace);
+        ManifestSet set = new ManifestReader().read(collected.files(), settings.common().defaultNamespace());
         failOnInvalidManifests(collected, set);
 
-        ConnectivityResult result = WorkloadConnectivity.compute(set, options);
+        ConnectivityResult result = WorkloadConnectivity.compute(set, settings.analysis());
         String summary = "netpol connectivity: " + result.connections().size() + " connections between "
                 + result.workloads().size() + " workloads and external ranges";
         write(ReportInput.connectivity(result, summary), selected);
-        Path dir = outputDirectory.toPath();
+        Path dir = settings.common().outputDirectory();
         List<String> lines = result.connections().stream().map(Connection::text).toList();
         if (onConsole() && lines.size() <= MAX_PRINTED_LINES) {
             lines.forEach(getLog()::info);

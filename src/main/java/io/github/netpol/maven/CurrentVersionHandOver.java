@@ -1,6 +1,5 @@
 package io.github.netpol.maven;
 
-import io.github.netpol.load.InputDigest;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.validate.ReadVersion;
 import org.apache.maven.project.MavenProject;

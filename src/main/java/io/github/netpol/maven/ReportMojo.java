@@ -49,7 +49,7 @@ public class ReportMojo extends AbstractCompareMojo implements MavenReport {
     }
 
     private Path writePage(Path directory, String fileName) throws MojoExecutionException {
-        HtmlReportData data = new HtmlReportBuilder().build(checkRequest(), repositoryPrefix());
+        HtmlReportData data = new HtmlReportBuilder().build(checkRequest(settings()), repositoryPrefix());
         getLog().info(data.input().summary());
         try {
             return new HtmlReportWriter().write(data, directory, fileName);

@@ -1,6 +1,5 @@
 package io.github.netpol.maven;
 
-import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.assertions.AssertionSuite;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
@@ -30,7 +29,7 @@ import java.util.Map;
  * when an assertion fails.
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
-public class TestMojo extends AbstractNetpolMojo {
+public class TestMojo extends AbstractAnalysisMojo {
 
     static final String GOAL = "test";
 
@@ -42,30 +41,24 @@ public class TestMojo extends AbstractNetpolMojo {
     @Parameter(property = "skipTests", defaultValue = "false")
     private boolean skipTests;
 
-    /**
-     * {@code declared}: a Namespace manifest fixes that namespace's labels; {@code any}: every namespace may
-     * carry any labels.
-     */
-    @Parameter(property = "netpol.namespaceLabels", defaultValue = "declared")
-    private String namespaceLabels;
-
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        if (skipTests) {
+        TestSettings settings = new TestSettings(commonSettings(), relativeToBase(testSources), skipTests,
+                analysisOptions());
+        if (settings.skipTests()) {
             getLog().info("netpol: assertions skipped (skipTests=true)");
             return;
         }
-        AnalysisOptions options = analysisOptions(namespaceLabels);
         Path base = baseDirectory();
         SourceCollector collector = sourceCollector();
-        List<Path> testPaths = relativeToBase(testSources);
+        List<Path> testPaths = settings.testSources();
         CollectedSources tests = collector.scan(base, testPaths);
         if (tests.files().isEmpty() && tests.problems().isEmpty()) {
             getLog().info("netpol: no assertion files under " + testPaths + "; nothing to test");
             return;
         }
-        CollectedSources collected = collector.scan(base, sourcePaths());
-        ManifestSet set = new ManifestReader().read(collected.files(), defaultNamespace);
+        CollectedSources collected = collector.scan(base, settings.common().sources());
+        ManifestSet set = new ManifestReader().read(collected.files(), settings.common().defaultNamespace());
         List<Finding> invalid = BlockingErrors.of(collected.problems(), set);
         if (!invalid.isEmpty()) {
             // assertions proved against manifests the API server would reject prove nothing: fail closed
@@ -74,7 +67,7 @@ public class TestMojo extends AbstractNetpolMojo {
             throw new MojoFailureException(summary);
         }
         List<Finding> findings = new ArrayList<>(tests.problems());
-        AssertionSuite.Outcome outcome = new AssertionSuite().run(set, options, tests.files());
+        AssertionSuite.Outcome outcome = new AssertionSuite().run(set, settings.analysis(), tests.files());
         findings.addAll(outcome.findings());
         boolean passed = tests.problems().isEmpty() && outcome.passed();
         String summary = outcome.summary(tests.files().size());

@@ -85,8 +85,8 @@ public class ValidateMojo extends AbstractNetpolMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        List<Path> paths = sourcePaths();
-        LintSettings settings = lintSettings();
+        ValidateSettings settings = settings();
+        List<Path> paths = settings.common().sources();
         CollectedSources collected = sourceCollector().scan(baseDirectory(), paths);
         for (Path missing : collected.missing()) {
             getLog().warn("netpol: source " + missing + " does not exist; there is nothing to validate there");
@@ -95,44 +95,32 @@ public class ValidateMojo extends AbstractNetpolMojo {
         if (files.isEmpty() && collected.problems().isEmpty() && collected.missing().size() < paths.size()) {
             getLog().warn("netpol: no manifests (*.yaml, *.yml, *.json) found under " + paths);
         }
-        String digest = inputDigest(GOAL).settings(settings()).files("sources", files)
+        String digest = inputDigest(GOAL, settings).files("sources", files)
                 .text("sourceProblems", collected.problems().toString()).hex();
         if (upToDate(GOAL, digest)) {
             return;
         }
         ValidationRun run;
         try {
-            run = ValidationRun.of(collected, defaultNamespace, settings);
+            run = ValidationRun.of(collected, settings.common().defaultNamespace(), settings.lint());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("netpol: " + e.getMessage(), e);
         }
         List<Finding> findings = run.findings();
         List<String> units = files.stream().map(SourceFile::path).toList();
-        boolean passed = !settings.fails(findings);
+        boolean passed = !settings.lint().fails(findings);
         String summary = ConsoleFormatter.summary(GOAL, findings, files.size());
         report(new ReportInput(GOAL, passed, findings, Map.of(), summary, repositoryPrefix(), units));
         if (!passed) {
             throw new MojoFailureException(summary + "; see the findings above (file:line:column)");
         }
-        CurrentVersionHandOver.offer(project, files, defaultNamespace, run.readVersion());
+        CurrentVersionHandOver.offer(project, files, settings.common().defaultNamespace(), run.readVersion());
         succeeded(GOAL, digest);
     }
 
-    /** Every parameter of this goal, as the digest of its inputs sees them. */
-    private Map<String, Object> settings() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("rules", rules == null ? List.of() : rules.stream().map(r -> r.getId() + ":" + r.getSeverity()).toList());
-        s.put("ruleSeverities", ruleSeverities);
-        s.put("failOnSeverity", failOnSeverity);
-        s.put("podCidrs", podCidrs);
-        s.put("serviceCidrs", serviceCidrs);
-        s.put("nodeCidrs", nodeCidrs);
-        s.put("requireIsolation", requireIsolation);
-        s.put("requireIsolationDirections", requireIsolationDirections);
-        s.put("maxPortRange", maxPortRange);
-        s.put("minPrefixLengthV4", minPrefixLengthV4);
-        s.put("minPrefixLengthV6", minPrefixLengthV6);
-        return s;
+    /** Every parameter of this goal, parsed: what it works from and what the digest of its inputs is made from. */
+    private ValidateSettings settings() throws MojoExecutionException {
+        return new ValidateSettings(commonSettings(), lintSettings());
     }
 
     private LintSettings lintSettings() throws MojoExecutionException {

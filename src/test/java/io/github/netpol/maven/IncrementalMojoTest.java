@@ -5,6 +5,8 @@ import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +14,12 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,6 +102,124 @@ class IncrementalMojoTest {
 
         mojo.force = true;
         assertThat(run(mojo).skipped()).as("netpol.force").isFalse();
+    }
+
+    /** Parameters that do not describe the goal's inputs: skip never runs, force always does. */
+    private static final Set<String> NOT_INPUTS = Set.of("skip", "force");
+
+    /**
+     * For every parameter the plugin descriptor lists for a goal, a valid value other than the test POM's. A parameter added to a goal fails {@link #everyParameterOfValidateIsAnInput} until it is
+     * given a value here, and then until the goal's settings (and so its digest) include it.
+     */
+    private Map<String, Object> changedValues() throws Exception {
+        write("more/extra.yaml", POLICY.replace("name: api", "name: extra"));
+        write("baseline2/policy.yaml", POLICY);
+        write("other-accepted.yaml", "accepted: []\n");
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("sources", List.of(new File("src/main/kubernetes"), new File("more")));
+        v.put("outputDirectory", project.resolve("target/elsewhere").toFile());
+        v.put("formats", List.of("console", "json", "sarif"));
+        v.put("defaultNamespace", "other");
+        v.put("rules", List.of(new LintRuleSeverity("policy-types-omitted", "off")));
+        v.put("ruleSeverities", "policy-types-omitted:warning");
+        v.put("failOnSeverity", "warning");
+        v.put("podCidrs", List.of("10.244.0.0/16"));
+        v.put("serviceCidrs", List.of("10.96.0.0/12"));
+        v.put("nodeCidrs", List.of("192.168.0.0/16"));
+        v.put("requireIsolation", List.of("none"));
+        v.put("requireIsolationDirections", "both");
+        v.put("maxPortRange", "2048");
+        v.put("minPrefixLengthV4", "4");
+        v.put("minPrefixLengthV6", "16");
+        v.put("baseline", "dir:baseline2");
+        v.put("failIfNoBaseline", "true");
+        v.put("accepted", project.resolve("other-accepted.yaml").toFile());
+        v.put("failOn", List.of("widening"));
+        v.put("namespaceLabels", "any");
+        return v;
+    }
+
+    /** The editable parameters of a goal, as the plugin descriptor lists them. */
+    private static List<String> parameters(String goal) throws Exception {
+        var descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new File("target/classes/META-INF/maven/plugin.xml"));
+        NodeList mojos = descriptor.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            if (!goal.equals(mojo.getElementsByTagName("goal").item(0).getTextContent())) {
+                continue;
+            }
+            List<String> out = new ArrayList<>();
+            NodeList params = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
+            for (int j = 0; j < params.getLength(); j++) {
+                Element p = (Element) params.item(j);
+                if (Boolean.parseBoolean(p.getElementsByTagName("editable").item(0).getTextContent())) {
+                    out.add(p.getElementsByTagName("name").item(0).getTextContent());
+                }
+            }
+            return out;
+        }
+        throw new AssertionError("no goal " + goal + " in the plugin descriptor");
+    }
+
+    /** Sets one parameter to another value, checks that the goal runs rather than skips, and sets it back. */
+    private void assertEveryParameterIsAnInput(AbstractNetpolMojo mojo, String goal) throws Exception {
+        Map<String, Object> changed = changedValues();
+        List<String> parameters = parameters(goal);
+        assertThat(parameters).as("parameters of %s", goal).contains("sources", "formats", "defaultNamespace");
+        prepare(mojo);
+        mojo.execute();
+        for (String parameter : parameters) {
+            if (NOT_INPUTS.contains(parameter)) {
+                continue;
+            }
+            assertThat(changed).as("a changed value for the parameter %s of %s (add one above)", parameter, goal)
+                    .containsKey(parameter);
+            assertThat(runAgain(mojo).skipped()).as("%s unchanged", parameter).isTrue();
+            Object original = MojoExtension.getVariableValueFromObject(mojo, parameter);
+            MojoExtension.setVariableValueToObject(mojo, parameter, changed.get(parameter));
+            assertThat(runAgain(mojo).skipped()).as("%s reruns when %s changes", goal, parameter).isFalse();
+            MojoExtension.setVariableValueToObject(mojo, parameter, original);
+            runAgain(mojo); // reruns, or skips where the original output directory still holds its record
+        }
+    }
+
+    private void prepare(AbstractNetpolMojo mojo) {
+        mojo.basedir = project.toFile();
+        mojo.sources = List.of(new File("src/main/kubernetes"));
+        mojo.outputDirectory = project.resolve("target/netpol").toFile();
+    }
+
+    /**
+     * Runs the goal once more. A failing build ran (a goal fails only after deciding not to skip), so it counts as
+     * a run; a bad parameter (a {@code MojoExecutionException}) does not and fails the test.
+     */
+    private static Captured runAgain(AbstractNetpolMojo mojo) throws Exception {
+        Captured log = new Captured();
+        mojo.setLog(log);
+        try {
+            mojo.execute();
+        } catch (MojoFailureException e) {
+            assertThat(log.skipped()).isFalse();
+        }
+        return log;
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = "src/test/resources/unit/incremental/pom.xml")
+    void everyParameterOfValidateIsAnInput(ValidateMojo mojo) throws Exception {
+        write("src/main/kubernetes/policy.yaml", POLICY);
+        assertEveryParameterIsAnInput(mojo, "validate");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/incremental/pom.xml")
+    void everyParameterOfCheckIsAnInput(CheckMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "accepted", project.resolve("netpol-accepted.yaml").toFile());
+        write("netpol-accepted.yaml", "accepted: []\n");
+        write("src/main/kubernetes/policy.yaml", POLICY);
+        write("baseline/policy.yaml", POLICY);
+        assertEveryParameterIsAnInput(mojo, "check");
     }
 
     @Test

@@ -1,5 +1,6 @@
-package io.github.netpol.load;
+package io.github.netpol.maven;
 
+import io.github.netpol.load.SourceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,6 @@
-package io.github.netpol.load;
+package io.github.netpol.maven;
+
+import io.github.netpol.load.SourceFile;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,14 @@ public final class InputDigest {
         part("settings", sorted.size());
         sorted.forEach((k, v) -> text(k, v == null ? null : String.valueOf(v)));
         return this;
+    }
+
+    /**
+     * The goal's configuration as one value ({@link GoalSettings}), in a canonical text of every one of its
+     * components: a parameter added to the value enters the digest with it.
+     */
+    public InputDigest settings(GoalSettings settings) {
+        return text("settings", CanonicalText.of(settings));
     }
 
     /** A named group of files, e.g. the sources or the baseline; their order is part of the input. */

@@ -1,4 +1,4 @@
-package io.github.netpol.load;
+package io.github.netpol.maven;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,20 @@
+package io.github.netpol.maven;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The parameters every goal shares, parsed.
+ *
+ * @param sources          {@code netpol.sources}, relative to the base directory where they lie inside it
+ * @param outputDirectory  {@code netpol.outputDirectory}, absolute
+ * @param formats          {@code netpol.formats}, or the goal's default when it is not set
+ * @param defaultNamespace {@code netpol.defaultNamespace}, a valid namespace name
+ */
+record CommonSettings(List<Path> sources, Path outputDirectory, List<String> formats, String defaultNamespace) {
+
+    CommonSettings {
+        sources = List.copyOf(sources);
+        formats = List.copyOf(formats);
+    }
+}
