@@ -6,8 +6,7 @@ import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
-import io.github.netpol.load.ManifestLoader;
-import org.yaml.snakeyaml.Yaml;
+import io.github.netpol.load.YamlLimits;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -17,7 +16,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,7 +52,7 @@ public final class AssertionReader {
         Entries in = new Entries(path);
         Node root;
         try {
-            root = new Yaml(ManifestLoader.options()).compose(new StringReader(text));
+            root = YamlLimits.compose(text);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             in.error("Invalid YAML: " + e.getProblem() + ".", m);

@@ -1,6 +1,7 @@
 package io.github.netpol.baseline;
 
 import io.github.netpol.load.SourceFile;
+import io.github.netpol.load.YamlLimits;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -58,10 +59,7 @@ public final class PolicyBundle {
 
     /** Reads a bundle back into its files; {@code origin} names the bundle in error messages. */
     public List<SourceFile> read(byte[] bundle, String origin) throws BaselineException {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
-        options.setCodePointLimit(MAX_BUNDLE_CODE_POINTS);
+        LoaderOptions options = YamlLimits.options(MAX_BUNDLE_CODE_POINTS);
         Object loaded;
         try {
             loaded = new Yaml(new SafeConstructor(options)).load(new String(bundle, StandardCharsets.UTF_8));

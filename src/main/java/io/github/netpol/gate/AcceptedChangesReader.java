@@ -3,9 +3,8 @@ package io.github.netpol.gate;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
+import io.github.netpol.load.YamlLimits;
 import io.github.netpol.model.ObjectDigest;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -15,7 +14,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -50,12 +48,7 @@ public final class AcceptedChangesReader {
         List<AcceptedChange> entries = new ArrayList<>();
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            options.setNestingDepthLimit(20);
-            options.setCodePointLimit(4 * 1024 * 1024);
-            root = new Yaml(options).compose(new StringReader(text));
+            root = YamlLimits.compose(text);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark();
             problems.add(error("not valid YAML: " + e.getProblem(), pos(file, m)));

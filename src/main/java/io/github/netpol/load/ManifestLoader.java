@@ -24,9 +24,6 @@ import java.util.Optional;
  */
 public final class ManifestLoader {
 
-    static final int MAX_ALIASES = 50;
-    static final int MAX_NESTING = 64;
-
     /** Below this many files, splitting the work costs more than it saves. */
     private static final int PARALLEL_FROM = 16;
 
@@ -77,7 +74,7 @@ public final class ManifestLoader {
 
     private void parse(String name, String text, List<RawDocument> documents, List<Finding> problems,
                        Interner interner) {
-        LoaderOptions options = options();
+        LoaderOptions options = YamlLimits.options();
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
         Composer composer = new Composer(parser, new YamlScalarResolver(), options);
         NodeTreeConverter.ScalarConstructor scalars = new NodeTreeConverter.ScalarConstructor(options);
@@ -98,30 +95,17 @@ public final class ManifestLoader {
         }
     }
 
-    /** Safe limits for every YAML the plugin reads: no duplicate keys, few aliases, bounded nesting, no tags. */
-    public static LoaderOptions options() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(MAX_NESTING);
-        options.setCodePointLimit((int) SourceCollector.MAX_FILE_BYTES);
-        options.setMergeOnCompose(true);
-        options.setTagInspector(tag -> false);
-        return options;
-    }
-
     private static Finding syntaxProblem(String file, ParserImpl parser, YAMLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         FindingCode code = FindingCode.YAML_SYNTAX;
         String advice = "Fix the YAML syntax.";
         if (message.contains("Number of aliases")) {
             code = FindingCode.TOO_MANY_ALIASES;
-            advice = "The file uses more than " + MAX_ALIASES + " aliases to lists or maps (a 'billion laughs' "
+            advice = "The file uses more than " + YamlLimits.MAX_ALIASES + " aliases to lists or maps (a 'billion laughs' "
                     + "document expands exponentially); write the values out instead.";
         } else if (message.contains("Nesting Depth")) {
             code = FindingCode.NESTING_TOO_DEEP;
-            advice = "The document nests deeper than " + MAX_NESTING + " levels; no manifest needs that.";
+            advice = "The document nests deeper than " + YamlLimits.MAX_NESTING + " levels; no manifest needs that.";
         } else if (message.contains("exceeds the limit")) {
             code = FindingCode.FILE_TOO_LARGE;
             advice = "The document is larger than the limit; split it.";
