@@ -53,24 +53,20 @@ final class ConnectionSearch {
 
     /** A described connection that the egress side of its source or the ingress side of its destination blocks. */
     Optional<Witness> blocked(Described src, Described dst, PortSpec ports) {
-        if (!src.isAddresses()) {
-            for (String s : policyNamespaces(src)) {
-                SideRegion r = described(s, Direction.EGRESS, src, dst, ports, ValueSet.anyPresent())
-                        .minus(version.side(s, Direction.EGRESS).allowed());
-                Optional<Witness> w = witness(r, s, src);
-                if (w.isPresent()) {
-                    return w;
-                }
-            }
+        return blockedBy(Direction.EGRESS, src, src, dst, ports).or(() -> blockedBy(Direction.INGRESS, dst, src, dst, ports));
+    }
+
+    /** A described connection that one side ({@code local} is its end) blocks, namespace by namespace. */
+    private Optional<Witness> blockedBy(Direction side, Described local, Described src, Described dst, PortSpec ports) {
+        if (local.isAddresses()) {
+            return Optional.empty();
         }
-        if (!dst.isAddresses()) {
-            for (String d : policyNamespaces(dst)) {
-                SideRegion r = described(d, Direction.INGRESS, src, dst, ports, ValueSet.anyPresent())
-                        .minus(version.side(d, Direction.INGRESS).allowed());
-                Optional<Witness> w = witness(r, d, dst);
-                if (w.isPresent()) {
-                    return w;
-                }
+        for (String ns : policyNamespaces(local)) {
+            SideRegion r = described(ns, side, src, dst, ports, ValueSet.anyPresent())
+                    .minus(version.side(ns, side).allowed());
+            Optional<Witness> w = witness(r, ns, local);
+            if (w.isPresent()) {
+                return w;
             }
         }
         return Optional.empty();

@@ -18,12 +18,6 @@ public enum Severity {
 
     /** Parses {@code error|warning|info} (any case); anything else is an error naming the choices. */
     public static Severity parse(String text) {
-        String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
-        for (Severity s : values()) {
-            if (s.name().equals(t)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a severity; use error, warning or info");
+        return Choices.parse(Severity.class, text, "a severity");
     }
 }

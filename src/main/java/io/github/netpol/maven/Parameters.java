@@ -1,5 +1,6 @@
 package io.github.netpol.maven;
 
+import io.github.netpol.finding.Choices;
 import org.apache.maven.plugin.MojoExecutionException;
 
 import java.util.List;
@@ -70,16 +71,8 @@ final class Parameters {
     static String oneOf(String value, List<String> allowed, String what) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         if (!allowed.contains(v)) {
-            throw new IllegalArgumentException("'" + value + "' is not " + what + "; use " + choices(allowed));
+            throw new IllegalArgumentException("'" + value + "' is not " + what + "; use " + Choices.list(allowed));
         }
         return v;
-    }
-
-    /** {@code a, b or c}. */
-    static String choices(List<String> words) {
-        if (words.size() == 1) {
-            return words.get(0);
-        }
-        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 }

@@ -11,24 +11,13 @@ final class MarkdownText {
      * HTML; line breaks become spaces so a cell stays on its row.
      */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\\', '`', '|', '*', '[', ']' -> out.append('\\').appendCodePoint(c);
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '\n', '\r', '\t' -> out.append(' ');
-                default -> {
-                    if (!Character.isISOControl(c)) {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
+        return TextEscaping.escape(text, c -> switch (c) {
+            case '\\', '`', '|', '*', '[', ']' -> "\\" + (char) c;
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '\n', '\r', '\t' -> " ";
+            default -> Character.isISOControl(c) ? "" : null;
         });
-        return out.toString();
     }
 }

@@ -1,9 +1,9 @@
 package io.github.netpol.validate.lint;
 
+import io.github.netpol.finding.Choices;
 import io.github.netpol.finding.Direction;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Which default-deny a namespace must have: {@code ingress}, {@code egress} or {@code both}. */
 public enum IsolationDirections {
@@ -22,12 +22,6 @@ public enum IsolationDirections {
     }
 
     public static IsolationDirections parse(String text) {
-        String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
-        for (IsolationDirections d : values()) {
-            if (d.name().equals(t)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a direction; use ingress, egress or both");
+        return Choices.parse(IsolationDirections.class, text, "a direction");
     }
 }

@@ -1,8 +1,8 @@
 package io.github.netpol.validate.lint;
 
+import io.github.netpol.finding.Choices;
 import io.github.netpol.finding.Severity;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The level a user can give a rule: a severity, or {@code off}. */
@@ -11,13 +11,7 @@ public enum LintRuleLevel {
 
     /** Parses {@code off|info|warning|error} (any case); anything else is an error naming the choices. */
     public static LintRuleLevel parse(String text) {
-        String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
-        for (LintRuleLevel level : values()) {
-            if (level.name().equals(t)) {
-                return level;
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a rule severity; use off, info, warning or error");
+        return Choices.parse(LintRuleLevel.class, text, "a rule severity");
     }
 
     public static LintRuleLevel of(Severity severity) {
