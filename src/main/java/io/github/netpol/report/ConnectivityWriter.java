@@ -30,10 +30,6 @@ public final class ConnectivityWriter implements ReportWriter {
             this.extension = extension;
             this.render = render;
         }
-
-        public String extension() {
-            return extension;
-        }
     }
 
     private final Form form;
