@@ -74,7 +74,12 @@ public final class VersionDiff {
         }
         findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile).findings());
         Map<String, String> digests = new LinkedHashMap<>();
-        for (UnsupportedPolicyManifest u : current.unsupported()) {
+        List<UnsupportedPolicyManifest> unsupported = new ArrayList<>(current.unsupported());
+        // validated against their CRDs, not analysed yet: they fail closed
+        current.tierPolicies().forEach(t -> unsupported.add(new UnsupportedPolicyManifest(t.apiVersion(),
+                t.kind(), null, t.name(), t.origin(), t.digest(), KubernetesKinds.Treatment.FAIL_CLOSED,
+                "Kubernetes Network Policy API")));
+        for (UnsupportedPolicyManifest u : unsupported) {
             if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED) {
                 findings.add(enforcedByMesh(u));
                 continue;

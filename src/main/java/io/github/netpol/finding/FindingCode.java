@@ -120,6 +120,44 @@ public enum FindingCode {
     UNKNOWN_FIELD(Group.API_SERVER, "unknown-field", Severity.ERROR, "A field the schema does not know",
             "As with `kubectl apply --validate=strict`, an unknown field is an error (a warning in workloads, of which "
                     + "the plugin reads only labels and ports); usually a typo that silently drops a setting."),
+    MISSING_FIELD(Group.API_SERVER, "missing-field", Severity.ERROR, "A required field is missing",
+            "The CRD schema of a ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy requires the "
+                    + "field (for example spec.priority, spec.subject, a rule's action and from/to)."),
+    UNSUPPORTED_VALUE(Group.API_SERVER, "unsupported-value", Severity.ERROR, "A value the CRD schema does not allow",
+            "The field takes one of a few words (an action Accept, Deny or Pass; a tier Admin or Baseline; v1alpha1 "
+                    + "actions Allow, Deny, Pass), case-sensitive."),
+    VALUE_OUT_OF_RANGE(Group.API_SERVER, "value-out-of-range", Severity.ERROR, "A number outside the range the CRD schema allows",
+            "For example a priority outside 0-1000 or a port outside 1-65535."),
+    INVALID_LENGTH(Group.API_SERVER, "invalid-length", Severity.ERROR, "A string longer or shorter than the CRD schema allows",
+            "For example a rule name over 100 characters, or a CIDR over 43."),
+    INVALID_ITEM_COUNT(Group.API_SERVER, "invalid-item-count", Severity.ERROR, "A list with fewer or more items than the CRD schema allows",
+            "For example an empty from/to/networks list (at least one item), or more than 25 rules, peers or CIDRs "
+                    + "in a ClusterNetworkPolicy (100 rules, peers or ports in v1alpha1)."),
+    ONE_FIELD_REQUIRED(Group.API_SERVER, "one-field-required", Severity.ERROR, "Not exactly one field where the CRD schema wants one",
+            "A subject, a peer and a port item each set exactly one of their fields (for example namespaces or pods); "
+                    + "two in one item, or none, is rejected."),
+    PATTERN_MISMATCH(Group.API_SERVER, "pattern-mismatch", Severity.ERROR, "A string that does not match the CRD schema's pattern",
+            "For example a domain name that is not a DNS name, or has a `*` other than as its first label."),
+    DUPLICATE_ITEM(Group.API_SERVER, "duplicate-item", Severity.ERROR, "The same value twice in a list that is a set",
+            "networks and domainNames are sets: each value may appear once."),
+    INVALID_PORT_RANGE(Group.API_SERVER, "invalid-port-range", Severity.ERROR, "A port range whose start is not below its end",
+            "A ClusterNetworkPolicy range needs start < end (CRD rule). An AdminNetworkPolicy portRange with start > end "
+                    + "is accepted by the API server but matches ports no implementation agrees on, so it is refused too."),
+    NAMED_PORT_WITH_ADDRESS_PEER(Group.API_SERVER, "named-port-with-address-peer", Severity.ERROR,
+            "A named port in a rule whose peers include networks, nodes or domainNames",
+            "Addresses, nodes and domain names have no named ports; the CRD's rule (experimental channel) rejects the "
+                    + "combination."),
+    BASELINE_NAME_NOT_DEFAULT(Group.API_SERVER, "baseline-name-not-default", Severity.ERROR,
+            "A BaselineAdminNetworkPolicy not named default",
+            "The BaselineAdminNetworkPolicy is a singleton: the CRD's rule requires metadata.name: default."),
+    VALIDATION_RULES_NOT_CHECKED(Group.API_SERVER, "validation-rules-not-checked", Severity.INFO,
+            "The CRD's rules were not checked because of other errors",
+            "Like the API server, the CEL rules of a CRD are evaluated only when the schema errors that block them "
+                    + "(missing fields, unsupported values, too long, too many, wrong types) are fixed."),
+    DOMAIN_NAMES_IN_DENY_RULE(Group.API_SERVER, "domain-names-in-deny-rule", Severity.ERROR,
+            "domainNames in a Deny or Pass rule",
+            "domainNames are supported only for Accept rules; the CRD does not enforce it, so what an implementation "
+                    + "does with such a rule is undefined and the analysis refuses to guess."),
     DUPLICATE_OBJECT(Group.API_SERVER, "duplicate-object", Severity.ERROR, "Two objects of the same kind, namespace and name",
             "The second would replace the first, so which one is meant is ambiguous; an identical copy is only a warning."),
 

@@ -29,11 +29,11 @@ public final class Check {
         SchemaWalker schema = SchemaWalker.kubernetes();
         CompletableFuture<ReadVersion> baselineLoad = request.baseline() instanceof BaselineOutcome.Found found
                 ? CompletableFuture.supplyAsync(() -> ReadVersion.of(found.baseline().files(), request.defaultNamespace(),
-                schema))
+                schema, request.channel()))
                 : null;
         List<Finding> errors = new ArrayList<>(request.sourceProblems());
         ReadVersion currentRead = request.currentRead() != null ? request.currentRead()
-                : ReadVersion.of(request.current(), request.defaultNamespace(), schema);
+                : ReadVersion.of(request.current(), request.defaultNamespace(), schema, request.channel());
         ManifestSet current = currentRead.set();
         errors.addAll(currentRead.blockingErrors());
 

@@ -5,6 +5,7 @@ import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.validate.ReadVersion;
+import io.github.netpol.validate.apiserver.CrdChannel;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,11 +21,12 @@ import java.util.List;
 public record CheckRequest(List<SourceFile> current, List<Finding> sourceProblems, BaselineOutcome baseline,
                            AcceptedChanges accepted, FailPolicy failPolicy, boolean failIfNoBaseline,
                            AnalysisOptions analysis, String defaultNamespace, LocalDate today, String acceptedFile,
-                           ReadVersion currentRead) {
+                           ReadVersion currentRead, CrdChannel channel) {
 
     public CheckRequest {
         current = List.copyOf(current);
         sourceProblems = List.copyOf(sourceProblems);
+        channel = channel == null ? CrdChannel.STANDARD : channel;
     }
 
     /** A request that reads the current files itself. */
@@ -32,12 +34,18 @@ public record CheckRequest(List<SourceFile> current, List<Finding> sourceProblem
                         AcceptedChanges accepted, FailPolicy failPolicy, boolean failIfNoBaseline,
                         AnalysisOptions analysis, String defaultNamespace, LocalDate today, String acceptedFile) {
         this(current, sourceProblems, baseline, accepted, failPolicy, failIfNoBaseline, analysis, defaultNamespace,
-                today, acceptedFile, null);
+                today, acceptedFile, null, CrdChannel.STANDARD);
     }
 
     /** The same request with the current files already read. */
     public CheckRequest withCurrentRead(ReadVersion read) {
         return new CheckRequest(current, sourceProblems, baseline, accepted, failPolicy, failIfNoBaseline, analysis,
-                defaultNamespace, today, acceptedFile, read);
+                defaultNamespace, today, acceptedFile, read, channel);
+    }
+
+    /** The same request for a channel of the Network Policy API CRDs (both versions are read under it). */
+    public CheckRequest withChannel(CrdChannel newChannel) {
+        return new CheckRequest(current, sourceProblems, baseline, accepted, failPolicy, failIfNoBaseline, analysis,
+                defaultNamespace, today, acceptedFile, currentRead, newChannel);
     }
 }

@@ -84,7 +84,7 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
         }
         return new CheckRequest(collected.files(), collected.problems(), outcome, readAccepted(base), settings.failOn(),
                 settings.failIfNoBaseline(), settings.analysis(), settings.common().defaultNamespace(), LocalDate.now(),
-                acceptedFile());
+                acceptedFile()).withChannel(settings.common().channel());
     }
 
     /**

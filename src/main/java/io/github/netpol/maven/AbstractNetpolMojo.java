@@ -2,6 +2,7 @@ package io.github.netpol.maven;
 
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.SourceCollector;
+import io.github.netpol.validate.apiserver.CrdChannel;
 import io.github.netpol.validate.apiserver.NameFormats;
 import io.github.netpol.report.ReportInput;
 import io.github.netpol.report.ReportWriter;
@@ -58,6 +59,14 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     @Parameter(property = "netpol.defaultNamespace", defaultValue = "default")
     protected String defaultNamespace;
 
+    /**
+     * The release channel of the Network Policy API CRDs the cluster runs: {@code standard} or {@code experimental}
+     * (adds the nodes and domainNames peers and AdminNetworkPolicy named ports). ClusterNetworkPolicies,
+     * AdminNetworkPolicies and BaselineAdminNetworkPolicies are validated against that channel's schema.
+     */
+    @Parameter(property = "netpol.networkPolicyApiChannel", defaultValue = "standard")
+    protected String networkPolicyApiChannel;
+
     /** Run even when neither the sources, the baseline nor the configuration changed since the last successful run. */
     @Parameter(property = "netpol.force", defaultValue = "false")
     protected boolean force;
@@ -83,8 +92,10 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
             }
             return ns;
         });
+        CrdChannel channel = Parameters.parse("netpol.networkPolicyApiChannel", networkPolicyApiChannel,
+                CrdChannel::parse);
         return new CommonSettings(sourcePaths(), outputDirectory.toPath().toAbsolutePath().normalize(), formats(),
-                namespace);
+                namespace, channel);
     }
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;

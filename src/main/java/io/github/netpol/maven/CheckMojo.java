@@ -36,7 +36,8 @@ public class CheckMojo extends AbstractCompareMojo {
         if (upToDate(GOAL, digest)) {
             return;
         }
-        Optional<ReadVersion> read = CurrentVersionHandOver.take(project, request.current(), request.defaultNamespace());
+        Optional<ReadVersion> read = CurrentVersionHandOver.take(project, request.current(), request.defaultNamespace(),
+                request.channel());
         if (read.isPresent()) {
             getLog().debug("netpol: the current manifests as validate read them in this build");
             request = request.withCurrentRead(read.get());

@@ -1,5 +1,7 @@
 package io.github.netpol.maven;
 
+import io.github.netpol.validate.apiserver.CrdChannel;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,8 +12,10 @@ import java.util.List;
  * @param outputDirectory  {@code netpol.outputDirectory}, absolute
  * @param formats          {@code netpol.formats}, or the goal's default when it is not set
  * @param defaultNamespace {@code netpol.defaultNamespace}, a valid namespace name
+ * @param channel          {@code netpol.networkPolicyApiChannel}: the CRDs' channel the manifests are validated against
  */
-record CommonSettings(List<Path> sources, Path outputDirectory, List<String> formats, String defaultNamespace) {
+record CommonSettings(List<Path> sources, Path outputDirectory, List<String> formats, String defaultNamespace,
+                      CrdChannel channel) {
 
     CommonSettings {
         sources = List.copyOf(sources);

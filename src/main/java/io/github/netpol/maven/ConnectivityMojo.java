@@ -11,6 +11,7 @@ import io.github.netpol.report.ReportInput;
 import io.github.netpol.report.ReportWriter;
 import io.github.netpol.report.ReportWriters;
 import io.github.netpol.validate.BlockingErrors;
+import io.github.netpol.validate.apiserver.CrdChannel;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -46,7 +47,7 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
             getLog().warn("netpol: source " + missing + " does not exist");
         }
         ManifestSet set = new ManifestReader().read(collected.files(), settings.common().defaultNamespace());
-        failOnInvalidManifests(collected, set);
+        failOnInvalidManifests(collected, set, settings.common().channel());
 
         ConnectivityResult result = WorkloadConnectivity.compute(set, settings.analysis());
         String summary = "netpol connectivity: " + result.connections().size() + " connections between "
@@ -102,8 +103,9 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
     }
 
     /** What the API server would reject cannot be analysed faithfully: the same errors as {@code validate}. */
-    private void failOnInvalidManifests(CollectedSources collected, ManifestSet set) throws MojoFailureException {
-        List<Finding> errors = BlockingErrors.of(collected.problems(), set);
+    private void failOnInvalidManifests(CollectedSources collected, ManifestSet set, CrdChannel channel)
+            throws MojoFailureException {
+        List<Finding> errors = BlockingErrors.of(collected.problems(), set, channel);
         if (errors.isEmpty()) {
             return;
         }

@@ -2,6 +2,7 @@ package io.github.netpol.maven;
 
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.validate.ReadVersion;
+import io.github.netpol.validate.apiserver.CrdChannel;
 import org.apache.maven.project.MavenProject;
 
 import java.lang.ref.SoftReference;
@@ -26,24 +27,28 @@ final class CurrentVersionHandOver {
     private CurrentVersionHandOver() {
     }
 
-    static void offer(MavenProject project, List<SourceFile> files, String defaultNamespace, ReadVersion read) {
+    static void offer(MavenProject project, List<SourceFile> files, String defaultNamespace, CrdChannel channel,
+                      ReadVersion read) {
         if (project != null) {
-            project.setContextValue(KEY, new SoftReference<>(new Entry(key(files, defaultNamespace), read)));
+            project.setContextValue(KEY, new SoftReference<>(new Entry(key(files, defaultNamespace, channel), read)));
         }
     }
 
-    /** The version offered for exactly these files and default namespace, if it is still there; removes it. */
-    static Optional<ReadVersion> take(MavenProject project, List<SourceFile> files, String defaultNamespace) {
+    /**
+     * The version offered for exactly these files, default namespace and channel, if it is still there; removes it.
+     */
+    static Optional<ReadVersion> take(MavenProject project, List<SourceFile> files, String defaultNamespace,
+                                      CrdChannel channel) {
         if (project == null || !(project.getContextValue(KEY) instanceof SoftReference<?> ref)) {
             return Optional.empty();
         }
         project.setContextValue(KEY, null);
-        return ref.get() instanceof Entry e && e.key().equals(key(files, defaultNamespace))
+        return ref.get() instanceof Entry e && e.key().equals(key(files, defaultNamespace, channel))
                 ? Optional.of(e.read()) : Optional.empty();
     }
 
-    private static String key(List<SourceFile> files, String defaultNamespace) {
-        return InputDigest.of("read", "-").settings(Map.of("defaultNamespace", String.valueOf(defaultNamespace)))
-                .files("sources", files).hex();
+    private static String key(List<SourceFile> files, String defaultNamespace, CrdChannel channel) {
+        return InputDigest.of("read", "-").settings(Map.of("defaultNamespace", String.valueOf(defaultNamespace),
+                        "channel", String.valueOf(channel))).files("sources", files).hex();
     }
 }

@@ -59,7 +59,7 @@ public class TestMojo extends AbstractAnalysisMojo {
         }
         CollectedSources collected = collector.scan(base, settings.common().sources());
         ManifestSet set = new ManifestReader().read(collected.files(), settings.common().defaultNamespace());
-        List<Finding> invalid = BlockingErrors.of(collected.problems(), set);
+        List<Finding> invalid = BlockingErrors.of(collected.problems(), set, settings.common().channel());
         if (!invalid.isEmpty()) {
             // assertions proved against manifests the API server would reject prove nothing: fail closed
             String summary = "netpol test: FAILED, the sources have " + invalid.size() + " error(s); run netpol:validate";

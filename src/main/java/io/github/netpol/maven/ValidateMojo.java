@@ -102,7 +102,7 @@ public class ValidateMojo extends AbstractNetpolMojo {
         }
         ValidationRun run;
         try {
-            run = ValidationRun.of(collected, settings.common().defaultNamespace(), settings.lint());
+            run = ValidationRun.of(collected, settings.common().defaultNamespace(), settings.lint(), settings.common().channel());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("netpol: " + e.getMessage(), e);
         }
@@ -114,7 +114,8 @@ public class ValidateMojo extends AbstractNetpolMojo {
         if (!passed) {
             throw new MojoFailureException(summary + "; see the findings above (file:line:column)");
         }
-        CurrentVersionHandOver.offer(project, files, settings.common().defaultNamespace(), run.readVersion());
+        CurrentVersionHandOver.offer(project, files, settings.common().defaultNamespace(), settings.common().channel(),
+                run.readVersion());
         succeeded(GOAL, digest);
     }
 

@@ -56,8 +56,22 @@ public final class KubernetesKinds {
      * @param group         its API group, {@code ""} for the core group
      * @param clusterScoped whether its objects belong to no namespace
      * @param product       who defines it, for messages and the README ({@code Kubernetes}, {@code Cilium} ...)
+     * @param analysedApiVersion for a kind analysed at one apiVersion only (the tier policies), that apiVersion:
+     *                      its objects at any other apiVersion fail closed; {@code null} otherwise
      */
-    public record Kind(String group, String kind, Treatment treatment, boolean clusterScoped, String product) {
+    public record Kind(String group, String kind, Treatment treatment, boolean clusterScoped, String product,
+                       String analysedApiVersion) {
+
+        Kind(String group, String kind, Treatment treatment, boolean clusterScoped, String product) {
+            this(group, kind, treatment, clusterScoped, product, null);
+        }
+
+        /** How the README's table says what is done with it. */
+        public String treatmentWords() {
+            return analysedApiVersion == null ? treatment.words()
+                    : treatment.words() + " at `" + analysedApiVersion + "`; other versions "
+                    + Treatment.FAIL_CLOSED.words();
+        }
     }
 
     /** A recognized kind: its only served apiVersion and the fabric8 class that models it. */
@@ -75,9 +89,9 @@ public final class KubernetesKinds {
             kubernetes("apps", "DaemonSet", Treatment.READ),
             kubernetes("batch", "Job", Treatment.READ),
             kubernetes("batch", "CronJob", Treatment.READ),
-            cluster("policy.networking.k8s.io", "AdminNetworkPolicy", "Kubernetes Network Policy API"),
-            cluster("policy.networking.k8s.io", "BaselineAdminNetworkPolicy", "Kubernetes Network Policy API"),
-            cluster("policy.networking.k8s.io", "ClusterNetworkPolicy", "Kubernetes Network Policy API"),
+            tier("policy.networking.k8s.io/v1alpha1", "AdminNetworkPolicy"),
+            tier("policy.networking.k8s.io/v1alpha1", "BaselineAdminNetworkPolicy"),
+            tier("policy.networking.k8s.io/v1alpha2", "ClusterNetworkPolicy"),
             namespaced("cilium.io", "CiliumNetworkPolicy", "Cilium"),
             cluster("cilium.io", "CiliumClusterwideNetworkPolicy", "Cilium"),
             cluster("cilium.io", "CiliumCIDRGroup", "Cilium"),
@@ -127,6 +141,11 @@ public final class KubernetesKinds {
         return new Kind(group, kind, treatment, kind.equals("Namespace"), "Kubernetes");
     }
 
+    /** A policy kind of the Admin or Baseline tier, analysed at one apiVersion. */
+    private static Kind tier(String apiVersion, String kind) {
+        return new Kind(group(apiVersion), kind, Treatment.ANALYSED, true, "Kubernetes Network Policy API", apiVersion);
+    }
+
     private static Kind namespaced(String group, String kind, String product) {
         return new Kind(group, kind, Treatment.FAIL_CLOSED, false, product);
     }
@@ -154,10 +173,19 @@ public final class KubernetesKinds {
         return Optional.ofNullable(KNOWN.get(kind));
     }
 
-    /** A policy kind that is not analysed: it fails the check closed, or is reported as enforced by a mesh. */
+    /** The tier-policy kind (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy) at its analysed apiVersion. */
+    public static Optional<Kind> tierKind(String apiVersion, String kind) {
+        return of(apiVersion, kind).filter(k -> apiVersion.equals(k.analysedApiVersion()));
+    }
+
+    /**
+     * A policy kind that is not analysed: it fails the check closed, or is reported as enforced by a mesh. A kind
+     * analysed at one apiVersion only fails closed at any other.
+     */
     public static Optional<Kind> notAnalysed(String apiVersion, String kind) {
-        return of(apiVersion, kind).filter(k -> k.treatment() == Treatment.FAIL_CLOSED
-                || k.treatment() == Treatment.NOT_ANALYSED);
+        return of(apiVersion, kind).map(k -> k.analysedApiVersion() != null && !k.analysedApiVersion().equals(apiVersion)
+                        ? new Kind(k.group(), k.kind(), Treatment.FAIL_CLOSED, k.clusterScoped(), k.product()) : k)
+                .filter(k -> k.treatment() == Treatment.FAIL_CLOSED || k.treatment() == Treatment.NOT_ANALYSED);
     }
 
     /** The group of an apiVersion: {@code ""} for the core group {@code v1}. */

@@ -50,12 +50,13 @@ public final class ManifestReader {
             builder.object(doc.tree(), new Origin(doc.file(), doc.index(), "", sourceMap));
         }
         return new ManifestSet(builder.policies, builder.namespaces, builder.workloads, builder.unsupported,
-                builder.problems, builder.objects);
+                builder.problems, builder.objects, builder.tierPolicies);
     }
 
     private final class Builder {
         private final String defaultNamespace;
         private final List<PolicyManifest> policies = new ArrayList<>();
+        private final List<TierPolicyManifest> tierPolicies = new ArrayList<>();
         private final List<NamespaceManifest> namespaces = new ArrayList<>();
         private final List<WorkloadManifest> workloads = new ArrayList<>();
         private final List<UnsupportedPolicyManifest> unsupported = new ArrayList<>();
@@ -85,6 +86,11 @@ public final class ManifestReader {
                 return;
             }
             objects.add(new ManifestObject(apiVersion, kind, raw, origin));
+            if (KubernetesKinds.tierKind(apiVersion, kind).isPresent()) {
+                // validated against the kind's CRD schema by the API-server checks
+                tierPolicies.add(new TierPolicyManifest(apiVersion, kind, nameOf(raw), raw, origin, ObjectDigest.of(raw)));
+                return;
+            }
             Optional<KubernetesKinds.Kind> notAnalysed = KubernetesKinds.notAnalysed(apiVersion, kind);
             if (notAnalysed.isPresent()) {
                 KubernetesKinds.Kind k = notAnalysed.get();

@@ -3,7 +3,9 @@ package io.github.netpol.validate;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.SchemaWalker;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
+import io.github.netpol.validate.apiserver.CrdChannel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +21,14 @@ public final class BlockingErrors {
 
     /** @param collectProblems problems met while collecting the files (e.g. a file too large) */
     public static List<Finding> of(List<Finding> collectProblems, ManifestSet set) {
+        return of(collectProblems, set, CrdChannel.STANDARD);
+    }
+
+    /** @param channel the channel of the Network Policy API CRDs the cluster runs */
+    public static List<Finding> of(List<Finding> collectProblems, ManifestSet set, CrdChannel channel) {
         List<Finding> all = new ArrayList<>(collectProblems);
         all.addAll(set.problems());
-        return of(all, new ApiServerValidator().validate(set));
+        return of(all, new ApiServerValidator(SchemaWalker.kubernetes(), channel).validate(set));
     }
 
     /** The errors among problems already found and the API server's findings already computed. */

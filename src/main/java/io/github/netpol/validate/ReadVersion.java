@@ -6,6 +6,7 @@ import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.SchemaWalker;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
+import io.github.netpol.validate.apiserver.CrdChannel;
 
 import java.util.List;
 
@@ -26,7 +27,14 @@ public record ReadVersion(ManifestSet set, List<Finding> blockingErrors) {
 
     /** @param schema shared by the reads of one run, also from several threads */
     public static ReadVersion of(List<SourceFile> files, String defaultNamespace, SchemaWalker schema) {
+        return of(files, defaultNamespace, schema, CrdChannel.STANDARD);
+    }
+
+    /** @param channel the channel of the Network Policy API CRDs the cluster runs */
+    public static ReadVersion of(List<SourceFile> files, String defaultNamespace, SchemaWalker schema,
+                                 CrdChannel channel) {
         ManifestSet set = new ManifestReader(schema).read(files, defaultNamespace);
-        return new ReadVersion(set, BlockingErrors.of(set.problems(), new ApiServerValidator(schema).validate(set)));
+        return new ReadVersion(set, BlockingErrors.of(set.problems(),
+                new ApiServerValidator(schema, channel).validate(set)));
     }
 }

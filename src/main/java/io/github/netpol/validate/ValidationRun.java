@@ -8,6 +8,7 @@ import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.SchemaWalker;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
+import io.github.netpol.validate.apiserver.CrdChannel;
 import io.github.netpol.validate.lint.engine.LintEngine;
 import io.github.netpol.validate.lint.LintSettings;
 
@@ -54,11 +55,23 @@ public record ValidationRun(CollectedSources sources, ManifestSet set, List<Find
         return of(new SourceCollector().scan(baseDir, paths), defaultNamespace, settings);
     }
 
+    /** The same, for a channel of the Network Policy API CRDs. */
+    public static ValidationRun of(Path baseDir, List<Path> paths, String defaultNamespace, LintSettings settings,
+                                   CrdChannel channel) {
+        return of(new SourceCollector().scan(baseDir, paths), defaultNamespace, settings, channel);
+    }
+
     /** Validates and lints sources already collected (e.g. after deciding from their digest that work is due). */
     public static ValidationRun of(CollectedSources collected, String defaultNamespace, LintSettings settings) {
+        return of(collected, defaultNamespace, settings, CrdChannel.STANDARD);
+    }
+
+    /** @param channel the channel of the Network Policy API CRDs the cluster runs */
+    public static ValidationRun of(CollectedSources collected, String defaultNamespace, LintSettings settings,
+                                   CrdChannel channel) {
         SchemaWalker schema = SchemaWalker.kubernetes();
         ManifestSet set = new ManifestReader(schema).read(new ManifestLoader().load(collected.files()), defaultNamespace);
-        List<Finding> apiServer = new ApiServerValidator(schema).validate(set);
+        List<Finding> apiServer = new ApiServerValidator(schema, channel).validate(set);
         List<Finding> findings = new ArrayList<>(collected.problems());
         findings.addAll(set.problems());
         findings.addAll(apiServer);

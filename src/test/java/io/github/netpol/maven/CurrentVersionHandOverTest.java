@@ -2,6 +2,7 @@ package io.github.netpol.maven;
 
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.validate.ReadVersion;
+import io.github.netpol.validate.apiserver.CrdChannel;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
@@ -13,36 +14,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** validate hands what it read to check only for exactly the same files and default namespace, and only once. */
 class CurrentVersionHandOverTest {
 
+    private static final CrdChannel STD = CrdChannel.STANDARD;
     private static final List<SourceFile> FILES = List.of(file("k8s/a.yaml", "kind: Namespace\nmetadata: {name: shop}\n"));
 
     @Test
     void theSameFilesAreHandedOverOnce() {
         MavenProject project = new MavenProject();
         ReadVersion read = ReadVersion.of(FILES, "default");
-        CurrentVersionHandOver.offer(project, FILES, "default", read);
-        assertThat(CurrentVersionHandOver.take(project, FILES, "default")).containsSame(read);
-        assertThat(CurrentVersionHandOver.take(project, FILES, "default")).isEmpty();
+        CurrentVersionHandOver.offer(project, FILES, "default", STD, read);
+        assertThat(CurrentVersionHandOver.take(project, FILES, "default", STD)).containsSame(read);
+        assertThat(CurrentVersionHandOver.take(project, FILES, "default", STD)).isEmpty();
     }
 
     @Test
-    void aOneByteChangeOrAnotherDefaultNamespaceIsNotHandedOver() {
+    void aOneByteChangeAnotherDefaultNamespaceOrChannelIsNotHandedOver() {
         MavenProject project = new MavenProject();
         ReadVersion read = ReadVersion.of(FILES, "default");
-        CurrentVersionHandOver.offer(project, FILES, "default", read);
+        CurrentVersionHandOver.offer(project, FILES, "default", STD, read);
         assertThat(CurrentVersionHandOver.take(project,
-                List.of(file("k8s/a.yaml", "kind: Namespace\nmetadata: {name: shoq}\n")), "default")).isEmpty();
-        CurrentVersionHandOver.offer(project, FILES, "default", read);
-        assertThat(CurrentVersionHandOver.take(project, FILES, "other")).isEmpty();
-        CurrentVersionHandOver.offer(project, FILES, "default", read);
+                List.of(file("k8s/a.yaml", "kind: Namespace\nmetadata: {name: shoq}\n")), "default", STD)).isEmpty();
+        CurrentVersionHandOver.offer(project, FILES, "default", STD, read);
+        assertThat(CurrentVersionHandOver.take(project, FILES, "other", STD)).isEmpty();
+        CurrentVersionHandOver.offer(project, FILES, "default", STD, read);
+        assertThat(CurrentVersionHandOver.take(project, FILES, "default", CrdChannel.EXPERIMENTAL)).isEmpty();
+        CurrentVersionHandOver.offer(project, FILES, "default", STD, read);
         assertThat(CurrentVersionHandOver.take(project, List.of(file("k8s/b.yaml", "kind: Namespace\nmetadata: {name: shop}\n")),
-                "default")).isEmpty();
+                "default", STD)).isEmpty();
     }
 
     @Test
     void withoutAProjectNothingIsShared() {
-        CurrentVersionHandOver.offer(null, FILES, "default", ReadVersion.of(FILES, "default"));
-        assertThat(CurrentVersionHandOver.take(null, FILES, "default")).isEmpty();
-        assertThat(CurrentVersionHandOver.take(new MavenProject(), FILES, "default")).isEmpty();
+        CurrentVersionHandOver.offer(null, FILES, "default", STD, ReadVersion.of(FILES, "default"));
+        assertThat(CurrentVersionHandOver.take(null, FILES, "default", STD)).isEmpty();
+        assertThat(CurrentVersionHandOver.take(new MavenProject(), FILES, "default", STD)).isEmpty();
     }
 
     private static SourceFile file(String path, String text) {

@@ -136,6 +136,7 @@ class IncrementalMojoTest {
         v.put("accepted", project.resolve("other-accepted.yaml").toFile());
         v.put("failOn", List.of("widening"));
         v.put("namespaceLabels", "any");
+        v.put("networkPolicyApiChannel", "experimental");
         return v;
     }
 

@@ -1,5 +1,6 @@
 package io.github.netpol.model;
 
+import io.github.netpol.model.semantics.TierPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ class KnownKindsTableTest {
         for (KubernetesKinds.Kind k : KubernetesKinds.table()) {
             md.append("| `").append(k.kind()).append("` | ").append(k.group().isEmpty() ? "core" : "`" + k.group() + "`")
                     .append(" | ").append(k.product()).append(" | ").append(k.clusterScoped() ? "cluster" : "namespace")
-                    .append(" | ").append(k.treatment().words()).append(" |\n");
+                    .append(" | ").append(k.treatmentWords()).append(" |\n");
         }
         return md.toString();
     }
@@ -57,14 +58,16 @@ class KnownKindsTableTest {
             assertThat(seen.add(k.group() + "/" + k.kind())).as(k.toString()).isTrue();
             boolean modelled = KubernetesKinds.known(k.kind()).filter(known -> KubernetesKinds.group(known.apiVersion())
                     .equals(k.group())).isPresent();
-            assertThat(modelled).as(k.kind() + " is modelled exactly when it is read or analysed")
+            boolean tier = k.analysedApiVersion() != null && TierPolicy.Kind.of(k.analysedApiVersion(), k.kind()).isPresent()
+                    && KubernetesKinds.tierKind(k.analysedApiVersion(), k.kind()).isPresent();
+            assertThat(modelled || tier).as(k.kind() + " is modelled exactly when it is read or analysed")
                     .isEqualTo(k.treatment() == KubernetesKinds.Treatment.READ
                             || k.treatment() == KubernetesKinds.Treatment.ANALYSED);
         }
     }
 
     @Test
-    void newerPolicyKindsAreNotAnalysedAndSaySo() {
+    void newerPolicyKindsAreNotAnalysedAndSaySoTheTierKindsOnlyAtTheirVersion() {
         assertThat(KubernetesKinds.notAnalysed("networking.gke.io/v1alpha3", "FQDNNetworkPolicy")).hasValueSatisfying(
                 k -> assertThat(k.treatment()).isEqualTo(KubernetesKinds.Treatment.FAIL_CLOSED));
         assertThat(KubernetesKinds.notAnalysed("k8s.cni.cncf.io/v1beta1", "MultiNetworkPolicy")).isPresent();
@@ -74,6 +77,13 @@ class KnownKindsTableTest {
                 k -> assertThat(k.treatment()).isEqualTo(KubernetesKinds.Treatment.NOT_ANALYSED));
         assertThat(KubernetesKinds.notAnalysed("policy.linkerd.io/v1beta3", "Server")).isPresent();
         assertThat(KubernetesKinds.notAnalysed("networking.k8s.io/v1", "NetworkPolicy")).isEmpty();
+        assertThat(KubernetesKinds.notAnalysed("policy.networking.k8s.io/v1alpha2", "ClusterNetworkPolicy")).isEmpty();
+        assertThat(KubernetesKinds.notAnalysed("policy.networking.k8s.io/v1alpha1", "AdminNetworkPolicy")).isEmpty();
+        assertThat(KubernetesKinds.notAnalysed("policy.networking.k8s.io/v1beta1", "ClusterNetworkPolicy"))
+                .hasValueSatisfying(k -> assertThat(k.treatment()).isEqualTo(KubernetesKinds.Treatment.FAIL_CLOSED));
+        assertThat(KubernetesKinds.notAnalysed("policy.networking.k8s.io/v1alpha2", "AdminNetworkPolicy"))
+                .hasValueSatisfying(k -> assertThat(k.treatment()).isEqualTo(KubernetesKinds.Treatment.FAIL_CLOSED));
+        assertThat(KubernetesKinds.notAnalysed("crd.antrea.io/v1beta1", "ClusterNetworkPolicy")).isPresent();
         assertThat(KubernetesKinds.notAnalysed("example.com/v1", "NetworkPolicy")).isEmpty();
     }
 }

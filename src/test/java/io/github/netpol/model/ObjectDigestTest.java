@@ -30,7 +30,7 @@ class ObjectDigestTest {
     private static String digest(String file, String text) {
         ManifestSet set = new ManifestReader().read(List.of(new SourceFile(file, text.getBytes(StandardCharsets.UTF_8))),
                 "default");
-        return set.unsupported().get(0).digest();
+        return set.tierPolicies().get(0).digest();
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.util.List;
  * item written as {@code null} (or {@code {}}) is every TCP port. The port is a number (with {@code endPort} a
  * range), a name the destination pod resolves, or absent (every port of the protocol).
  *
- * @param protocol        {@code TCP}, {@code UDP}, {@code SCTP} (or what was written; validation rejects others)
+ * @param protocol        {@code TCP}, {@code UDP}, {@code SCTP} (or what was written; validation rejects others), or
+ *                        {@code null} for a named port of a ClusterNetworkPolicy or AdminNetworkPolicy, which names
+ *                        the destination's port whatever its protocol
  * @param protocolWritten whether the manifest names the protocol
  * @param kind            a number (or range), a name, or any port
  * @param from            first port of a numeric item, else 0
@@ -45,6 +47,24 @@ public record PolicyPort(String protocol, boolean protocolWritten, Kind kind, in
         return new PolicyPort(protocol, port.getProtocol() != null, Kind.ANY, 0, 0, null);
     }
 
+    /** Ports {@code from} to {@code to} of one protocol (a single port when equal). */
+    public static PolicyPort range(String protocol, int from, int to) {
+        return new PolicyPort(protocol, true, Kind.NUMBER, from, to, null);
+    }
+
+    /** Every port of one protocol. */
+    public static PolicyPort anyPortOf(String protocol) {
+        return new PolicyPort(protocol, true, Kind.ANY, 0, 0, null);
+    }
+
+    /**
+     * A named port without a protocol ({@code destinationNamedPort}, {@code namedPort}): the destination pod's
+     * container port of that name, whatever its protocol.
+     */
+    public static PolicyPort namedAnyProtocol(String name) {
+        return new PolicyPort(null, false, Kind.NAME, 0, 0, name);
+    }
+
     /** The items of a rule's {@code ports}; an omitted or empty list means every port of every protocol. */
     public static List<PolicyPort> of(List<NetworkPolicyPort> ports) {
         return ports == null ? List.of() : ports.stream().map(PolicyPort::of).toList();
@@ -53,6 +73,11 @@ public record PolicyPort(String protocol, boolean protocolWritten, Kind kind, in
     /** No port written: every port of the protocol. */
     public boolean anyPort() {
         return kind == Kind.ANY;
+    }
+
+    /** Whether the item matches every protocol (a named port of the newer policy kinds). */
+    public boolean anyProtocol() {
+        return protocol == null;
     }
 
     public boolean isNamed() {
@@ -65,7 +90,7 @@ public record PolicyPort(String protocol, boolean protocolWritten, Kind kind, in
 
     /** True when this item matches {@code protocol}/{@code number}; a named port never matches a number here. */
     public boolean covers(String protocol, int number) {
-        return this.protocol.equals(protocol) && (anyPort() || isNumeric() && from <= number && number <= to);
+        return (anyProtocol() || this.protocol.equals(protocol)) && (anyPort() || isNumeric() && from <= number && number <= to);
     }
 
     /**
@@ -73,12 +98,12 @@ public record PolicyPort(String protocol, boolean protocolWritten, Kind kind, in
      * (same name and protocol). Numeric and any-port items name no container port.
      */
     public boolean names(ContainerPort port) {
-        return isNamed() && name.equals(port.name()) && protocol.equals(port.protocol());
+        return isNamed() && name.equals(port.name()) && (anyProtocol() || protocol.equals(port.protocol()));
     }
 
     /** Short text such as {@code TCP/8080-8090}, {@code UDP/dns} or {@code TCP/any}. */
     public String describe() {
         String p = anyPort() ? "any" : isNamed() ? name : from == to ? String.valueOf(from) : from + "-" + to;
-        return protocol + "/" + p;
+        return (anyProtocol() ? "any" : protocol) + "/" + p;
     }
 }

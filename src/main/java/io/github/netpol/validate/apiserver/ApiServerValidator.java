@@ -8,6 +8,7 @@ import io.github.netpol.model.Origin;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.model.semantics.TierPolicy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,13 +18,15 @@ import java.util.Map;
 
 /**
  * Everything the Kubernetes API server would reject (or warn about) in a set of manifests:
- * NetworkPolicy and Namespace validation, unknown fields as with {@code kubectl --validate=strict},
+ * NetworkPolicy and Namespace validation, ClusterNetworkPolicy, AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy against their CRDs, unknown fields as with {@code kubectl --validate=strict},
  * and objects defined twice. Loading problems are in {@link ManifestSet#problems()}, not repeated here.
  */
 public final class ApiServerValidator {
 
     private final ObjectMapper mapper;
     private final UnknownFieldCheck unknownFields;
+    private final TierPolicyChecks tierPolicies;
 
     public ApiServerValidator() {
         this(SchemaWalker.kubernetes());
@@ -31,13 +34,23 @@ public final class ApiServerValidator {
 
     /** @param schema shared with the readers of the same run (see {@link SchemaWalker#mapper}) */
     public ApiServerValidator(SchemaWalker schema) {
+        this(schema, CrdChannel.STANDARD);
+    }
+
+    /** @param channel the channel of the Network Policy API CRDs the cluster runs */
+    public ApiServerValidator(SchemaWalker schema, CrdChannel channel) {
         this.mapper = schema.mapper();
         this.unknownFields = new UnknownFieldCheck(schema);
+        this.tierPolicies = new TierPolicyChecks(mapper, channel);
     }
 
     public List<Finding> validate(ManifestSet set) {
         List<Finding> out = new ArrayList<>();
         set.objects().forEach(o -> unknownFields.check(o, new FindingSink(o.origin(), null, out)));
+        for (ManifestObject object : set.objects()) {
+            TierPolicy.Kind.of(object.apiVersion(), object.kind()).ifPresent(kind ->
+                    tierPolicies.check(kind, object, new FindingSink(object.origin(), null, out)));
+        }
         for (PolicyManifest policy : set.policies()) {
             NetworkPolicyChecks.check(policy.policy(), new FindingSink(policy.origin(), policy.namespace(), out));
         }

@@ -28,6 +28,8 @@ final class DuplicateObjectCheck {
         set.policies().forEach(p -> record("NetworkPolicy", p.namespace(), p.name(), p.origin(), seen, contentByOrigin, out));
         set.namespaces().forEach(n -> record("Namespace", null, n.name(), n.origin(), seen, contentByOrigin, out));
         set.workloads().forEach(w -> record(w.kind(), w.namespace(), w.name(), w.origin(), seen, contentByOrigin, out));
+        // cluster-scoped: a namespace written on them is dropped, so two with one name are one object
+        set.tierPolicies().forEach(t -> record(t.kind(), null, t.name(), t.origin(), seen, contentByOrigin, out));
     }
 
     private static void record(String kind, String namespace, String name, Origin origin, Map<String, Origin> seen,

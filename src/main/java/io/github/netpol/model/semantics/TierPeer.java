@@ -1,0 +1,44 @@
+package io.github.netpol.model.semantics;
+
+import java.util.List;
+
+/**
+ * One {@code from}/{@code to} item of a {@link TierRule}; exactly one field is set. Ingress peers are pods only;
+ * egress peers may also be addresses, nodes or domain names.
+ */
+public sealed interface TierPeer permits TierPeer.Pods, TierPeer.Networks, TierPeer.Nodes, TierPeer.DomainNames,
+        TierPeer.Unknown {
+
+    /**
+     * Pods matching {@code pods} in the namespaces matching {@code namespaces} ({@code namespaces}: every pod of
+     * the namespaces; {@code pods}: both selectors). Unlike a NetworkPolicy peer there is no default to the
+     * policy's namespace, and host-network pods are never matched.
+     */
+    record Pods(Selector namespaces, Selector pods) implements TierPeer {
+    }
+
+    /**
+     * Addresses in any of the CIDRs. They match pod IPs too ("cluster-internal traffic will be checked against
+     * the rule as well"): the analysis cannot know a pod's IP unless the cluster's pod CIDRs are given.
+     */
+    record Networks(List<Cidr> cidrs) implements TierPeer {
+        public Networks {
+            cidrs = List.copyOf(cidrs);
+        }
+    }
+
+    /** The addresses of the nodes matching the selector (experimental channel). */
+    record Nodes(Selector nodes) implements TierPeer {
+    }
+
+    /** Destinations reached by one of these DNS names; {@code *.} matches one or more labels (experimental channel). */
+    record DomainNames(List<String> names) implements TierPeer {
+        public DomainNames {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** No field, several, or one the implementation does not know: fails closed (see {@link TierRule#deniesAllForUnknownPeer}). */
+    record Unknown() implements TierPeer {
+    }
+}
