@@ -5,18 +5,22 @@ import io.github.netpol.model.NamespaceManifest;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The namespaces whose labels are fixed, with those labels (including
- * {@code kubernetes.io/metadata.name}); every other namespace name may carry any labels. Two
- * versions that are compared must fix the same names (see {@link #compared}) so that their regions
- * speak about the same points.
+ * The world the analysis judges in: the namespaces whose labels are fixed, with those labels (including
+ * {@code kubernetes.io/metadata.name}), while every other namespace name may carry any labels; the names the
+ * manifests mention ({@code named}), and one name that stands for all the others ({@code representative}:
+ * no selector tells them apart, so what holds for it holds for each); and the addresses pods may have
+ * ({@code podAddresses}). Two versions that are compared must share all of this (see {@link #compared}) so
+ * that their regions speak about the same points.
  */
-public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, NameIndex names) {
+public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, NameIndex names, Set<String> named,
+                                String representative, IntervalSet podAddresses) {
 
     /** The two universes of a comparison ({@link #compared}). */
     public record Compared(NamespaceUniverse old, NamespaceUniverse current) {
@@ -30,10 +34,25 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
         if (names.size() != fixedLabels.size() || !names.holdsAll(fixedLabels.keySet())) {
             throw new IllegalArgumentException("the name index must hold exactly the fixed names");
         }
+        named = Set.copyOf(named);
+        if (representative == null) {
+            Set<String> taken = new HashSet<>(named);
+            taken.addAll(fixedLabels.keySet());
+            representative = ValueSet.fresh(taken);
+        }
+    }
+
+    public NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, NameIndex names) {
+        this(fixedLabels, names, Set.of(), null, IpAddresses.ALL);
     }
 
     public NamespaceUniverse(Map<String, Map<String, String>> fixedLabels) {
         this(fixedLabels, new NameIndex(fixedLabels.keySet()));
+    }
+
+    /** The same world with other fixed namespaces (e.g. a closed world where each workload's namespace is fixed). */
+    public NamespaceUniverse withFixed(Map<String, Map<String, String>> fixed) {
+        return new NamespaceUniverse(fixed, new NameIndex(fixed.keySet()), named, null, podAddresses);
     }
 
     /** No namespace is fixed ({@code namespaceLabels=any}). */
@@ -43,7 +62,9 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
 
     /** The namespaces one version declares, with that version's labels. */
     public static NamespaceUniverse of(ManifestSet version, AnalysisOptions options) {
-        return new NamespaceUniverse(fixed(version, ManifestSet.empty(), options));
+        Map<String, Map<String, String>> fixed = fixed(version, ManifestSet.empty(), options);
+        return new NamespaceUniverse(fixed, new NameIndex(fixed.keySet()), NamedNamespaces.of(version),
+                null, options.podAddresses());
     }
 
     /**
@@ -55,8 +76,11 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
     public static Compared compared(ManifestSet old, ManifestSet current, AnalysisOptions options) {
         Map<String, Map<String, String>> oldFixed = fixed(old, current, options);
         NameIndex shared = new NameIndex(oldFixed.keySet());
-        return new Compared(new NamespaceUniverse(oldFixed, shared),
-                new NamespaceUniverse(fixed(current, old, options), shared));
+        Set<String> named = new HashSet<>(NamedNamespaces.of(old));
+        named.addAll(NamedNamespaces.of(current));
+        NamespaceUniverse o = new NamespaceUniverse(oldFixed, shared, named, null, options.podAddresses());
+        return new Compared(o, new NamespaceUniverse(fixed(current, old, options), shared, named, o.representative(),
+                options.podAddresses()));
     }
 
     private static Map<String, Map<String, String>> fixed(ManifestSet self, ManifestSet other, AnalysisOptions options) {
@@ -92,6 +116,11 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
      * names; free names keep the label constraints. The name label constrains the name itself.
      */
     public Region matching(Map<String, ValueSet> selector) {
+        return new Region(List.of(matchingCubes(selector)));
+    }
+
+    /** The fixed names a selector matches, and the free names with its label constraints. */
+    private Cube[] matchingCubes(Map<String, ValueSet> selector) {
         ValueSet nameConstraint = selector.get(NamespaceManifest.NAME_LABEL);
         // a selector by name (In) decides at most its own names: no need to test every namespace's labels
         NameSet candidates = nameConstraint != null && !nameConstraint.cofinite()
@@ -106,7 +135,81 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
                 free = free.with(Dim.namespaceLabel(e.getKey()), e.getValue());
             }
         }
-        return new Region(List.of(fixed, free));
+        return new Cube[] {fixed, free};
+    }
+
+    /**
+     * The namespaces a selector matches seen from a side of namespace {@code local}: as {@link #matching(Map)},
+     * except that when {@code local}'s labels are free, the selector meets the local namespace in its
+     * {@link Dim.Kind#LOCAL_NAMESPACE_LABEL} dimensions, which a pod of the side and a peer in its own namespace
+     * share, and other free namespaces in {@link Dim.Kind#NAMESPACE_LABEL}.
+     */
+    public Region matching(Map<String, ValueSet> selector, String local) {
+        if (isFixed(local)) {
+            return matching(selector);
+        }
+        Cube[] cubes = matchingCubes(selector);
+        Cube fixed = cubes[0];
+        Cube others = cubes[1];
+        ValueSet otherNames = ((ValueSet) others.get(Dim.NAMESPACE_NAME)).minus(ValueSet.of(local));
+        Region here = localMatch(selector, local).intersect(Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(local)));
+        return new Region(List.of(fixed, others.with(Dim.NAMESPACE_NAME, otherNames))).union(here);
+    }
+
+    /**
+     * Whether the namespace {@code local} (of a side) matches a selector, as a region over its own labels: everything
+     * or nothing when they are fixed, else a constraint on {@link Dim.Kind#LOCAL_NAMESPACE_LABEL}.
+     */
+    public Region localMatch(Map<String, ValueSet> selector, String local) {
+        if (isFixed(local)) {
+            return LabelSelectors.matches(selector, labelsOf(local)) ? Region.all() : Region.empty();
+        }
+        ValueSet name = selector.get(NamespaceManifest.NAME_LABEL);
+        if (name != null && !name.containsValue(local)) {
+            return Region.empty();
+        }
+        Cube c = Cube.all();
+        for (Map.Entry<String, ValueSet> e : selector.entrySet()) {
+            if (!e.getKey().equals(NamespaceManifest.NAME_LABEL)) {
+                c = c.with(Dim.localNamespaceLabel(e.getKey()), e.getValue());
+            }
+        }
+        return Region.of(c);
+    }
+
+    /**
+     * The part of a side's region whose world is possible: a peer pod's IP inside {@link #podAddresses}. Only cubes
+     * that depend on a pod's IP are cut (the others hold for every IP, so for some possible one).
+     */
+    public SideRegion possible(SideRegion r) {
+        if (podAddresses.equals(IpAddresses.ALL)
+                || r.pods().cubes().stream().noneMatch(c -> c.sets().containsKey(Dim.PEER_POD_IP))) {
+            return r;
+        }
+        List<Cube> pods = new java.util.ArrayList<>();
+        for (Cube c : r.pods().cubes()) {
+            pods.add(c.sets().containsKey(Dim.PEER_POD_IP) ? c.intersect(Cube.all().with(Dim.PEER_POD_IP, podAddresses)) : c);
+        }
+        return new SideRegion(r.direction(), new Region(pods), r.ips());
+    }
+
+    /**
+     * A region over the namespace name and namespace labels (as {@link #matching} makes), restricted to the
+     * namespace {@code ns} and seen from a side of it: its labels are the local namespace's.
+     */
+    public Region asLocalNamespace(Region where, String ns) {
+        List<Cube> out = new java.util.ArrayList<>();
+        for (Cube c : where.intersect(Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(ns))).cubes()) {
+            Cube local = Cube.all();
+            for (Map.Entry<Dim, DimSet> e : c.sets().entrySet()) {
+                if (e.getKey().kind() == Dim.Kind.NAMESPACE_LABEL) {
+                    // a fixed namespace never carries label constraints (matching decides it by name)
+                    local = local.with(Dim.localNamespaceLabel(e.getKey().key()), e.getValue());
+                }
+            }
+            out.add(local);
+        }
+        return new Region(out);
     }
 
     private static void put(Map<String, Map<String, String>> into, ManifestSet version) {

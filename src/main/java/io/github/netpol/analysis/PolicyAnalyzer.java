@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 
 /** Entry point of the symbolic analysis: one version, every namespace, both directions. */
 public final class PolicyAnalyzer {
@@ -24,19 +25,26 @@ public final class PolicyAnalyzer {
     /** With an explicit universe, e.g. {@link NamespaceUniverse#compared} when versions are compared. */
     public static AnalyzedVersion analyze(ManifestSet version, NamespaceUniverse universe) {
         Map<String, List<PolicyManifest>> byNamespace = byNamespace(version.policies());
+        Tiers tiers = Tiers.of(version);
         // shared by the sides of this version, built on every core: resolved selectors recur across namespaces
-        Map<Map<String, ValueSet>, Region> namespaceCache = new ConcurrentHashMap<>();
-        List<Map.Entry<String, Map<Direction, SideAnalysis>>> built = byNamespace.entrySet().parallelStream()
-                .map(e -> {
+        SideBuilder.Cache cache = new SideBuilder.Cache();
+        Set<String> namespaces = new TreeSet<>(byNamespace.keySet());
+        if (!tiers.isEmpty()) {
+            namespaces.addAll(universe.fixedNames());
+            namespaces.addAll(universe.named());
+            namespaces.add(universe.representative());
+        }
+        List<Map.Entry<String, Map<Direction, SideAnalysis>>> built = namespaces.parallelStream()
+                .map(ns -> {
                     Map<Direction, SideAnalysis> m = new EnumMap<>(Direction.class);
                     for (Direction d : Direction.values()) {
-                        m.put(d, new SideBuilder(e.getKey(), d, universe, namespaceCache).build(e.getValue()));
+                        m.put(d, new SideBuilder(ns, d, universe, cache).build(byNamespace.getOrDefault(ns, List.of()), tiers));
                     }
-                    return Map.entry(e.getKey(), m);
+                    return Map.entry(ns, m);
                 }).toList();
         Map<String, Map<Direction, SideAnalysis>> sides = new TreeMap<>();
         built.forEach(e -> sides.put(e.getKey(), e.getValue()));
-        return new AnalyzedVersion(universe, byNamespace, sides);
+        return new AnalyzedVersion(universe, byNamespace, tiers, cache, sides);
     }
 
     static Map<String, List<PolicyManifest>> byNamespace(List<PolicyManifest> policies) {

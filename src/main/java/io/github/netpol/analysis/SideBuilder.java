@@ -7,41 +7,63 @@ import io.github.netpol.model.semantics.EffectivePolicy;
 import io.github.netpol.model.semantics.Peer;
 import io.github.netpol.model.semantics.PolicyPort;
 import io.github.netpol.model.semantics.PolicyRule;
+import io.github.netpol.model.semantics.TierPeer;
+import io.github.netpol.model.semantics.TierPolicy;
+import io.github.netpol.model.semantics.TierRule;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Builds the {@link SideAnalysis} of one namespace and direction from the policies of that namespace. */
+/**
+ * Builds the {@link SideAnalysis} of one namespace and direction: the NetworkPolicies of that namespace, and the
+ * policies of the Admin and Baseline tiers, which select pods across namespaces.
+ */
 public final class SideBuilder {
 
     /** Egress to an address: the destination has no container ports, so no port has a name. */
     private static final Cube UNNAMED_PORT = Cube.all().with(Dim.PORT_NAME, ValueSet.onlyAbsent());
 
+    /**
+     * What the sides of one version share: namespace selectors and tier rules' peers and ports resolved once per
+     * frame (a side whose namespace is fixed, or the namespace itself when its labels are free). Thread-safe.
+     */
+    public static final class Cache {
+        private final Map<Object, Region> namespaces = new ConcurrentHashMap<>();
+        private final Map<Object, SideRegion> tierRules = new ConcurrentHashMap<>();
+    }
+
     private final String namespace;
     private final Direction direction;
     private final NamespaceUniverse universe;
-    private final Map<Map<String, ValueSet>, Region> namespaceCache;
+    private final Cache cache;
+    /** {@code ""} when the namespace's labels are fixed (its sides resolve selectors alike), else the namespace. */
+    private final String frame;
 
     public SideBuilder(String namespace, Direction direction, NamespaceUniverse universe) {
-        this(namespace, direction, universe, new HashMap<>());
+        this(namespace, direction, universe, new Cache());
     }
 
-    /**
-     * @param namespaceCache namespace selectors already resolved against {@code universe}; share it
-     *                       between the sides of one version, where the same selectors recur
-     */
-    public SideBuilder(String namespace, Direction direction, NamespaceUniverse universe,
-                       Map<Map<String, ValueSet>, Region> namespaceCache) {
+    /** @param cache shared between the sides of one version, where the same selectors and rules recur */
+    public SideBuilder(String namespace, Direction direction, NamespaceUniverse universe, Cache cache) {
         this.namespace = namespace;
         this.direction = direction;
         this.universe = universe;
-        this.namespaceCache = namespaceCache;
+        this.cache = cache;
+        this.frame = universe.isFixed(namespace) ? "" : namespace;
     }
 
     /** @param policies the policies of {@link #namespace} (others are ignored) */
     public SideAnalysis build(List<PolicyManifest> policies) {
+        return build(policies, Tiers.none());
+    }
+
+    /**
+     * @param policies the NetworkPolicies of {@link #namespace} (others are ignored)
+     * @param tiers    the version's policies of the Admin and Baseline tiers
+     */
+    public SideAnalysis build(List<PolicyManifest> policies, Tiers tiers) {
         List<SideAnalysis.Selection> isolating = new ArrayList<>();
         List<SideAnalysis.PolicyRuleRegion> rules = new ArrayList<>();
         Region isolated = Region.empty();
@@ -62,11 +84,19 @@ public final class SideBuilder {
         }
         Region free = Region.all().minus(isolated);
         SideRegion notIsolated = side(free, free);
-        SideRegion allowed = notIsolated;
+        SideRegion networkPolicies = SideRegion.empty(direction);
         for (SideAnalysis.PolicyRuleRegion r : rules) {
-            allowed = allowed.union(r.region());
+            networkPolicies = networkPolicies.union(r.region());
         }
-        return new SideAnalysis(namespace, direction, universe, isolated, isolating, notIsolated, rules, allowed);
+        TierOutcome admin = TierOutcome.fold(direction, tiers.admin(), this::tierRule);
+        List<TierOutcome> orders = new ArrayList<>();
+        for (List<List<Tiers.Entry>> order : tiers.baselineOrders()) {
+            orders.add(TierOutcome.fold(direction, order, this::tierRule));
+        }
+        TierOutcome baseline = TierOutcome.anyOf(orders);
+        return new SideAnalysis(namespace, direction, universe, isolated, isolating, notIsolated, rules,
+                TierEvaluation.of(direction, admin, baseline, side(Region.all(), Region.all()), side(isolated, isolated),
+                        notIsolated, networkPolicies));
     }
 
     private void addRule(PolicyManifest pm, PolicyRule rule, Region selected, List<SideAnalysis.PolicyRuleRegion> out) {
@@ -89,6 +119,64 @@ public final class SideBuilder {
         }
     }
 
+    /** What a rule of a tier policy matches on this side: its subject here, its peers and its ports. */
+    private SideRegion tierRule(TierRuleRef ref) {
+        Region subject = subject(ref.policy());
+        if (subject.isEmpty()) {
+            return SideRegion.empty(direction);
+        }
+        SideRegion peersAndPorts = cache.tierRules.computeIfAbsent(List.of(ref.rule(), frame, direction),
+                k -> tierPeers(ref.rule()));
+        return new SideRegion(direction, peersAndPorts.pods().intersect(subject), peersAndPorts.ips().intersect(subject));
+    }
+
+    /** The pods of this namespace a tier policy applies to, over the local pod's (and namespace's) labels. */
+    private Region subject(TierPolicy policy) {
+        Region here = universe.localMatch(LabelSelectors.constraints(policy.subject().namespaces()), namespace);
+        return here.isEmpty() ? here
+                : here.intersect(labelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(policy.subject().pods())));
+    }
+
+    /**
+     * The peers and ports of a tier rule. A peer nothing is known of fails closed: an Accept rule matches
+     * nothing by it, a Deny or Pass rule becomes "deny all" (every peer, every port).
+     */
+    private SideRegion tierPeers(TierRule rule) {
+        if (rule.deniesAllForUnknownPeer()) {
+            return side(Region.all(), Region.all());
+        }
+        Region pods = Region.empty();
+        Region ips = Region.empty();
+        for (TierPeer peer : rule.peers()) {
+            if (peer instanceof TierPeer.Pods p) {
+                pods = pods.union(namespaces(LabelSelectors.constraints(p.namespaces()))
+                        .intersect(labelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(p.pods()))));
+            } else if (direction == Direction.INGRESS) {
+                continue; // addresses, nodes and names are egress peers only
+            } else if (peer instanceof TierPeer.Networks n) {
+                IntervalSet addresses = IntervalSet.empty();
+                for (Cidr c : n.cidrs()) {
+                    addresses = addresses.union(IpAddresses.addresses(c));
+                }
+                // the CIDRs match pod IPs too, which the manifests do not fix
+                pods = pods.union(Region.of(Cube.all().with(Dim.PEER_POD_IP, addresses)));
+                ips = ips.union(Region.of(Cube.all().with(Dim.IP, addresses)));
+            } else if (peer instanceof TierPeer.Nodes n) {
+                ips = ips.union(Region.of(labelCube(Dim.Kind.NODE_LABEL, LabelSelectors.constraints(n.nodes()))
+                        .with(Dim.PEER_NODE, ValueSet.of(Dim.NODE))));
+            } else if (peer instanceof TierPeer.DomainNames d) {
+                for (String name : d.names()) {
+                    Cube reached = Cube.all().with(Dim.domain(name), ValueSet.of(Dim.REACHED));
+                    pods = pods.union(Region.of(reached));
+                    ips = ips.union(Region.of(reached));
+                }
+            }
+            // an unknown peer of an Accept rule matches nothing
+        }
+        Region ports = ports(rule.ports());
+        return side(pods.intersect(ports), ips.intersect(ports));
+    }
+
     private SideRegion side(Region pods, Region ips) {
         return new SideRegion(direction, pods, direction == Direction.EGRESS ? ips.intersect(UNNAMED_PORT) : ips);
     }
@@ -102,10 +190,11 @@ public final class SideBuilder {
 
     /**
      * Namespaces matching a selector: fixed namespaces are decided now, by their labels, into a set
-     * of names; free names keep the label constraints. The name label constrains the name itself.
+     * of names; free names keep the label constraints (this side's own namespace its local ones). The
+     * name label constrains the name itself.
      */
     Region namespaces(Map<String, ValueSet> selector) {
-        return namespaceCache.computeIfAbsent(selector, universe::matching);
+        return cache.namespaces.computeIfAbsent(List.of(selector, frame), k -> universe.matching(selector, namespace));
     }
 
     /** A cube constraining the labels of one role (local pod, peer pod, peer namespace). */
@@ -124,7 +213,8 @@ public final class SideBuilder {
         }
         List<Cube> cubes = new ArrayList<>();
         for (PolicyPort p : ports) {
-            Cube c = Cube.all().with(Dim.PROTOCOL, ValueSet.of(p.protocol()).intersect(Dim.PROTOCOL.full()));
+            Cube c = p.anyProtocol() ? Cube.all()
+                    : Cube.all().with(Dim.PROTOCOL, ValueSet.of(p.protocol()).intersect(Dim.PROTOCOL.full()));
             if (p.isNamed()) {
                 c = c.with(Dim.PORT_NAME, ValueSet.of(p.name()));
             } else if (p.isNumeric()) {

@@ -6,7 +6,10 @@ import io.github.netpol.finding.Witness;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 
+import io.github.netpol.model.semantics.TierPolicy;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +28,7 @@ public final class SideComparison {
     private SideRegion newlyDenied;
     private Region isolationDropped;
 
-    private SideComparison(SideAnalysis old, SideAnalysis current) {
+    public SideComparison(SideAnalysis old, SideAnalysis current) {
         this.old = old;
         this.current = current;
     }
@@ -35,8 +38,9 @@ public final class SideComparison {
                                          AnalysisOptions options) {
         NamespaceUniverse.Compared universes = NamespaceUniverse.compared(old, current, options);
         return new SideComparison(
-                new SideBuilder(namespace, direction, universes.old()).build(inNamespace(old, namespace)),
-                new SideBuilder(namespace, direction, universes.current()).build(inNamespace(current, namespace)));
+                new SideBuilder(namespace, direction, universes.old()).build(inNamespace(old, namespace), Tiers.of(old)),
+                new SideBuilder(namespace, direction, universes.current()).build(inNamespace(current, namespace),
+                        Tiers.of(current)));
     }
 
     /**
@@ -77,32 +81,42 @@ public final class SideComparison {
         return current;
     }
 
-    /** Connections the new version lets through on this side and the old did not (widening). */
+    /**
+     * Connections the new version possibly lets through on this side and the old did not certainly let through
+     * (widening): where the manifests leave the outcome open, this can only say too much.
+     */
     public SideRegion newlyAllowed() {
         if (newlyAllowed == null) {
-            newlyAllowed = current.allowed().minus(old.allowed());
+            newlyAllowed = possibleWorlds(current.allowed().minus(old.certainlyAllowed()));
         }
         return newlyAllowed;
     }
 
-    /** Connections the old version let through and the new does not (narrowing). */
+    /** Connections the old version certainly let through and the new does not even possibly (narrowing). */
     public SideRegion newlyDenied() {
         if (newlyDenied == null) {
-            newlyDenied = old.allowed().minus(current.allowed());
+            newlyDenied = possibleWorlds(old.certainlyAllowed().minus(current.allowed()));
         }
         return newlyDenied;
     }
 
-    /** Local pods isolated in the old version and not in the new. */
+    /**
+     * Local pods isolated in the old version and not certainly in the new: by a NetworkPolicy, or by an Admin or
+     * Baseline rule that denies some of their connections.
+     */
     public Region isolationDropped() {
         if (isolationDropped == null) {
-            isolationDropped = old.isolated().minus(current.isolated());
+            isolationDropped = old.possiblyIsolated().minus(current.certainlyIsolated());
         }
         return isolationDropped;
     }
 
     public Region isolationAdded() {
-        return current.isolated().minus(old.isolated());
+        return current.certainlyIsolated().minus(old.possiblyIsolated());
+    }
+
+    private SideRegion possibleWorlds(SideRegion r) {
+        return current.universe().possible(r);
     }
 
     /** A connection allowed by the new version only, with the new version's namespace labels. */
@@ -131,32 +145,94 @@ public final class SideComparison {
      */
     public List<Contribution> newlyAllowedContributions() {
         List<Contribution> out = new ArrayList<>();
-        if (newlyAllowed().isEmpty()) {
+        SideRegion widened = newlyAllowed();
+        if (widened.isEmpty()) {
             return out;
         }
-        SideRegion fromIsolation = current.notIsolated().minus(old.allowed());
-        if (!fromIsolation.isEmpty()) {
-            out.add(contribution(null, fromIsolation));
-        }
-        for (SideAnalysis.PolicyRuleRegion r : current.rules()) {
-            SideRegion part = r.region().minus(old.allowed());
-            if (!part.isEmpty()) {
-                out.add(contribution(r.rule(), part));
+        if (!old.tiers().applies() && !current.tiers().applies()) {
+            SideRegion fromIsolation = current.notIsolated().minus(old.allowed());
+            if (!fromIsolation.isEmpty()) {
+                out.add(contribution(null, null, false, fromIsolation));
             }
+            for (SideAnalysis.PolicyRuleRegion r : current.rules()) {
+                SideRegion part = r.region().minus(old.allowed());
+                if (!part.isEmpty()) {
+                    out.add(contribution(r.rule(), null, false, part));
+                }
+            }
+            return out;
         }
+        tierContributions(widened, out);
         return out;
     }
 
-    private Contribution contribution(PolicyRuleRef rule, SideRegion region) {
+    /**
+     * With tier policies, each newly allowed connection is credited to what changed on its way through the tiers:
+     * an Admin rule that now accepts or passes it, or an old Admin deny that no longer applies; else (the Admin
+     * tier left it to the lower tiers before too) a NetworkPolicy rule that now allows it, pods no NetworkPolicy
+     * isolates any more ({@code null} rule), a Baseline rule that now accepts or passes it, or an old Baseline deny
+     * that no longer applies. Together the parts cover the widening; a connection may be credited twice.
+     */
+    private void tierContributions(SideRegion widened, List<Contribution> out) {
+        TierEvaluation now = current.tiers();
+        TierEvaluation before = old.tiers();
+        SideRegion leftBefore = before.reachingNetworkPolicies(widened);
+        Map<String, SideRegion> passedBefore = new HashMap<>();
+        for (TierDecision d : before.decisions()) {
+            if (d.rule().action() == TierPolicy.Action.PASS) {
+                passedBefore.merge(identity(d.rule()), d.region(), SideRegion::union);
+            }
+        }
+        SideRegion fromIsolation = now.reachingNetworkPolicies(current.notIsolated().intersect(leftBefore));
+        if (!fromIsolation.isEmpty()) {
+            out.add(contribution(null, null, false, fromIsolation));
+        }
+        for (SideAnalysis.PolicyRuleRegion r : current.rules()) {
+            SideRegion part = now.reachingNetworkPolicies(r.region().intersect(leftBefore));
+            if (!part.isEmpty()) {
+                out.add(contribution(r.rule(), null, false, part));
+            }
+        }
+        for (TierDecision d : now.decisions()) {
+            if (d.rule().action() == TierPolicy.Action.DENY) {
+                continue;
+            }
+            SideRegion part = d.region().intersect(widened);
+            SideRegion same = passedBefore.get(identity(d.rule()));
+            if (same != null && d.rule().action() == TierPolicy.Action.PASS) {
+                part = part.minus(same); // passed before as well: what lets it through now is further down
+            }
+            if (!part.isEmpty()) {
+                out.add(contribution(null, d.rule(), false, part));
+            }
+        }
+        for (TierDecision d : before.decisions()) {
+            if (d.rule().action() == TierPolicy.Action.DENY) {
+                SideRegion part = d.region().intersect(widened);
+                if (!part.isEmpty()) {
+                    out.add(contribution(null, d.rule(), true, part));
+                }
+            }
+        }
+    }
+
+    /** A tier rule across versions: its policy, direction and position. */
+    private static String identity(TierRuleRef r) {
+        return r.manifest().key() + "/" + r.rule().direction() + "/" + r.rule().index();
+    }
+
+    private Contribution contribution(PolicyRuleRef rule, TierRuleRef tierRule, boolean before, SideRegion region) {
         Witness w = Witnesses.of(region, namespace(), current.universe()).orElseThrow();
-        return new Contribution(rule, region, w, RegionDescriber.describe(region, namespace()));
+        return new Contribution(rule, tierRule, before, region, w, RegionDescriber.describe(region, namespace()));
     }
 
     /**
-     * A part of the widening and the rule peer that allows it ({@code rule == null}: pods that no
-     * policy isolates any more), with a witness and a sentence describing the region.
+     * A part of the widening and what it is credited to, with a witness and a sentence describing the region:
+     * a NetworkPolicy rule peer ({@code rule}), a tier rule of the new version, or of the old version that no longer
+     * denies it ({@code tierRule}, {@code removedDenial}), or neither: pods that no NetworkPolicy isolates any more.
      */
-    public record Contribution(PolicyRuleRef rule, SideRegion region, Witness witness, String description) {
+    public record Contribution(PolicyRuleRef rule, TierRuleRef tierRule, boolean removedDenial, SideRegion region,
+                               Witness witness, String description) {
     }
 
     private static List<PolicyManifest> inNamespace(ManifestSet set, String namespace) {

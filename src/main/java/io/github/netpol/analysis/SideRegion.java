@@ -2,6 +2,7 @@ package io.github.netpol.analysis;
 
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
+import io.github.netpol.model.semantics.TierPeer;
 
 import java.math.BigInteger;
 import java.util.function.Function;
@@ -35,7 +36,9 @@ public record SideRegion(Direction direction, Region pods, Region ips) {
 
     /**
      * Whether this side lets the connection through. {@code local} is a pod of the analysed
-     * namespace; {@code peer} the other end. Named ports are taken from the destination pod.
+     * namespace; {@code peer} the other end. Named ports are taken from the destination pod; a pod
+     * whose IP the connection leaves open is in no {@code networks} CIDR, an address whose node labels it
+     * leaves open is no node's.
      */
     public boolean allows(Endpoint.Pod local, Endpoint peer, String protocol, int port) {
         Endpoint destination = direction == Direction.INGRESS ? local : peer;
@@ -44,22 +47,35 @@ public record SideRegion(Direction direction, Region pods, Region ips) {
         if (peer instanceof Endpoint.Ip ip) {
             BigInteger address = IpAddresses.address(ip.ip())
                     .orElseThrow(() -> new IllegalArgumentException("not an IP address: " + ip.ip()));
-            return ips.contains(point(local, null, address, protocol, portName, portValue));
+            return ips.contains(point(local, peer, address, protocol, portName, portValue));
         }
-        return pods.contains(point(local, (Endpoint.Pod) peer, null, protocol, portName, portValue));
+        return pods.contains(point(local, peer, null, protocol, portName, portValue));
     }
 
-    private static Function<Dim, Object> point(Endpoint.Pod local, Endpoint.Pod peer, BigInteger ip,
-                                               String protocol, String portName, BigInteger port) {
+    /** The coordinates of one concrete connection seen from {@code local}. */
+    public static Function<Dim, Object> point(Endpoint.Pod local, Endpoint peer, BigInteger ip, String protocol,
+                                              String portName, BigInteger port) {
+        Endpoint.Pod peerPod = peer instanceof Endpoint.Pod p ? p : null;
+        Endpoint.Ip address = peer instanceof Endpoint.Ip a ? a : null;
         return dim -> switch (dim.kind()) {
             case LOCAL_LABEL -> local.podLabels().get(dim.key());
-            case NAMESPACE_NAME -> peer.namespace();
-            case NAMESPACE_LABEL -> peer.namespaceLabels().get(dim.key());
-            case PEER_LABEL -> peer.podLabels().get(dim.key());
+            case LOCAL_NAMESPACE_LABEL -> local.namespaceLabels().get(dim.key());
+            case NAMESPACE_NAME -> peerPod.namespace();
+            case NAMESPACE_LABEL -> peerPod.namespaceLabels().get(dim.key());
+            case PEER_LABEL -> peerPod.podLabels().get(dim.key());
             case PROTOCOL -> protocol;
             case PORT_NAME -> portName;
             case PORT -> port;
             case IP -> ip;
+            case PEER_POD_IP -> peerPod == null || peerPod.ip() == null ? NO_ADDRESS
+                    : IpAddresses.address(peerPod.ip()).orElse(NO_ADDRESS);
+            case PEER_NODE -> address != null && address.isNode() ? Dim.NODE : null;
+            case NODE_LABEL -> address != null && address.isNode() ? address.nodeLabels().get(dim.key()) : null;
+            case DOMAIN -> peer.domainNames().stream().anyMatch(n -> TierPeer.DomainNames.matches(dim.key(), n))
+                    ? Dim.REACHED : null;
         };
     }
+
+    /** A point outside every interval of addresses. */
+    private static final BigInteger NO_ADDRESS = BigInteger.ONE.negate();
 }

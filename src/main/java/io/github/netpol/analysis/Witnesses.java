@@ -6,6 +6,9 @@ import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.Witness;
 import io.github.netpol.model.NamespaceManifest;
 
+import io.github.netpol.model.semantics.TierPeer;
+
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +39,14 @@ public final class Witnesses {
             return Optional.empty();
         }
         Cube c = localPods.cubes().get(0);
-        return Optional.of(new Endpoint.Pod(namespace, universe.labelsOf(namespace),
+        return Optional.of(new Endpoint.Pod(namespace, localNamespaceLabels(c, namespace, universe),
                 labels(c, Dim.Kind.LOCAL_LABEL), List.of()));
+    }
+
+    /** The labels of the side's own namespace: fixed, or picked from the local namespace dimensions. */
+    private static Map<String, String> localNamespaceLabels(Cube c, String namespace, NamespaceUniverse universe) {
+        return universe.isFixed(namespace) ? universe.labelsOf(namespace)
+                : withName(labels(c, Dim.Kind.LOCAL_NAMESPACE_LABEL), namespace);
     }
 
     /** A member of one cube of a side region. */
@@ -49,25 +58,58 @@ public final class Witnesses {
         List<NamedPort> named = portName == null ? List.of() : List.of(new NamedPort(portName, protocol, port));
 
         Endpoint peer;
-        Map<String, String> localNamespaceLabels = universe.labelsOf(namespace);
+        Map<String, String> localNamespaceLabels = localNamespaceLabels(c, namespace, universe);
+        List<String> domains = domainNames(c);
         if (ipPeer) {
-            peer = new Endpoint.Ip(IpAddresses.format(((IntervalSet) c.get(Dim.IP)).min()));
+            ValueSet node = (ValueSet) c.get(Dim.PEER_NODE);
+            Map<String, String> nodeLabels = node.containsValue(null) ? null : labels(c, Dim.Kind.NODE_LABEL);
+            peer = new Endpoint.Ip(IpAddresses.format(((IntervalSet) c.get(Dim.IP)).min()), nodeLabels, domains);
         } else {
             String peerNamespace = namespaceName((ValueSet) c.get(Dim.NAMESPACE_NAME), namespace);
-            Map<String, String> nsLabels = universe.isFixed(peerNamespace)
-                    ? universe.labelsOf(peerNamespace)
+            Map<String, String> nsLabels = peerNamespace.equals(namespace) ? localNamespaceLabels
+                    : universe.isFixed(peerNamespace) ? universe.labelsOf(peerNamespace)
                     : withName(labels(c, Dim.Kind.NAMESPACE_LABEL), peerNamespace);
-            if (peerNamespace.equals(namespace)) {
-                localNamespaceLabels = nsLabels;
-            }
+            String podIp = c.sets().containsKey(Dim.PEER_POD_IP)
+                    ? IpAddresses.format(((IntervalSet) c.get(Dim.PEER_POD_IP)).min()) : null;
             peer = new Endpoint.Pod(peerNamespace, nsLabels, labels(c, Dim.Kind.PEER_LABEL),
-                    direction == Direction.EGRESS ? named : List.of());
+                    direction == Direction.EGRESS ? named : List.of(), podIp, domains);
         }
         Endpoint.Pod local = new Endpoint.Pod(namespace, localNamespaceLabels, labels(c, Dim.Kind.LOCAL_LABEL),
                 direction == Direction.INGRESS ? named : List.of());
         return direction == Direction.INGRESS
                 ? new Witness(peer, local, protocol, port)
                 : new Witness(local, peer, protocol, port);
+    }
+
+    /**
+     * DNS names the peer is reached by that satisfy the cube: one example name for each pattern it must match,
+     * none matching a pattern it must not.
+     */
+    private static List<String> domainNames(Cube c) {
+        List<String> must = new ArrayList<>();
+        List<String> mustNot = new ArrayList<>();
+        c.sets().forEach((dim, set) -> {
+            if (dim.kind() == Dim.Kind.DOMAIN) {
+                ValueSet v = (ValueSet) set;
+                if (!v.containsValue(null)) {
+                    must.add(dim.key());
+                } else if (!v.containsValue(Dim.REACHED)) {
+                    mustNot.add(dim.key());
+                }
+            }
+        });
+        List<String> out = new ArrayList<>();
+        for (String pattern : must) {
+            String base = pattern.startsWith("*.") ? pattern.substring(2) : pattern;
+            for (String candidate : pattern.startsWith("*.")
+                    ? List.of("www." + base, "netpol-example." + base, "a.b." + base) : List.of(base)) {
+                if (mustNot.stream().noneMatch(p -> TierPeer.DomainNames.matches(p, candidate))) {
+                    out.add(candidate);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The analysed namespace itself when allowed (the most natural example), else a listed or fresh name. */

@@ -37,7 +37,7 @@ public final class AssertionChecker {
         for (WorkloadManifest w : set.workloads()) {
             fixed.putIfAbsent(w.namespace(), Map.of(NamespaceManifest.NAME_LABEL, w.namespace()));
         }
-        this.closed = PolicyAnalyzer.analyze(set, new NamespaceUniverse(fixed));
+        this.closed = PolicyAnalyzer.analyze(set, universe.withFixed(fixed));
         this.openDescriber = new Describer(set, universal);
         this.closedDescriber = new Describer(set, closed);
     }

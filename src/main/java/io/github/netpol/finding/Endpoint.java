@@ -3,16 +3,34 @@ package io.github.netpol.finding;
 import java.util.List;
 import java.util.Map;
 
-/** One end of a concrete connection: a pod (described by its labels) or an address outside the cluster. */
+/**
+ * One end of a concrete connection: a pod (described by its labels) or an address outside the cluster. Where a
+ * connection's fate depends on facts the manifests do not fix, the example states them: the pod's IP (a
+ * {@code networks} peer of a ClusterNetworkPolicy matches pod IPs), whether an address is a node's and its labels,
+ * the DNS names it is reached by.
+ */
 public sealed interface Endpoint permits Endpoint.Pod, Endpoint.Ip {
 
-    /** A pod in a namespace; {@code namespaceLabels} include {@code kubernetes.io/metadata.name}. */
+    /** The DNS names the connection reaches this end by (empty when none is relevant). */
+    List<String> domainNames();
+
+    /**
+     * A pod in a namespace; {@code namespaceLabels} include {@code kubernetes.io/metadata.name}.
+     *
+     * @param ip the pod's IP when the example depends on it, else {@code null}
+     */
     record Pod(String namespace, Map<String, String> namespaceLabels, Map<String, String> podLabels,
-               List<NamedPort> namedPorts) implements Endpoint {
+               List<NamedPort> namedPorts, String ip, List<String> domainNames) implements Endpoint {
         public Pod {
             namespaceLabels = Map.copyOf(namespaceLabels);
             podLabels = Map.copyOf(podLabels);
             namedPorts = List.copyOf(namedPorts);
+            domainNames = domainNames == null ? List.of() : List.copyOf(domainNames);
+        }
+
+        public Pod(String namespace, Map<String, String> namespaceLabels, Map<String, String> podLabels,
+                   List<NamedPort> namedPorts) {
+            this(namespace, namespaceLabels, podLabels, namedPorts, null, List.of());
         }
 
         /** The name the pod gives a port (named-port resolution backwards), or {@code null} when it names none. */
@@ -26,7 +44,24 @@ public sealed interface Endpoint permits Endpoint.Pod, Endpoint.Ip {
         }
     }
 
-    /** An IPv4 or IPv6 address in its usual text form. */
-    record Ip(String ip) implements Endpoint {
+    /**
+     * An IPv4 or IPv6 address in its usual text form.
+     *
+     * @param nodeLabels when the example depends on it: the labels of the node whose address it is; {@code null}
+     *                   when it is no node's (or it does not matter)
+     */
+    record Ip(String ip, Map<String, String> nodeLabels, List<String> domainNames) implements Endpoint {
+        public Ip {
+            nodeLabels = nodeLabels == null ? null : Map.copyOf(nodeLabels);
+            domainNames = domainNames == null ? List.of() : List.copyOf(domainNames);
+        }
+
+        public Ip(String ip) {
+            this(ip, null, List.of());
+        }
+
+        public boolean isNode() {
+            return nodeLabels != null;
+        }
     }
 }

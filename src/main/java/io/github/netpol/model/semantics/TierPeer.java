@@ -36,6 +36,25 @@ public sealed interface TierPeer permits TierPeer.Pods, TierPeer.Networks, TierP
         public DomainNames {
             names = List.copyOf(names);
         }
+
+        /**
+         * Whether a DNS name matches a pattern: exactly (case-insensitively, a final dot aside), or for
+         * {@code *.suffix} one or more whole labels before the suffix ({@code *.kubernetes.io} matches
+         * {@code blog.kubernetes.io} and {@code a.blog.kubernetes.io}, not {@code kubernetes.io}).
+         */
+        public static boolean matches(String pattern, String name) {
+            String p = trimDot(pattern).toLowerCase(java.util.Locale.ROOT);
+            String n = trimDot(name).toLowerCase(java.util.Locale.ROOT);
+            if (p.startsWith("*.")) {
+                String suffix = p.substring(1);
+                return n.length() > suffix.length() && n.endsWith(suffix) && n.charAt(0) != '.';
+            }
+            return p.equals(n);
+        }
+
+        private static String trimDot(String s) {
+            return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        }
     }
 
     /** No field, several, or one the implementation does not know: fails closed (see {@link TierRule#deniesAllForUnknownPeer}). */

@@ -60,7 +60,7 @@ public final class OracleChecks {
         if (e instanceof Endpoint.Pod p && fixed.containsKey(p.namespace())) {
             Map<String, String> ns = new HashMap<>(fixed.get(p.namespace()));
             ns.put(NamespaceManifest.NAME_LABEL, p.namespace());
-            return new Endpoint.Pod(p.namespace(), ns, p.podLabels(), p.namedPorts());
+            return new Endpoint.Pod(p.namespace(), ns, p.podLabels(), p.namedPorts(), p.ip(), p.domainNames());
         }
         return e;
     }

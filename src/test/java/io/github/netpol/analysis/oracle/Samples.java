@@ -43,9 +43,28 @@ public final class Samples {
     private final List<String> ips;
 
     public Samples(long seed, List<Oracle.Policy> policies) {
+        this(seed, policies, List.of(), List.of());
+    }
+
+    /** Also the boundaries of further CIDRs and ports (of tier policies). */
+    public Samples(long seed, List<Oracle.Policy> policies, List<String> moreCidrs, List<Integer> morePorts) {
         this.rnd = new Random(seed);
-        this.ports = portBoundaries(policies);
-        this.ips = ipBoundaries(policies);
+        TreeSet<Integer> p = new TreeSet<>(portBoundaries(policies));
+        p.addAll(morePorts);
+        this.ports = new ArrayList<>(p);
+        TreeSet<String> i = new TreeSet<>(ipBoundaries(policies));
+        moreCidrs.forEach(c -> addCidrBoundaries(c, i));
+        this.ips = new ArrayList<>(i);
+    }
+
+    /** A random element, for tests that decorate connections further. */
+    public <T> T any(List<T> list) {
+        return pick(list);
+    }
+
+    /** A random number below {@code bound}. */
+    public int nextInt(int bound) {
+        return rnd.nextInt(bound);
     }
 
     /** Every port boundary of the case and its neighbours. */
@@ -78,7 +97,12 @@ public final class Samples {
         Object peer = rnd.nextInt(4) == 0 ? new Endpoint.Ip(pick(ips)) : pod(pick(NAMESPACE_NAMES));
         int nameChoice = rnd.nextInt(PolicyGenerator.PORT_NAMES.size() + 1);
         String name = nameChoice == 0 ? null : PolicyGenerator.PORT_NAMES.get(nameChoice - 1);
-        return new Connection(pod(localNamespace), peer, pick(PolicyGenerator.PROTOCOLS), pick(ports), name);
+        AbstractPod local = pod(localNamespace);
+        if (peer instanceof AbstractPod p && p.namespace().equals(localNamespace)) {
+            // one namespace has one set of labels: a peer in the local pod's namespace shares them
+            peer = new AbstractPod(localNamespace, local.freeNamespaceLabels(), p.podLabels());
+        }
+        return new Connection(local, peer, pick(PolicyGenerator.PROTOCOLS), pick(ports), name);
     }
 
     /**

@@ -1,0 +1,27 @@
+package io.github.netpol.analysis;
+
+import io.github.netpol.finding.SourcePosition;
+import io.github.netpol.model.TierPolicyManifest;
+import io.github.netpol.model.semantics.TierPolicy;
+import io.github.netpol.model.semantics.TierRule;
+
+/** One rule of a policy of the Admin or Baseline tier, the unit a finding about it points at. */
+public record TierRuleRef(TierPolicyManifest manifest, TierPolicy policy, TierRule rule) {
+
+    public SourcePosition location() {
+        return manifest.origin().at(rule.pointer());
+    }
+
+    /** What the rule does with the connections it matches, as its kind spells it. */
+    public TierPolicy.Action action() {
+        return rule.deniesAllForUnknownPeer() ? TierPolicy.Action.DENY : rule.action();
+    }
+
+    /**
+     * {@code ClusterNetworkPolicy tenants (Admin, priority 10) ingress[0] 'deny-other-tenants' (Deny)}, for
+     * messages.
+     */
+    public String describe() {
+        return policy.describe() + " " + rule.label() + " (" + action().word(policy.kind()) + ")";
+    }
+}
