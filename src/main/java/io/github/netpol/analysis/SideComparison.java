@@ -206,9 +206,15 @@ public final class SideComparison {
                 out.add(contribution(null, d.rule(), false, part));
             }
         }
+        // an old deny is named only where nothing of the new version explains the widening: a new Accept, a Pass,
+        // a NetworkPolicy now deciding would be the change to look at
+        SideRegion explained = SideRegion.empty(widened.direction());
+        for (Contribution c : out) {
+            explained = explained.union(c.region());
+        }
         for (TierDecision d : before.decisions()) {
             if (d.rule().action() == TierPolicy.Action.DENY) {
-                SideRegion part = d.region().intersect(widened);
+                SideRegion part = d.region().intersect(widened).minus(explained);
                 if (!part.isEmpty()) {
                     out.add(contribution(null, d.rule(), true, part));
                 }

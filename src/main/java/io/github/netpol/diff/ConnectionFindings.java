@@ -76,6 +76,9 @@ final class ConnectionFindings {
         if (changed.isEmpty()) {
             return List.of();
         }
+        if (!WorkloadConnectivity.covers(old) || !WorkloadConnectivity.covers(current)) {
+            return tiersNotCovered();
+        }
         // the two versions are independent: the old one on another core while this thread does the new one
         CompletableFuture<ConnectivityResult> before = CompletableFuture.supplyAsync(
                 () -> WorkloadConnectivity.compute(old, oldUniverse, w -> changed.contains(w.id())));
@@ -102,6 +105,28 @@ final class ConnectionFindings {
                         PortSet.none()));
                 unexplained(c, gained, null).ifPresent(out::add);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The per-workload comparison evaluates NetworkPolicies only: with Admin or Baseline tier policies in either
+     * version, a changed workload's connections cannot be compared, so each changed workload fails closed.
+     */
+    private List<Finding> tiersNotCovered() {
+        List<Finding> out = new ArrayList<>();
+        for (WorkloadManifest w : current.workloads()) {
+            if (!changed.contains(w.id())) {
+                continue;
+            }
+            String id = FindingCode.WIDENED_CONNECTION.findingId(w.id(), "*");
+            String message = "the pod-template labels, ports or namespace labels of " + w.id() + " changed, and the"
+                    + " per-workload comparison that finds connections such a change opens does not evaluate the"
+                    + " Admin and Baseline tiers (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy)"
+                    + " of these versions yet, so it cannot tell whether the change widens access. If the change is"
+                    + " reviewed and intended, accept it in " + acceptedFile + " with '- id: " + id + "' and a reason.";
+            out.add(Finding.of(FindingCode.WIDENED_CONNECTION, message).withId(id).withNamespace(w.namespace())
+                    .at(w.origin().at("/spec/template/metadata/labels")));
         }
         return out;
     }

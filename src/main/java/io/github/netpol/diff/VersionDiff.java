@@ -10,6 +10,7 @@ import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.KubernetesKinds;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
+import io.github.netpol.model.TierPolicyManifest;
 import io.github.netpol.model.UnsupportedPolicyManifest;
 import io.github.netpol.model.semantics.EffectivePolicy;
 import io.github.netpol.model.semantics.PolicyPort;
@@ -63,10 +64,13 @@ public final class VersionDiff {
         Map<String, PolicyManifest> firstInNamespace = new HashMap<>();
         currentPolicies.values().forEach(p -> firstInNamespace.putIfAbsent(p.namespace(), p));
         Set<String> portNames = portNames(current);
+        Map<String, TierPolicyManifest> currentTier = new LinkedHashMap<>();
+        current.tierPolicies().forEach(t -> currentTier.putIfAbsent(t.key(), t));
         List<SideComparison> sides = SideComparison.compareAll(PolicyAnalyzer.analyze(old, oldUniverse), analyzedCurrent);
         // sides are independent: their findings are built on every core, then joined in the sides' order
         List<List<Finding>> perSide = sides.parallelStream()
-                .map(side -> new SideFindings(side, effective, acceptedFile, currentPolicies, firstInNamespace, portNames)
+                .map(side -> new SideFindings(side, effective, acceptedFile, currentPolicies, firstInNamespace, portNames,
+                        currentTier)
                         .findings()).toList();
         for (int i = 0; i < sides.size(); i++) {
             units.add(sides.get(i).namespace() + "/" + sides.get(i).direction().label());
@@ -74,12 +78,7 @@ public final class VersionDiff {
         }
         findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile).findings());
         Map<String, String> digests = new LinkedHashMap<>();
-        List<UnsupportedPolicyManifest> unsupported = new ArrayList<>(current.unsupported());
-        // validated against their CRDs, not analysed yet: they fail closed
-        current.tierPolicies().forEach(t -> unsupported.add(new UnsupportedPolicyManifest(t.apiVersion(),
-                t.kind(), null, t.name(), t.origin(), t.digest(), KubernetesKinds.Treatment.FAIL_CLOSED,
-                "Kubernetes Network Policy API")));
-        for (UnsupportedPolicyManifest u : unsupported) {
+        for (UnsupportedPolicyManifest u : current.unsupported()) {
             if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED) {
                 findings.add(enforcedByMesh(u));
                 continue;

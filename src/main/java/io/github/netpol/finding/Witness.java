@@ -21,15 +21,18 @@ public record Witness(Endpoint source, Endpoint destination, String protocol, in
     }
 
     public static String describe(Endpoint e) {
+        String names = e.domainNames().isEmpty() ? "" : " reached as " + String.join(", ", e.domainNames());
         if (e instanceof Endpoint.Ip ip) {
-            return "address " + ip.ip();
+            return "address " + ip.ip() + (ip.isNode() ? " (if it is a node labelled " + labels(ip.nodeLabels()) + ")" : "")
+                    + names;
         }
         Endpoint.Pod pod = (Endpoint.Pod) e;
         Map<String, String> nsLabels = pod.namespaceLabels().entrySet().stream()
                 .filter(en -> !en.getKey().equals("kubernetes.io/metadata.name"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return "pod " + labels(pod.podLabels()) + " in namespace " + pod.namespace()
-                + (nsLabels.isEmpty() ? "" : " " + labels(nsLabels));
+                + (nsLabels.isEmpty() ? "" : " " + labels(nsLabels))
+                + (pod.ip() == null ? "" : " (if its IP is " + pod.ip() + ")") + names;
     }
 
     private static String labels(Map<String, String> labels) {

@@ -62,7 +62,8 @@ public final class JsonReportWriter implements ReportWriter {
         return m;
     }
 
-    private static Map<String, Object> witness(Witness w) {
+    /** The witness as JSON values, the same in every report that carries one. */
+    static Map<String, Object> witness(Witness w) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", endpoint(w.source()));
         m.put("destination", endpoint(w.destination()));
@@ -72,16 +73,27 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     private static Map<String, Object> endpoint(Endpoint e) {
-        if (e instanceof Endpoint.Ip ip) {
-            return Map.of("ip", ip.ip());
-        }
-        Endpoint.Pod pod = (Endpoint.Pod) e;
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("namespace", pod.namespace());
-        // sorted: label maps may be immutable maps, whose order changes from one JVM run to the next
-        m.put("namespaceLabels", new TreeMap<>(pod.namespaceLabels()));
-        m.put("podLabels", new TreeMap<>(pod.podLabels()));
-        m.put("namedPorts", ports(pod.namedPorts()));
+        if (e instanceof Endpoint.Ip ip) {
+            m.put("ip", ip.ip());
+            if (ip.isNode()) {
+                m.put("nodeLabels", new TreeMap<>(ip.nodeLabels()));
+            }
+        } else {
+            Endpoint.Pod pod = (Endpoint.Pod) e;
+            m.put("namespace", pod.namespace());
+            // sorted: label maps may be immutable maps, whose order changes from one JVM run to the next
+            m.put("namespaceLabels", new TreeMap<>(pod.namespaceLabels()));
+            m.put("podLabels", new TreeMap<>(pod.podLabels()));
+            m.put("namedPorts", ports(pod.namedPorts()));
+            if (pod.ip() != null) {
+                m.put("ip", pod.ip());
+            }
+        }
+        // facts the example assumes where the manifests do not decide: only when there are some
+        if (!e.domainNames().isEmpty()) {
+            m.put("domainNames", e.domainNames());
+        }
         return m;
     }
 

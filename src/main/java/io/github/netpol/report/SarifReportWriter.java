@@ -129,7 +129,7 @@ public final class SarifReportWriter implements ReportWriter {
             properties.put("effective", finding.effective());
         }
         if (finding.witness() != null) {
-            properties.set("witness", json.valueToTree(finding.witness()));
+            properties.set("witness", witness(finding.witness()));
         }
         if (finding.accepted()) {
             ObjectNode suppression = result.putArray("suppressions").addObject();
@@ -163,5 +163,30 @@ public final class SarifReportWriter implements ReportWriter {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a usable path: " + path, e);
         }
+    }
+
+    /**
+     * The witness as its record reads, without the facts an example states only where the manifests do not decide
+     * (a pod's IP, an address's node labels, DNS names) when it states none.
+     */
+    private com.fasterxml.jackson.databind.JsonNode witness(io.github.netpol.finding.Witness w) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = json.valueToTree(w);
+        for (String end : new String[] {"source", "destination"}) {
+            if (tree.get(end) instanceof com.fasterxml.jackson.databind.node.ObjectNode e) {
+                if (e.path("ip").isNull()) {
+                    e.remove("ip");
+                }
+                if (e.path("nodeLabels").isNull()) {
+                    e.remove("nodeLabels");
+                }
+                if (e.path("domainNames").isEmpty()) {
+                    e.remove("domainNames");
+                }
+                if (!e.path("node").asBoolean(true)) {
+                    e.remove("node");
+                }
+            }
+        }
+        return tree;
     }
 }

@@ -138,14 +138,23 @@ class CheckTest {
                   from: [{namespaces: {}}]
             """;
 
+    static final String FQDN = """
+            apiVersion: networking.gke.io/v1alpha3
+            kind: FQDNNetworkPolicy
+            metadata: {name: allow-api, namespace: shop}
+            spec:
+              podSelector: {}
+              egress: [{matches: [{name: "api.example.com"}]}]
+            """;
+
     @Test
     void anUnanalysedObjectPrintsTheEntryToPasteAndTheEntryHoldsOnlyForThatObject() {
-        List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP));
+        List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/fqdn.yaml", FQDN));
         CheckResult r = run(current, found(file("k8s/a.yaml", GOOD)), false);
         assertThat(r.passed()).isFalse();
         Finding f = r.findings().stream().filter(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).findFirst().orElseThrow();
         String entry = f.message().substring(f.message().indexOf("  - id: "), f.message().lastIndexOf('\n'));
-        assertThat(entry).matches("  - id: UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/allow-all\n"
+        assertThat(entry).matches("  - id: UNSUPPORTED_POLICY_KIND/shop/FQDNNetworkPolicy/allow-api\n"
                 + "    digest: sha256:[0-9a-f]{64}\n"
                 + "    reason: \"<who reviewed it, and why it is safe>\"\n"
                 + "    expires: 2027-02-24");
@@ -156,11 +165,28 @@ class CheckTest {
         assertThat(pasted.problems()).isEmpty();
         assertThat(new Check().run(request(current, found(file("k8s/a.yaml", GOOD)), false, pasted)).passed()).isTrue();
 
-        // the object changes its action: the acceptance no longer holds
-        List<SourceFile> changed = List.of(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP.replace("Allow", "Pass")));
+        // the object changes: the acceptance no longer holds
+        List<SourceFile> changed = List.of(file("k8s/a.yaml", GOOD),
+                file("k8s/fqdn.yaml", FQDN.replace("api.example.com", "other.example.com")));
         CheckResult again = new Check().run(request(changed, found(file("k8s/a.yaml", GOOD)), false, pasted));
         assertThat(again.passed()).isFalse();
         assertThat(again.findings()).anySatisfy(x -> assertThat(x.message()).contains("The object changed since it was accepted"));
+    }
+
+    @Test
+    void anAdminNetworkPolicyIsAnalysedAndItsRuleNamedInTheWidening() {
+        List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP));
+        CheckResult r = run(current, found(file("k8s/a.yaml", GOOD)), false);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.findings()).noneMatch(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND"));
+        assertThat(r.findings()).anySatisfy(x -> {
+            assertThat(x.kind()).isEqualTo("WIDENED_INGRESS");
+            assertThat(x.id()).endsWith("/AdminNetworkPolicy/allow-all");
+            assertThat(x.message()).contains("AdminNetworkPolicy allow-all (Admin, priority 10) ingress[0] (Allow)");
+        });
+        // the same object in the baseline: nothing changed
+        CheckResult same = run(current, found(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP)), false);
+        assertThat(same.findings()).noneMatch(x -> x.kind().startsWith("WIDENED"));
     }
 
     @Test

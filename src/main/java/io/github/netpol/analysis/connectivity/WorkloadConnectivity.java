@@ -69,6 +69,15 @@ public final class WorkloadConnectivity {
         }
     }
 
+    /**
+     * Whether this computation covers everything that decides the version's connectivity: it evaluates
+     * NetworkPolicies only, not the Admin and Baseline tiers of ClusterNetworkPolicies, AdminNetworkPolicies and
+     * BaselineAdminNetworkPolicies, so callers must not present its result for a version that has them.
+     */
+    public static boolean covers(ManifestSet set) {
+        return !set.hasTierPolicies();
+    }
+
     public static ConnectivityResult compute(ManifestSet set, AnalysisOptions options) {
         return new WorkloadConnectivity(set, NamespaceUniverse.of(set, options)).run(w -> true);
     }
