@@ -77,9 +77,11 @@ final class IndentationHint {
         int colon = key.indexOf(':');
         String what = colon > 0 ? "'" + key.substring(0, colon).replaceFirst("^- ", "") + "'" : "the line";
         if (continuation) {
-            int above = indentation(lines[previous - 1]);
-            if (indent <= above) {
-                return Optional.empty(); // a ': ' inside a plain value, not an indentation step
+            String keyAbove = lines[previous - 1];
+            int above = indentation(keyAbove);
+            int colonAbove = keyAbove.indexOf(": ");
+            if (indent <= above || colonAbove < 0 || keyAbove.substring(colonAbove + 2).isBlank()) {
+                return Optional.empty(); // a ': ' inside a plain value, not a line that continues the value above
             }
             return Optional.of("line " + line + " is indented by " + spaces(indent) + ", more than the key on line "
                     + previous + " (" + spaces(above) + "), so YAML reads it as the rest of that key's value and then"
