@@ -121,7 +121,8 @@ public final class IpAddresses {
         }
         IntervalSet ordinary = set.minus(SPECIAL);
         for (IntervalSet.Range r : perFamily(ordinary.isEmpty() ? set : ordinary)) {
-            BigInteger offset = r.hi().subtract(r.lo()).shiftRight(1).min(BigInteger.TEN);
+            // .10 in IPv4, ::10 in IPv6: a host that reads as one
+            BigInteger offset = r.hi().subtract(r.lo()).shiftRight(1).min(BigInteger.valueOf(isV4(r.lo()) ? 10 : 16));
             return Optional.of(r.lo().add(offset));
         }
         return Optional.of(set.min());

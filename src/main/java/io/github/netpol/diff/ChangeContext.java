@@ -24,6 +24,12 @@ record ChangeContext(String acceptedFile, Map<String, PolicyManifest> oldPolicie
 
     /** A Namespace declared in both versions whose labels differ. */
     record Relabelled(NamespaceManifest before, NamespaceManifest now) {
+        /** {@code Namespace payments now has the labels env=prod, team=payments (before: team=payments).} */
+        String describe() {
+            String labels = SideFindings.labels(now.labels());
+            return "Namespace " + now.name() + " now has " + (labels.equals("none") ? "no labels" : "the labels " + labels)
+                    + " (before: " + SideFindings.labels(before.labels()) + ").";
+        }
     }
 
     static ChangeContext of(ManifestSet old, ManifestSet current, String acceptedFile) {

@@ -45,6 +45,8 @@ final class ConnectionFindings {
     private final NamespaceUniverse newUniverse;
     private final Map<String, SideComparison> sides;
     private final ChangeContext context;
+    /** The baseline's verdict on whole connections: an example it allowed already proves nothing. */
+    private final EffectiveCheck before;
     /** Workloads of both versions, by id. */
     private final Set<String> inBoth = new HashSet<>();
     /** The baseline's workloads of both versions, by id. */
@@ -53,7 +55,7 @@ final class ConnectionFindings {
     private final Set<String> changed = new HashSet<>();
 
     ConnectionFindings(ManifestSet old, ManifestSet current, NamespaceUniverse oldUniverse, NamespaceUniverse newUniverse,
-                       List<SideComparison> sides, ChangeContext context) {
+                       List<SideComparison> sides, ChangeContext context, EffectiveCheck baseline) {
         this.old = old;
         this.current = current;
         this.oldUniverse = oldUniverse;
@@ -61,6 +63,7 @@ final class ConnectionFindings {
         this.sides = new HashMap<>();
         sides.forEach(s -> this.sides.put(s.namespace() + "/" + s.direction().label(), s));
         this.context = context;
+        this.before = baseline;
         Map<String, WorkloadManifest> before = new HashMap<>();
         old.workloads().forEach(w -> before.putIfAbsent(w.id(), w));
         for (WorkloadManifest w : current.workloads()) {
@@ -146,7 +149,7 @@ final class ConnectionFindings {
         for (Map.Entry<String, IntervalSet> e : gained.byProtocol().entrySet()) {
             for (int port : candidatePorts(c, e.getKey(), e.getValue())) {
                 Witness w = new Witness(endpoint(c.source(), address), endpoint(c.destination(), address), e.getKey(), port);
-                if (!explainedBySides(w)) {
+                if (!explainedBySides(w) && !before.allowsWhole(asBefore(w))) {
                     return Optional.of(finding(c, gained, w));
                 }
             }
@@ -206,12 +209,11 @@ final class ConnectionFindings {
                 where = changedOne.origin().at("/metadata/labels");
             }
         } else {
-            cause = "Namespace " + relabelled.now().name() + " now has the labels "
-                    + SideFindings.labels(relabelled.now().labels()) + " (before: "
-                    + SideFindings.labels(relabelled.before().labels()) + ").";
+            cause = relabelled.describe();
             where = relabelled.now().origin().at("/metadata/labels");
         }
-        String effect = words(c.source()) + " can now connect to " + words(c.destination()) + " on " + gained.text()
+        String ports = gained.text().equals("All Connections") ? "every port of every protocol" : gained.text();
+        String effect = words(c.source()) + " can now connect to " + words(c.destination()) + " on " + ports
                 + ", although no policy changed for it: " + deciders(w) + ".";
         String undo = templateChanged || relabelled == null ? "restore the labels or ports" : "restore the Namespace's labels";
         return Finding.explained(FindingCode.WIDENED_CONNECTION, new Finding.Parts(cause, effect, w.describe(),
@@ -281,6 +283,24 @@ final class ConnectionFindings {
         }
         WorkloadManifest w = ((Node.Workload) node).workload();
         return new Endpoint.Pod(w.namespace(), newUniverse.labelsOf(w.namespace()), w.podLabels(), w.namedPorts(), w.id());
+    }
+
+    /**
+     * The example as the baseline saw it: the workloads with their labels and ports and their namespaces with their
+     * labels in the baseline. (The listed connectivity of the baseline can leave out an address family it has no
+     * ipBlock for, so each example is also asked of the baseline's own sides.)
+     */
+    private Witness asBefore(Witness w) {
+        return new Witness(before(w.source()), before(w.destination()), w.protocol(), w.port());
+    }
+
+    private Endpoint before(Endpoint e) {
+        if (!(e instanceof Endpoint.Pod pod) || pod.workload() == null || !beforeById.containsKey(pod.workload())) {
+            return e;
+        }
+        WorkloadManifest was = beforeById.get(pod.workload());
+        return new Endpoint.Pod(was.namespace(), oldUniverse.labelsOf(was.namespace()), was.podLabels(), was.namedPorts(),
+                was.id());
     }
 
     private boolean endpointsInBoth(Connection c) {

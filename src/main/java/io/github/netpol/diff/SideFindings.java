@@ -110,8 +110,7 @@ final class SideFindings {
     private Finding relabelledNamespace(FindingCode code, String id, ExampleSearch.Part part,
                                         ChangeContext.Relabelled relabelled, ExampleSearch.Example ex) {
         NamespaceManifest now = relabelled.now();
-        String cause = "Namespace " + now.name() + " now has the labels " + labels(now.labels()) + " (before: "
-                + labels(relabelled.before().labels()) + ").";
+        String cause = relabelled.describe();
         String effect = "The rule " + ruleName(part) + " of NetworkPolicy " + part.rule().policy().key() + " ("
                 + part.rule().location() + "), which did not change, now matches pods of namespace " + now.name()
                 + ": " + PolicyRuleText.describe(part.rule()) + ". So " + ns() + "/" + part.rule().policy().name()
@@ -244,11 +243,11 @@ final class SideFindings {
                 : " (latent: the " + other + " side still blocks the example today)";
     }
 
-    /** A Namespace's labels as written, without the name label the control plane adds. */
+    /** Labels in words, without the name label the control plane adds to a Namespace: {@code a=1, b=2} or {@code none}. */
     static String labels(Map<String, String> labels) {
         Map<String, String> shown = new TreeMap<>(labels);
         shown.remove(NamespaceManifest.NAME_LABEL);
-        return shown.isEmpty() ? "no labels" : shown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return shown.isEmpty() ? "none" : shown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 }

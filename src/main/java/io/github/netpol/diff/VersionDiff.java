@@ -59,7 +59,8 @@ public final class VersionDiff {
         EffectiveCheck effective = new EffectiveCheck(analyzedCurrent);
         ChangeContext context = ChangeContext.of(old, current, acceptedFile);
         Set<String> portNames = portNames(current);
-        List<SideComparison> sides = SideComparison.compareAll(PolicyAnalyzer.analyze(old, oldUniverse), analyzedCurrent);
+        AnalyzedVersion analyzedOld = PolicyAnalyzer.analyze(old, oldUniverse);
+        List<SideComparison> sides = SideComparison.compareAll(analyzedOld, analyzedCurrent);
         // sides are independent: their findings are built on every core, then joined in the sides' order
         List<List<Finding>> perSide = sides.parallelStream()
                 .map(side -> new SideFindings(side, effective, context, portNames).findings()).toList();
@@ -67,7 +68,8 @@ public final class VersionDiff {
             units.add(sides.get(i).namespace() + "/" + sides.get(i).direction().label());
             findings.addAll(perSide.get(i));
         }
-        findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, context).findings());
+        findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, context,
+                new EffectiveCheck(analyzedOld)).findings());
         Map<String, String> digests = new LinkedHashMap<>();
         for (UnsupportedPolicyManifest u : current.unsupported()) {
             if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED) {
