@@ -1,65 +1,46 @@
 package io.github.netpol.diff;
 
-import io.github.netpol.analysis.Cube;
-import io.github.netpol.analysis.Dim;
-import io.github.netpol.analysis.ValueSet;
-import io.github.netpol.analysis.Region;
 import io.github.netpol.analysis.RegionDescriber;
+import io.github.netpol.analysis.TierDecision;
+import io.github.netpol.analysis.TierEvaluation;
+import io.github.netpol.analysis.TierRuleRef;
+import io.github.netpol.analysis.Witnesses;
 import io.github.netpol.analysis.SideAnalysis;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.analysis.SideRegion;
-import io.github.netpol.analysis.Witnesses;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
-import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.finding.Witness;
-import io.github.netpol.analysis.TierDecision;
-import io.github.netpol.analysis.TierEvaluation;
-import io.github.netpol.analysis.TierRuleRef;
+import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.TierPolicyManifest;
 import io.github.netpol.model.semantics.TierPolicy;
 import io.github.netpol.model.semantics.PolicyTypes;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The findings of one side (namespace, direction) of a comparison. */
 final class SideFindings {
 
-    /** How many cubes of a widened region are tried in search of an example the whole path allows. */
-    private static final int EFFECTIVE_SEARCH_LIMIT = 64;
-
     private final SideComparison side;
-    private final EffectiveCheck effective;
-    private final String acceptedFile;
-    private final Map<String, PolicyManifest> currentPolicies;
-    private final Map<String, PolicyManifest> firstInNamespace;
-    private final Set<String> portNames;
-    /** The new version's tier policies by {@code kind/name}. */
-    private final Map<String, TierPolicyManifest> currentTier;
+    private final ChangeContext context;
+    private final ExampleSearch examples;
 
-    /**
-     * @param currentPolicies  the new version's policies by {@code namespace/name}
-     * @param firstInNamespace the new version's first policy of each namespace (where side-wide findings point)
-     * @param portNames        every port name the new version's rules use
-     */
-    SideFindings(SideComparison side, EffectiveCheck effective, String acceptedFile,
-                 Map<String, PolicyManifest> currentPolicies, Map<String, PolicyManifest> firstInNamespace,
-                 Set<String> portNames, Map<String, TierPolicyManifest> currentTier) {
-        this.currentTier = currentTier;
+    /** @param portNames every port name the new version's rules use */
+    SideFindings(SideComparison side, EffectiveCheck effective, ChangeContext context, Set<String> portNames) {
         this.side = side;
-        this.effective = effective;
-        this.acceptedFile = acceptedFile;
-        this.currentPolicies = currentPolicies;
-        this.firstInNamespace = firstInNamespace;
-        this.portNames = portNames;
+        this.context = context;
+        this.examples = new ExampleSearch(side, effective, context.workloads(), portNames);
     }
 
     List<Finding> findings() {
@@ -90,110 +71,133 @@ final class SideFindings {
     }
 
     private void widenings(List<Finding> out, List<Responsible> responsible) {
-        Map<String, List<SideComparison.Contribution>> byPolicy = new LinkedHashMap<>();
-        Map<String, List<SideComparison.Contribution>> byTierRule = new LinkedHashMap<>();
-        List<SideComparison.Contribution> fromIsolation = new ArrayList<>();
+        Map<String, List<ExampleSearch.Part>> byPolicy = new LinkedHashMap<>();
+        Map<String, List<SideComparison.Contribution>> byTierPolicy = new LinkedHashMap<>();
+        List<ExampleSearch.Part> fromIsolation = new ArrayList<>();
         for (SideComparison.Contribution c : side.newlyAllowedContributions()) {
             if (c.tierRule() != null) {
-                byTierRule.computeIfAbsent(tierKey(c), k -> new ArrayList<>()).add(c);
+                byTierPolicy.computeIfAbsent(tierKey(c.tierRule()), k -> new ArrayList<>()).add(c);
             } else if (c.rule() == null) {
-                fromIsolation.add(c);
+                fromIsolation.add(ExampleSearch.Part.of(c));
             } else {
-                byPolicy.computeIfAbsent(c.rule().policy().name(), k -> new ArrayList<>()).add(c);
+                byPolicy.computeIfAbsent(c.rule().policy().name(), k -> new ArrayList<>()).add(ExampleSearch.Part.of(c));
             }
         }
         FindingCode code = dir() == Direction.INGRESS ? FindingCode.WIDENED_INGRESS : FindingCode.WIDENED_EGRESS;
-        // what the findings below account for: whatever is left is still reported (fail closed)
+        // pods no NetworkPolicy isolates any more are credited to the NetworkPolicies that did (tier rules are
+        // credited on their own)
+        List<Responsible> networkPolicies = responsible.stream().filter(r -> !r.tier).toList();
+        // what the findings account for: whatever is left is still reported (fail closed)
         SideRegion reported = SideRegion.empty(dir());
-        for (List<SideComparison.Contribution> parts : byTierRule.values()) {
+        for (List<SideComparison.Contribution> parts : byTierPolicy.values()) {
             out.add(tierWidening(code, parts));
             for (SideComparison.Contribution c : parts) {
                 reported = reported.union(c.region());
             }
         }
-        for (List<SideComparison.Contribution> parts : byPolicy.values()) {
-            for (SideComparison.Contribution c : parts) {
-                reported = reported.union(c.region());
+        for (List<ExampleSearch.Part> parts : byPolicy.values()) {
+            for (ExampleSearch.Part p : parts) {
+                reported = reported.union(p.region());
             }
         }
-        // pods no NetworkPolicy isolates any more: credited to the NetworkPolicies that did (tier rules have their own)
-        List<Responsible> networkPolicies = responsible.stream().filter(r -> !r.tier).toList();
         if (!networkPolicies.isEmpty()) {
-            for (SideComparison.Contribution c : fromIsolation) {
-                reported = reported.union(c.region());
+            for (ExampleSearch.Part p : fromIsolation) {
+                reported = reported.union(p.region());
             }
         }
         SideRegion unexplained = side.newlyAllowed().minus(reported);
         if (!unexplained.isEmpty()) {
-            Witness w = Witnesses.of(unexplained, ns(), side.newSide().universe()).orElseThrow();
-            String id = code.findingId(idNamespace(), "*");
-            String message = dir().label() + " of " + where() + " widened: " + RegionDescriber.describe(unexplained, ns())
-                    + ". Newly allowed, for example: " + w.describe() + effectNote(effective.effective(w, dir()))
-                    + assumptions() + ". " + fix(id, "look for the policy change that lets it through");
-            out.add(finding(code, id, message).at(anyLocation()).withWitness(w, effective.effective(w, dir())));
+            out.add(unexplainedWidening(code, unexplained));
         }
         byPolicy.forEach((policy, parts) -> {
-            SideComparison.Contribution first = parts.get(0);
-            Example ex = example(parts);
+            ExampleSearch.Example ex = examples.widening(parts);
             String id = code.findingId(ns(), policy);
-            String message = ns() + "/" + policy + " now allows more " + dir().label() + ": " + parts(parts)
-                    + ". Newly allowed, for example: " + ex.witness.describe() + effectNote(ex.effective) + ". "
-                    + fix(id, "narrow the rule");
-            out.add(finding(code, id, message).at(first.rule().location()).withWitness(ex.witness, ex.effective));
+            PolicyManifest manifest = parts.get(0).rule().policy();
+            ChangeContext.Relabelled relabelled = context.unchanged(manifest) ? relabelledPeer(ex.witness()) : null;
+            Finding f = relabelled != null
+                    ? relabelledNamespace(code, id, parts.get(0), relabelled, ex)
+                    : finding(code, id, new Finding.Parts(
+                            ns() + "/" + policy + " now allows more " + dir().label() + " than the baseline: "
+                                    + parts(parts) + ".",
+                            wideningEffect(ex.effective()), ex.witness().describe(), context.advice("narrow the rule")))
+                            .at(parts.get(0).rule().location());
+            out.add(f.withWitness(ex.witness(), ex.effective()).withFix(ChangeContext.acceptanceEntry(id)));
         });
         if (!fromIsolation.isEmpty()) {
-            Example ex = example(fromIsolation);
+            ExampleSearch.Example ex = examples.widening(fromIsolation);
+            String description = RegionDescriber.describe(fromIsolation.get(0).region(), ns());
             for (Responsible r : networkPolicies) {
-                String id = code.findingId(idNamespace(), r.name);
-                String message = r.what + ", so they now accept every " + (dir() == Direction.INGRESS ? "source" : "destination")
-                        + ": " + fromIsolation.get(0).description() + ". Newly allowed, for example: "
-                        + ex.witness.describe() + effectNote(ex.effective) + ". " + fix(id, r.fixHint);
-                out.add(finding(code, id, message).at(r.location).withWitness(ex.witness, ex.effective));
+                String id = code.findingId(ns(), r.name);
+                String effect = dir() == Direction.INGRESS
+                        ? "The pods it isolated for ingress now accept connections from every source: " + description
+                        : "The pods it isolated for egress may now connect to every destination: " + description;
+                out.add(finding(code, id, new Finding.Parts(r.what + ".", effect + effectNote(ex.effective()) + ".",
+                        ex.witness().describe(), context.advice(r.fixHint)))
+                        .at(r.location).withWitness(ex.witness(), ex.effective()).withFix(ChangeContext.acceptanceEntry(id)));
             }
         }
     }
 
-    private void isolationDropped(List<Finding> out, List<Responsible> responsible) {
-        Endpoint.Pod pod = side.isolationDroppedWitness().orElseThrow();
-        Witness connection = droppedIsolationExample(pod);
-        for (Responsible r : responsible) {
-            String id = FindingCode.ISOLATION_DROPPED.findingId(idNamespace(), r.name, dir().label());
-            String message = r.what + ": pods such as " + Witness.describe(pod) + " are no longer isolated for "
-                    + dir().label() + ", so every " + (dir() == Direction.INGRESS ? "source" : "destination")
-                    + " may reach them, e.g. " + connection.describe() + ". " + fix(id, r.fixHint);
-            out.add(finding(FindingCode.ISOLATION_DROPPED, id, message).at(r.location).withWitness(connection, null));
-        }
+    /**
+     * The widening of a rule that did not change, caused by a Namespace whose labels did: the Namespace manifest is
+     * the cause and where the finding points, the rule it now matches the effect.
+     */
+    private Finding relabelledNamespace(FindingCode code, String id, ExampleSearch.Part part,
+                                        ChangeContext.Relabelled relabelled, ExampleSearch.Example ex) {
+        NamespaceManifest now = relabelled.now();
+        String cause = relabelled.describe();
+        String effect = "The rule " + ruleName(part) + " of NetworkPolicy " + part.rule().policy().key() + " ("
+                + part.rule().location() + "), which did not change, now matches pods of namespace " + now.name()
+                + ": " + PolicyRuleText.describe(part.rule()) + ". So " + ns() + "/" + part.rule().policy().name()
+                + " allows more " + dir().label() + " than the baseline" + effectNote(ex.effective()) + ".";
+        return finding(code, id, new Finding.Parts(cause, effect, ex.witness().describe(),
+                context.advice("restore the Namespace's labels, or narrow the rule")))
+                .at(now.origin().at("/metadata/labels"));
     }
 
-    /**
-     * A connection of a pod that lost its isolation: one the new version newly allows if there is one
-     * (the most telling example), else any connection of the example pod, which the side now lets through.
-     */
-    private Witness droppedIsolationExample(Endpoint.Pod pod) {
-        Region dropped = side.isolationDropped();
-        SideRegion newly = side.newlyAllowed();
-        SideRegion ofDroppedPods = new SideRegion(dir(), newly.pods().intersect(dropped), newly.ips().intersect(dropped));
-        return Witnesses.of(ofDroppedPods, ns(), side.newSide().universe()).orElseGet(() -> {
-            Endpoint.Ip outside = new Endpoint.Ip("192.0.2.1");
-            return dir() == Direction.INGRESS ? new Witness(outside, pod, "TCP", 1) : new Witness(pod, outside, "TCP", 1);
-        });
+    /** The relabelled Namespace of the example's peer pod, if it is one. */
+    private ChangeContext.Relabelled relabelledPeer(Witness w) {
+        Endpoint peer = dir() == Direction.INGRESS ? w.source() : w.destination();
+        return peer instanceof Endpoint.Pod pod ? context.relabelled().get(pod.namespace()) : null;
+    }
+
+    private void isolationDropped(List<Finding> out, List<Responsible> responsible) {
+        Endpoint.Pod pod = side.isolationDroppedWitness().orElseThrow();
+        Witness connection = examples.droppedIsolation(pod);
+        Endpoint.Pod local = (Endpoint.Pod) (dir() == Direction.INGRESS ? connection.destination() : connection.source());
+        String effect = dir() == Direction.INGRESS
+                ? "Pods such as " + Witness.describe(local) + " are no longer isolated for ingress, so every source may"
+                        + " reach them."
+                : "Pods such as " + Witness.describe(local) + " are no longer isolated for egress, so they may reach"
+                        + " every destination.";
+        for (Responsible r : responsible) {
+            String id = FindingCode.ISOLATION_DROPPED.findingId(idNamespace(), r.name, dir().label());
+            out.add(finding(FindingCode.ISOLATION_DROPPED, id, new Finding.Parts(r.what + ".", effect,
+                    connection.describe(), context.advice(r.fixHint)))
+                    .at(r.location).withWitness(connection, null).withFix(ChangeContext.acceptanceEntry(id)));
+        }
     }
 
     private void narrowing(List<Finding> out) {
         FindingCode code = dir() == Direction.INGRESS ? FindingCode.NARROWED_INGRESS : FindingCode.NARROWED_EGRESS;
         SideRegion denied = side.newlyDenied();
-        Witness w = side.newlyDeniedWitness().orElseThrow();
-        String message = dir().label() + " of " + ns() + " narrowed, no longer: " + RegionDescriber.describe(denied, ns())
-                + ". For example " + w.describe() + " is not allowed any more.";
-        out.add(finding(code, code.findingId(ns()), message).at(anyLocation()).withWitness(w, null));
+        Witness w = examples.narrowing();
+        out.add(finding(code, code.findingId(ns()), new Finding.Parts(
+                "The " + dir().label() + " of " + ns() + " is narrower than in the baseline; no longer allowed: "
+                        + RegionDescriber.describe(denied, ns()) + ".",
+                "Connections the baseline allowed on this side are blocked now.",
+                w.describe() + " is not allowed any more",
+                "Nothing to do unless the narrowing is not intended.")).at(anyLocation()).withWitness(w, null));
     }
 
     private void isolationAdded(List<Finding> out) {
         FindingCode code = FindingCode.ISOLATION_ADDED;
-        Endpoint.Pod pod = side.isolationAddedWitness().orElseThrow();
-        String message = "pods such as " + Witness.describe(pod) + " are now isolated for " + dir().label()
-                + ": only what the policies allow reaches " + (dir() == Direction.INGRESS ? "them." : "out of them.");
-        out.add(finding(code, code.findingId(ns(), dir().label()), message).at(anyLocation()));
+        Endpoint.Pod pod = examples.declaredPod(side.isolationAdded())
+                .orElseGet(() -> side.isolationAddedWitness().orElseThrow());
+        out.add(finding(code, code.findingId(ns(), dir().label()), new Finding.Parts(
+                "Pods such as " + Witness.describe(pod) + " are now isolated for " + dir().label() + ".",
+                "Only what the policies allow " + (dir() == Direction.INGRESS ? "reaches them." : "leaves them."),
+                null, "Nothing to do unless the narrowing is not intended.")).at(anyLocation()));
     }
 
     /**
@@ -201,88 +205,53 @@ final class SideFindings {
      * the difference with the old version (often a patchwork of label exclusions); the example
      * connection shows what is new.
      */
-    private static String parts(List<SideComparison.Contribution> parts) {
+    private static String parts(List<ExampleSearch.Part> parts) {
         List<String> shown = new ArrayList<>();
-        for (SideComparison.Contribution p : parts.subList(0, Math.min(3, parts.size()))) {
-            String rule = p.rule().describe();
-            shown.add(rule.substring(rule.indexOf(' ') + 1) + " (" + p.rule().location().line() + ":"
-                    + p.rule().location().column() + "): " + PolicyRuleText.describe(p.rule()));
+        for (ExampleSearch.Part p : parts.subList(0, Math.min(3, parts.size()))) {
+            shown.add(ruleName(p) + " (" + p.rule().location().line() + ":" + p.rule().location().column() + "): "
+                    + PolicyRuleText.describe(p.rule()));
         }
         String more = parts.size() > 3 ? "; and " + (parts.size() - 3) + " more rule peer(s)" : "";
         return String.join("; ", shown) + more;
     }
 
-    /** The first witness over the region's cubes whose whole connection the new version allows, else the first. */
-    private Example example(List<SideComparison.Contribution> parts) {
-        Witness first = parts.get(0).witness();
-        int tried = 0;
-        for (SideComparison.Contribution part : parts) {
-            for (boolean ip : new boolean[] {false, true}) {
-                Region r = ip ? part.region().ips() : part.region().pods();
-                for (Cube c : r.cubes()) {
-                    if (tried++ >= EFFECTIVE_SEARCH_LIMIT) {
-                        return new Example(first, effective.effective(first, dir()));
-                    }
-                    Witness w = Witnesses.of(c, dir(), ns(), side.newSide().universe(), ip);
-                    for (Witness candidate : withPortNames(w, (ValueSet) c.get(Dim.PORT_NAME))) {
-                        if (effective.effective(candidate, dir())) {
-                            return new Example(candidate, true);
-                        }
-                    }
-                }
-            }
-        }
-        return new Example(first, effective.effective(first, dir()));
+    /** {@code ingress[0].from[1]}. */
+    private static String ruleName(ExampleSearch.Part p) {
+        String rule = p.rule().describe();
+        return rule.substring(rule.indexOf(' ') + 1);
     }
 
-    private record Example(Witness witness, boolean effective) {
+    private String wideningEffect(boolean effective) {
+        String other = dir() == Direction.INGRESS ? "egress" : "ingress";
+        return "Connections the baseline blocked on the " + dir().label() + " side now pass it"
+                + (effective ? ", and the " + other + " side lets this one through too (effective)."
+                : " (latent: the " + other + " side still blocks this one today).");
     }
 
     /**
-     * The witness, then the same connection to a destination pod that names the port with each port name
-     * the policies use and the region admits: the other side may allow the port only by its name.
-     */
-    private List<Witness> withPortNames(Witness w, ValueSet admitted) {
-        List<Witness> out = new ArrayList<>();
-        out.add(w);
-        if (w.destination() instanceof Endpoint.Pod dst && dst.namedPorts().isEmpty()) {
-            for (String name : portNames) {
-                if (admitted.containsValue(name)) {
-                    out.add(new Witness(w.source(), new Endpoint.Pod(dst.namespace(), dst.namespaceLabels(),
-                            dst.podLabels(), List.of(new NamedPort(name, w.protocol(), w.port()))), w.protocol(), w.port()));
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * An old policy (a NetworkPolicy by name, or a tier rule's policy as {@code kind/name}) that isolated pods which
-     * are not isolated now, and what happened to it.
+     * An old policy that isolated pods which are not isolated now, and what happened to it: a NetworkPolicy (by
+     * name), or a policy of the Admin or Baseline tier whose Deny no longer applies ({@code kind/name}, {@code tier}).
      */
     private record Responsible(String name, SourcePosition location, String what, String fixHint, boolean tier) {
     }
 
     private List<Responsible> responsibleForDroppedIsolation() {
-        Region dropped = side.isolationDropped();
+        var dropped = side.isolationDropped();
         List<Responsible> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (TierDecision d : side.oldSide().tiers().decisions()) {
             if (d.rule().action() != TierPolicy.Action.DENY
                     || TierEvaluation.localPodsOf(d.region()).intersect(dropped).isEmpty()
-                    || !seen.add(tierKey(d.rule()) + "/" + d.rule().rule().index())) {
+                    || !seen.add(tierKey(d.rule()))) {
                 continue;
             }
-            TierPolicyManifest now = currentTier.get(d.rule().manifest().key());
+            TierPolicyManifest now = context.currentTier().get(d.rule().manifest().key());
             SourcePosition at = now != null ? now.origin().at("/metadata/name") : d.rule().location();
-            out.add(new Responsible(tierKey(d.rule()), at, d.rule().describe() + (now == null
-                    ? " was removed (it was at " + d.rule().location() + ")"
-                    : " no longer denies connections of these pods"), "restore the rule", true));
-        }
-        if (out.isEmpty() && side.oldSide().isolating().stream().noneMatch(s -> !s.pods().intersect(dropped).isEmpty())) {
-            // neither a NetworkPolicy nor a tier rule of the old version can be named: still report it
-            out.add(new Responsible("*", anyLocation(), "pods of " + where() + " lost their isolation",
-                    "restore the policy that isolated them", true));
+            out.add(new Responsible(tierKey(d.rule()), at, now == null
+                    ? d.rule().policy().describe() + " was removed (its rule " + d.rule().rule().label() + " denied"
+                    + " connections of these pods; it was at " + d.rule().location() + ")"
+                    : "The rule " + d.rule().describe() + " (as in the baseline, at " + d.rule().location() + ") no"
+                    + " longer denies connections of these pods", "restore the Deny rule", true));
         }
         for (SideAnalysis.Selection s : side.oldSide().isolating()) {
             if (s.pods().intersect(dropped).isEmpty()) {
@@ -290,61 +259,96 @@ final class SideFindings {
             }
             PolicyManifest old = s.policy();
             String name = ns() + "/" + old.name();
-            PolicyManifest now = currentPolicies.get(old.key());
+            PolicyManifest now = context.currentPolicies().get(old.key());
             if (now == null) {
                 SourcePosition was = old.origin().at("/metadata/name");
-                out.add(new Responsible(old.name(), was, "policy " + name + " was removed (it was at " + was + ")",
+                out.add(new Responsible(old.name(), was, "NetworkPolicy " + name + " was removed (it was at " + was + ")",
                         "restore the policy", false));
             } else if (!PolicyTypes.effective(now.policy()).contains(dir())) {
                 boolean omitted = PolicyTypes.omitted(now.policy());
                 out.add(new Responsible(old.name(), now.origin().at("/spec/policyTypes"),
-                        "policy " + name + " no longer has " + dir().policyType() + " in its policyTypes"
+                        "NetworkPolicy " + name + " no longer has " + dir().policyType() + " in its policyTypes"
                                 + (omitted ? " (policyTypes is omitted, and then Egress counts only while the policy"
                                 + " has egress rules)" : ""),
                         "list " + dir().policyType() + " in spec.policyTypes explicitly", false));
             } else {
                 out.add(new Responsible(old.name(), now.origin().at("/spec/podSelector"),
-                        "policy " + name + " no longer selects these pods", "restore the podSelector", false));
+                        "NetworkPolicy " + name + " no longer selects these pods", "restore the podSelector", false));
             }
+        }
+        if (out.isEmpty()) {
+            // neither a NetworkPolicy nor a tier rule of the baseline can be named: still report it
+            out.add(new Responsible("*", anyLocation(), "Pods of " + where() + " lost the isolation they had in the"
+                    + " baseline", "restore the policy that isolated them", true));
         }
         return out;
     }
 
     /**
-     * A widening credited to one tier rule: of the new version (an Accept, or a Pass that hands connections to the
-     * NetworkPolicies and the Baseline tier, which let them through), or of the old version that denied them and
-     * no longer does.
+     * A widening credited to one policy of the Admin or Baseline tier: a rule of the new version that now accepts
+     * connections, or passes them to the NetworkPolicies and the Baseline tier, which let them through; or a Deny of
+     * the baseline that no longer applies to them.
      */
     private Finding tierWidening(FindingCode code, List<SideComparison.Contribution> parts) {
         SideComparison.Contribution first = parts.get(0);
         TierRuleRef ref = first.tierRule();
-        Example ex = example(parts);
+        ExampleSearch.Example ex = examples.widening(parts.stream().map(ExampleSearch.Part::of).toList());
         String id = code.findingId(idNamespace(), tierKey(ref));
         List<String> shown = new ArrayList<>();
         for (SideComparison.Contribution p : parts.subList(0, Math.min(3, parts.size()))) {
             TierRuleRef r = p.tierRule();
-            String what = p.removedDenial() ? "no longer denies (it did in the baseline)"
-                    : r.action() == TierPolicy.Action.PASS
-                    ? "now passes to the lower tiers, which let them through"
+            String what = p.removedDenial() ? "denied in the baseline and no longer denies"
+                    : r.action() == TierPolicy.Action.PASS ? "now passes to the lower tiers, which let them through,"
                     : "now accepts";
-            shown.add(r.describe() + " (" + r.location().line() + ":" + r.location().column() + ") " + what + ": "
+            shown.add("the rule " + r.rule().label() + " (" + r.action().word(r.policy().kind()) + ", "
+                    + r.location().line() + ":" + r.location().column() + ") " + what + " these connections: "
                     + p.description());
         }
         String more = parts.size() > 3 ? "; and " + (parts.size() - 3) + " more rule(s)" : "";
-        TierPolicyManifest now = currentTier.get(ref.manifest().key());
+        TierPolicyManifest now = context.currentTier().get(ref.manifest().key());
         SourcePosition at = !first.removedDenial() ? ref.location()
                 : now != null ? now.origin().at("/metadata/name") : ref.location();
-        String hint = first.removedDenial() ? "restore the Deny rule (or its priority)"
+        String priority = priorityChange(ref, now);
+        String hint = first.removedDenial() ? "restore the Deny rule" + (priority.isEmpty() ? "" : " or its priority")
                 : ref.action() == TierPolicy.Action.PASS ? "deny these connections in the tier, or narrow the Pass rule"
-                : "narrow the rule";
-        String message = ref.policy().describe() + " lets more " + dir().label() + " of " + where() + " through: "
-                + String.join("; ", shown) + more + ". Newly allowed, for example: " + ex.witness.describe()
-                + effectNote(ex.effective) + assumptions() + ". " + fix(id, hint);
-        return finding(code, id, message).at(at).withWitness(ex.witness, ex.effective);
+                : priority.isEmpty() ? "narrow the rule" : "restore the priority, or narrow the rule";
+        String cause = ref.policy().describe() + (now == null && first.removedDenial() ? ", removed," : "")
+                + priority + " lets more " + dir().label() + " of " + where() + " through than the baseline: "
+                + String.join("; ", shown) + more + ".";
+        return finding(code, id, new Finding.Parts(cause, wideningEffect(ex.effective()) + assumptions(),
+                ex.witness().describe(), context.advice(hint)))
+                .at(at).withWitness(ex.witness(), ex.effective()).withFix(ChangeContext.acceptanceEntry(id));
     }
 
-    private static String tierKey(SideComparison.Contribution c) {
-        return tierKey(c.tierRule());
+    /** {@code " (priority 20 in the baseline)"} when the policy's priority changed, else nothing. */
+    private String priorityChange(TierRuleRef ref, TierPolicyManifest now) {
+        Integer before = null;
+        for (TierDecision d : side.oldSide().tiers().decisions()) {
+            if (d.rule().manifest().key().equals(ref.manifest().key())) {
+                before = d.rule().policy().priority();
+            }
+        }
+        Integer after = now == null ? null : TierPolicy.of(now).priority();
+        if (ref.policy().hasPriority() && before != null && after != null && !before.equals(after)) {
+            return " (priority " + after + ", " + before + " in the baseline)";
+        }
+        return "";
+    }
+
+    /** A widening no rule can be credited with: still reported, with the region and an example. */
+    private Finding unexplainedWidening(FindingCode code, SideRegion unexplained) {
+        Witness w = Witnesses.of(unexplained, ns(), side.newSide().universe()).orElseThrow();
+        String id = code.findingId(idNamespace(), "*");
+        return finding(code, id, new Finding.Parts(
+                "The " + dir().label() + " of " + where() + " allows more than the baseline: "
+                        + RegionDescriber.describe(unexplained, ns()) + ".",
+                wideningEffect(effectiveOf(w)) + assumptions(), w.describe(),
+                context.advice("find the policy change that lets it through")))
+                .at(anyLocation()).withWitness(w, effectiveOf(w)).withFix(ChangeContext.acceptanceEntry(id));
+    }
+
+    private boolean effectiveOf(Witness w) {
+        return examples.effective(w);
     }
 
     private static String tierKey(TierRuleRef r) {
@@ -352,50 +356,54 @@ final class SideFindings {
     }
 
     /**
-     * What a finding on this side assumes where the manifests do not decide: which of the policies of equal
-     * priority the implementation applies first, and the facts the example states (pod IP, node, DNS name).
+     * Where the manifests leave the outcome open, what the finding assumes: policies of equal priority that both
+     * match may be applied in either order, so this compares what the new version possibly allows with what the
+     * baseline certainly allowed. (Facts the example depends on, a pod's IP, a node, a DNS name, are in its text.)
      */
     private String assumptions() {
-        if (side.oldSide().tiers().ambiguous() || side.newSide().tiers().ambiguous()) {
-            return " (policies of equal priority both match here, and the API leaves open which one applies: this"
-                    + " compares what the new version possibly allows with what the old one certainly allowed)";
-        }
-        return "";
+        return side.oldSide().tiers().ambiguous() || side.newSide().tiers().ambiguous()
+                ? " Policies of equal priority both match here and the API leaves open which one applies: this compares"
+                + " what the new version possibly allows with what the baseline certainly allowed."
+                : "";
     }
 
     /** The side's namespace in words: the one that stands for every namespace the manifests do not name says so. */
     private String where() {
-        return isRepresentative() ? "any namespace the manifests do not name (e.g. " + ns() + ")" : ns();
+        return isRepresentative() ? "any namespace the manifests do not name (for example " + ns() + ")" : ns();
     }
 
-    /** In ids, {@code *} for every namespace the manifests do not name. */
+    /** In finding ids, {@code *} for every namespace the manifests do not name. */
     private String idNamespace() {
         return isRepresentative() ? "*" : ns();
     }
 
     private boolean isRepresentative() {
-        return ns().equals(side.newSide().universe().representative()) && side.newSide().tiers().applies()
-                || ns().equals(side.oldSide().universe().representative()) && side.oldSide().tiers().applies();
+        return ns().equals(side.newSide().universe().representative())
+                && (side.newSide().tiers().applies() || side.oldSide().tiers().applies());
     }
 
     /** Where an informational finding about the whole side points: the namespace's first policy. */
     private SourcePosition anyLocation() {
-        PolicyManifest first = firstInNamespace.get(ns());
+        PolicyManifest first = context.firstInNamespace().get(ns());
         return first == null ? null : first.origin().at("/metadata/name");
     }
 
     /** A finding about this side: its namespace and direction. */
-    private Finding finding(FindingCode code, String id, String message) {
-        return Finding.of(code, message).withId(id).withNamespace(ns()).withDirection(dir());
+    private Finding finding(FindingCode code, String id, Finding.Parts parts) {
+        return Finding.explained(code, parts).withId(id).withNamespace(ns()).withDirection(dir());
     }
 
-    private static String effectNote(boolean effective) {
-        return effective ? " (effective: the other side allows it too)"
-                : " (latent: the other side still blocks it today)";
+    private String effectNote(boolean effective) {
+        String other = dir() == Direction.INGRESS ? "egress" : "ingress";
+        return effective ? " (effective: the " + other + " side allows the example too)"
+                : " (latent: the " + other + " side still blocks the example today)";
     }
 
-    private String fix(String id, String hint) {
-        return "If this is not intended, " + hint + "; if it is, accept it in " + acceptedFile
-                + " with '- id: " + id + "' and a reason.";
+    /** Labels in words, without the name label the control plane adds to a Namespace: {@code a=1, b=2} or {@code none}. */
+    static String labels(Map<String, String> labels) {
+        Map<String, String> shown = new TreeMap<>(labels);
+        shown.remove(NamespaceManifest.NAME_LABEL);
+        return shown.isEmpty() ? "none" : shown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }

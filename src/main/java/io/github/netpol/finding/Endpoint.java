@@ -17,10 +17,12 @@ public sealed interface Endpoint permits Endpoint.Pod, Endpoint.Ip {
     /**
      * A pod in a namespace; {@code namespaceLabels} include {@code kubernetes.io/metadata.name}.
      *
-     * @param ip the pod's IP when the example depends on it, else {@code null}
+     * @param workload the declared workload the pod belongs to, {@code namespace/Kind/name}, or {@code null} for a
+     *                 pod only described by its labels
+     * @param ip       the pod's IP when the example depends on it, else {@code null}
      */
     record Pod(String namespace, Map<String, String> namespaceLabels, Map<String, String> podLabels,
-               List<NamedPort> namedPorts, String ip, List<String> domainNames) implements Endpoint {
+               List<NamedPort> namedPorts, String workload, String ip, List<String> domainNames) implements Endpoint {
         public Pod {
             namespaceLabels = Map.copyOf(namespaceLabels);
             podLabels = Map.copyOf(podLabels);
@@ -28,9 +30,16 @@ public sealed interface Endpoint permits Endpoint.Pod, Endpoint.Ip {
             domainNames = domainNames == null ? List.of() : List.copyOf(domainNames);
         }
 
+        /** A pod described by its labels alone. */
         public Pod(String namespace, Map<String, String> namespaceLabels, Map<String, String> podLabels,
                    List<NamedPort> namedPorts) {
-            this(namespace, namespaceLabels, podLabels, namedPorts, null, List.of());
+            this(namespace, namespaceLabels, podLabels, namedPorts, null, null, List.of());
+        }
+
+        /** A pod of a declared workload (or of none, {@code null}), without facts the manifests leave open. */
+        public Pod(String namespace, Map<String, String> namespaceLabels, Map<String, String> podLabels,
+                   List<NamedPort> namedPorts, String workload) {
+            this(namespace, namespaceLabels, podLabels, namedPorts, workload, null, List.of());
         }
 
         /** The name the pod gives a port (named-port resolution backwards), or {@code null} when it names none. */

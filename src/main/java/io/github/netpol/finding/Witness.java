@@ -1,14 +1,18 @@
 package io.github.netpol.finding;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** One concrete connection, used as the example that proves a finding. */
 public record Witness(Endpoint source, Endpoint destination, String protocol, int port) {
 
+    private static final String NAME_LABEL = "kubernetes.io/metadata.name";
+
     /**
-     * A person's words for the connection, e.g.
-     * {@code pod {app=web} in namespace shop {env=prod} -> pod {app=api} in namespace payments on TCP 8080}.
+     * A person's words for the connection, e.g. {@code Deployment shop/web -> StatefulSet shop/db on TCP 5432}
+     * or {@code a pod with app=web in namespace shop -> address 203.0.113.10 on TCP 443}.
      */
     public String describe() {
         return describe(source) + " -> " + describe(destination) + " on " + protocol + " " + port
@@ -17,27 +21,54 @@ public record Witness(Endpoint source, Endpoint destination, String protocol, in
 
     private String namedPortNote() {
         String name = destination instanceof Endpoint.Pod pod ? pod.portName(protocol, port) : null;
-        return name == null ? "" : " (the pod names it '" + name + "')";
+        return name == null ? "" : " (the port it names '" + name + "')";
     }
 
+    /**
+     * One end in words: a declared workload by kind, namespace and name ({@code Deployment shop/web}), another
+     * pod by its labels and namespace ({@code a pod with app=web in namespace shop (labelled env=prod)}), an
+     * external address ({@code address 203.0.113.10}).
+     */
     public static String describe(Endpoint e) {
-        String names = e.domainNames().isEmpty() ? "" : " reached as " + String.join(", ", e.domainNames());
+        return plain(e) + assumed(e);
+    }
+
+    private static String plain(Endpoint e) {
         if (e instanceof Endpoint.Ip ip) {
-            return "address " + ip.ip() + (ip.isNode() ? " (if it is a node labelled " + labels(ip.nodeLabels()) + ")" : "")
-                    + names;
+            return "address " + ip.ip();
         }
         Endpoint.Pod pod = (Endpoint.Pod) e;
-        Map<String, String> nsLabels = pod.namespaceLabels().entrySet().stream()
-                .filter(en -> !en.getKey().equals("kubernetes.io/metadata.name"))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return "pod " + labels(pod.podLabels()) + " in namespace " + pod.namespace()
-                + (nsLabels.isEmpty() ? "" : " " + labels(nsLabels))
-                + (pod.ip() == null ? "" : " (if its IP is " + pod.ip() + ")") + names;
+        if (pod.workload() != null) {
+            String[] id = pod.workload().split("/", 3);
+            return id.length == 3 ? id[1] + " " + id[0] + "/" + id[2] : pod.workload();
+        }
+        Map<String, String> nsLabels = new TreeMap<>(pod.namespaceLabels());
+        nsLabels.remove(NAME_LABEL);
+        return (pod.podLabels().isEmpty() ? "a pod without labels" : "a pod with " + labels(pod.podLabels()))
+                + " in namespace " + pod.namespace()
+                + (nsLabels.isEmpty() ? "" : " (namespace labels " + labels(nsLabels) + ")");
+    }
+
+    /**
+     * The facts the example assumes where the manifests do not decide (a ClusterNetworkPolicy's networks, nodes and
+     * domainNames peers): the pod's IP, that the address is a node's, the DNS name used.
+     */
+    private static String assumed(Endpoint e) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (e instanceof Endpoint.Pod pod && pod.ip() != null) {
+            parts.add("its IP is " + pod.ip());
+        }
+        if (e instanceof Endpoint.Ip ip && ip.isNode()) {
+            parts.add("it is a node's address" + (ip.nodeLabels().isEmpty() ? "" : " (node labels " + labels(ip.nodeLabels()) + ")"));
+        }
+        if (!e.domainNames().isEmpty()) {
+            parts.add("it is reached as " + String.join(", ", e.domainNames()));
+        }
+        return parts.isEmpty() ? "" : " (if " + String.join(" and ", parts) + ")";
     }
 
     private static String labels(Map<String, String> labels) {
-        return labels.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(en -> en.getKey() + "=" + en.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+        return new TreeMap<>(labels).entrySet().stream().map(en -> en.getKey() + "=" + en.getValue())
+                .collect(Collectors.joining(", "));
     }
 }

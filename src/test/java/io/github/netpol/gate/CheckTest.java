@@ -153,7 +153,10 @@ class CheckTest {
         CheckResult r = run(current, found(file("k8s/a.yaml", GOOD)), false);
         assertThat(r.passed()).isFalse();
         Finding f = r.findings().stream().filter(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).findFirst().orElseThrow();
-        String entry = f.message().substring(f.message().indexOf("  - id: "), f.message().lastIndexOf('\n'));
+        assertThat(f.message()).endsWith("accept this object as it is now with this entry under 'accepted:' in"
+                + " netpol-accepted.yaml (the digest binds the acceptance to the object: any change to it fails the check"
+                + " again; review it again by the expiry date):");
+        String entry = f.fix();
         assertThat(entry).matches("  - id: UNSUPPORTED_POLICY_KIND/shop/FQDNNetworkPolicy/allow-api\n"
                 + "    digest: sha256:[0-9a-f]{64}\n"
                 + "    reason: \"<who reviewed it, and why it is safe>\"\n"
@@ -182,7 +185,8 @@ class CheckTest {
         assertThat(r.findings()).anySatisfy(x -> {
             assertThat(x.kind()).isEqualTo("WIDENED_INGRESS");
             assertThat(x.id()).endsWith("/AdminNetworkPolicy/allow-all");
-            assertThat(x.message()).contains("AdminNetworkPolicy allow-all (Admin, priority 10) ingress[0] (Allow)");
+            assertThat(x.message()).contains("AdminNetworkPolicy allow-all (Admin, priority 10) lets more ingress of shop"
+                    + " through than the baseline: the rule ingress[0] (Allow, 8:7) now accepts these connections");
         });
         // the same object in the baseline: nothing changed
         CheckResult same = run(current, found(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP)), false);

@@ -57,7 +57,7 @@ class TiersVsOracleTest {
         }
         if (peer instanceof Endpoint.Pod p) {
             String ip = s.any(s.ips());
-            return new Endpoint.Pod(p.namespace(), p.namespaceLabels(), p.podLabels(), p.namedPorts(), ip, names);
+            return new Endpoint.Pod(p.namespace(), p.namespaceLabels(), p.podLabels(), p.namedPorts(), p.workload(), ip, names);
         }
         Endpoint.Ip a = (Endpoint.Ip) peer;
         Map<String, String> node = null;
@@ -233,7 +233,7 @@ class TiersVsOracleTest {
         Endpoint peer = ingress ? w.source() : w.destination();
         if (peer instanceof Endpoint.Pod p && p.ip() == null) {
             // a witness names the pod's IP only when it matters: any IP is an example then
-            peer = new Endpoint.Pod(p.namespace(), p.namespaceLabels(), p.podLabels(), p.namedPorts(), "0.0.0.0",
+            peer = new Endpoint.Pod(p.namespace(), p.namespaceLabels(), p.podLabels(), p.namedPorts(), p.workload(), "0.0.0.0",
                     p.domainNames());
         }
         return possibly ? o.possiblyAllows(ingress, local, peer, w.protocol(), w.port())
