@@ -210,7 +210,10 @@ public final class SideComparison {
         // a NetworkPolicy now deciding would be the change to look at
         SideRegion explained = SideRegion.empty(widened.direction());
         for (Contribution c : out) {
-            explained = explained.union(c.region());
+            if (c.rule() != null || c.tierRule() != null) {
+                // pods no NetworkPolicy isolates do not explain it: the deny that applied to them is the change
+                explained = explained.union(c.region());
+            }
         }
         for (TierDecision d : before.decisions()) {
             if (d.rule().action() == TierPolicy.Action.DENY) {

@@ -20,11 +20,12 @@ import java.util.Objects;
  * @param relabelled  Namespaces declared in both versions with other labels now, by name
  * @param currentTier the new version's ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicy,
  *                    by {@code kind/name}
+ * @param oldTier     the same of the baseline
  */
 record ChangeContext(String acceptedFile, Map<String, PolicyManifest> oldPolicies,
                      Map<String, PolicyManifest> currentPolicies, Map<String, PolicyManifest> firstInNamespace,
                      List<WorkloadManifest> workloads, Map<String, Relabelled> relabelled,
-                     Map<String, TierPolicyManifest> currentTier) {
+                     Map<String, TierPolicyManifest> currentTier, Map<String, TierPolicyManifest> oldTier) {
 
     /** A Namespace declared in both versions whose labels differ. */
     record Relabelled(NamespaceManifest before, NamespaceManifest now) {
@@ -54,8 +55,10 @@ record ChangeContext(String acceptedFile, Map<String, PolicyManifest> oldPolicie
         }
         Map<String, TierPolicyManifest> currentTier = new LinkedHashMap<>();
         current.tierPolicies().forEach(t -> currentTier.putIfAbsent(t.key(), t));
+        Map<String, TierPolicyManifest> oldTier = new LinkedHashMap<>();
+        old.tierPolicies().forEach(t -> oldTier.putIfAbsent(t.key(), t));
         return new ChangeContext(acceptedFile, oldPolicies, currentPolicies, firstInNamespace, current.workloads(),
-                relabelled, currentTier);
+                relabelled, currentTier, oldTier);
     }
 
     /** Whether the policy is in the baseline with the very same spec: what it allows changed only through labels. */

@@ -322,17 +322,13 @@ final class SideFindings {
 
     /** {@code " (priority 20 in the baseline)"} when the policy's priority changed, else nothing. */
     private String priorityChange(TierRuleRef ref, TierPolicyManifest now) {
-        Integer before = null;
-        for (TierDecision d : side.oldSide().tiers().decisions()) {
-            if (d.rule().manifest().key().equals(ref.manifest().key())) {
-                before = d.rule().policy().priority();
-            }
+        TierPolicyManifest was = context.oldTier().get(ref.manifest().key());
+        if (!ref.policy().hasPriority() || was == null || now == null) {
+            return "";
         }
-        Integer after = now == null ? null : TierPolicy.of(now).priority();
-        if (ref.policy().hasPriority() && before != null && after != null && !before.equals(after)) {
-            return " (priority " + after + ", " + before + " in the baseline)";
-        }
-        return "";
+        int before = TierPolicy.of(was).priority();
+        int after = TierPolicy.of(now).priority();
+        return before == after ? "" : ", whose priority was " + before + " in the baseline,";
     }
 
     /** A widening no rule can be credited with: still reported, with the region and an example. */
