@@ -1,11 +1,10 @@
 package io.github.netpol.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.Witness;
+import io.github.netpol.model.JsonText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +16,6 @@ import java.util.TreeMap;
 
 /** Writes {@code <goal>.json}: verdict, baseline and findings in the shape SPEC.md promises. */
 public final class JsonReportWriter implements ReportWriter {
-
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public String format() {
@@ -35,7 +32,7 @@ public final class JsonReportWriter implements ReportWriter {
         root.put("baseline", input.baseline());
         root.put("findings", input.findings().stream().map(JsonReportWriter::finding).toList());
         Path file = outputDirectory.resolve(input.goal() + ".json");
-        mapper.writeValue(file.toFile(), root);
+        JsonText.write(file, root);
         return file;
     }
 
@@ -62,7 +59,8 @@ public final class JsonReportWriter implements ReportWriter {
         return m;
     }
 
-    private static Map<String, Object> witness(Witness w) {
+    /** A witness as both JSON reports write it: endpoints, then protocol and port. */
+    static Map<String, Object> witness(Witness w) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", endpoint(w.source()));
         m.put("destination", endpoint(w.destination()));
