@@ -119,7 +119,9 @@ public final class ShapeGenerator {
     }
 
     private static String workloads(int n, boolean moved) {
-        StringBuilder sb = new StringBuilder(defaultDeny("default"));
+        // the default deny blocks egress too: without this no connection between the workloads is allowed at all
+        StringBuilder sb = new StringBuilder(defaultDeny("default")).append("---\n")
+                .append(policy("default", "allow-egress", "{}")).append("  policyTypes: [Egress]\n  egress:\n    - {}\n");
         List<String> tiers = List.of("web", "api", "db", "cache", "queue", "batch", "auth", "search", "mail", "edge");
         for (int t = 0; t < tiers.size(); t++) {
             String tier = tiers.get(t);
