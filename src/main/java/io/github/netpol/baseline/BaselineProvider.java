@@ -1,5 +1,6 @@
 package io.github.netpol.baseline;
 
+import io.github.netpol.load.IoReason;
 import io.github.netpol.load.SourceFile;
 
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class BaselineProvider {
             List<SourceFile> files = directories.read(path);
             return new Baseline(dir.toString(), "directory " + dir.path(), files);
         } catch (IOException e) {
-            throw new BaselineException(dir + ": cannot read " + path + ": " + e.getMessage(), e);
+            throw new BaselineException(dir + ": cannot read " + path + ": " + IoReason.of(e), e);
         }
     }
 
@@ -218,7 +219,7 @@ public final class BaselineProvider {
             List<SourceFile> files = bundles.read(Files.readAllBytes(bundle), bundle.toString());
             return new Baseline("release:" + version, "release " + version + " of " + repo.coordinates(), files);
         } catch (IOException e) {
-            throw new BaselineException("cannot read " + bundle + ": " + e.getMessage(), e);
+            throw new BaselineException("cannot read " + bundle + ": " + IoReason.of(e), e);
         }
     }
 

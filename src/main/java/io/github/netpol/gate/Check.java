@@ -49,7 +49,7 @@ public final class Check {
         ReadVersion oldRead = baselineLoad.join();
         ManifestSet old = oldRead.set();
         String prefix = "baseline " + baseline.description() + ": ";
-        oldRead.blockingErrors().forEach(f -> errors.add(f.withMessage(prefix + f.message())));
+        oldRead.blockingErrors().forEach(f -> errors.add(f.prefixed(prefix)));
         if (!errors.isEmpty()) {
             GateResult r = gate.decide(errors, request.accepted());
             return new CheckResult(false, r.findings(), baseline.describe(), List.of(),

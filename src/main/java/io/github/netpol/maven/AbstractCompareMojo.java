@@ -1,5 +1,6 @@
 package io.github.netpol.maven;
 
+import io.github.netpol.load.IoReason;
 import io.github.netpol.baseline.GitBaselineReader;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.baseline.BaselineOutcome;
@@ -125,7 +126,7 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
         try {
             return List.of(new SourceFile(acceptedFile(), Files.readAllBytes(file)));
         } catch (IOException e) {
-            throw new MojoExecutionException("netpol: cannot read " + file + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("netpol: cannot read " + file + ": " + IoReason.of(e), e);
         }
     }
 
@@ -142,7 +143,7 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
         try {
             return new AcceptedChangesReader().read(display(base, file), Files.readString(file));
         } catch (IOException e) {
-            throw new MojoExecutionException("netpol: cannot read " + file + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("netpol: cannot read " + file + ": " + IoReason.of(e), e);
         }
     }
 

@@ -70,8 +70,10 @@ public final class SarifReportWriter implements ReportWriter {
         }
         driver.put("rules", codes.stream().map(SarifReportWriter::sarifRule).toList());
 
-        // code scanning keeps one analysis per category: validate and check must not replace each other
-        run.put("automationDetails", Map.of("id", "netpol/" + input.goal() + "/"));
+        // code scanning keeps one analysis per category: validate and check, and the modules of one repository, must
+        // not replace each other
+        run.put("automationDetails", Map.of("id", "netpol/" + input.goal() + "/"
+                + (input.module() == null || input.module().isBlank() ? "" : input.module() + "/")));
         List<Object> results = new ArrayList<>();
         for (Finding finding : input.findings()) {
             results.add(result(finding, sarifRuleIds.indexOf(finding.kind()), input.repositoryPrefix()));
