@@ -54,22 +54,27 @@ public final class JsonReportWriter implements ReportWriter {
             m.put("effective", f.effective());
         }
         if (f.witness() != null) {
-            m.put("witness", witness(f.witness()));
+            m.put("witness", witness(f.witness(), false));
         }
         return m;
     }
 
-    /** A witness as both JSON reports write it: endpoints, then protocol and port. */
-    static Map<String, Object> witness(Witness w) {
+    /**
+     * A witness as both JSON reports write it: endpoints, then protocol and port.
+     *
+     * @param workload whether a pod names its declared workload ({@code null} when none): SARIF has always carried
+     *                 every member of the record, the JSON report its labels and ports only
+     */
+    static Map<String, Object> witness(Witness w, boolean workload) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", endpoint(w.source()));
-        m.put("destination", endpoint(w.destination()));
+        m.put("source", endpoint(w.source(), workload));
+        m.put("destination", endpoint(w.destination(), workload));
         m.put("protocol", w.protocol());
         m.put("port", w.port());
         return m;
     }
 
-    private static Map<String, Object> endpoint(Endpoint e) {
+    private static Map<String, Object> endpoint(Endpoint e, boolean workload) {
         if (e instanceof Endpoint.Ip ip) {
             return Map.of("ip", ip.ip());
         }
@@ -80,6 +85,9 @@ public final class JsonReportWriter implements ReportWriter {
         m.put("namespaceLabels", new TreeMap<>(pod.namespaceLabels()));
         m.put("podLabels", new TreeMap<>(pod.podLabels()));
         m.put("namedPorts", ports(pod.namedPorts()));
+        if (workload) {
+            m.put("workload", pod.workload());
+        }
         return m;
     }
 

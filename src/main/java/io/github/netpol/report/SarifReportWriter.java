@@ -133,7 +133,7 @@ public final class SarifReportWriter implements ReportWriter {
             properties.put("effective", finding.effective());
         }
         if (finding.witness() != null) {
-            properties.put("witness", JsonReportWriter.witness(finding.witness()));
+            properties.put("witness", JsonReportWriter.witness(finding.witness(), true));
         }
         result.put("properties", properties);
         if (finding.accepted()) {

@@ -13,7 +13,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A witness in SARIF is what Jackson's bean serialization of the {@link Witness} record (maps sorted) made of it. */
+/**
+ * A witness in SARIF is what Jackson's bean serialization of the {@link Witness} record (maps sorted) made of it,
+ * the pod's declared workload included, also when it has none.
+ */
 class WitnessJsonTest {
 
     private static final ObjectMapper BEFORE = new ObjectMapper()
@@ -26,8 +29,10 @@ class WitnessJsonTest {
                 new NamedPort("metrics", "TCP", 9187)));
         Endpoint.Pod bare = new Endpoint.Pod("other", Map.of(), Map.of(), List.of());
         for (Witness w : List.of(new Witness(pod, bare, "TCP", 5432), new Witness(new Endpoint.Ip("10.0.0.1"), pod, "UDP", 53),
-                new Witness(bare, new Endpoint.Ip("2001:db8::1"), "SCTP", 1))) {
-            assertThat(JsonText.pretty(JsonReportWriter.witness(w))).isEqualTo(BEFORE.writeValueAsString(w));
+                new Witness(bare, new Endpoint.Ip("2001:db8::1"), "SCTP", 1),
+                new Witness(new Endpoint.Pod("shop", Map.of(), Map.of("app", "web"), List.of(), "shop/Deployment/web"),
+                        bare, "TCP", 8080))) {
+            assertThat(JsonText.pretty(JsonReportWriter.witness(w, true))).isEqualTo(BEFORE.writeValueAsString(w));
         }
     }
 }
