@@ -22,6 +22,13 @@ public record TierEvaluation(TierOutcome admin, TierOutcome baseline, SideRegion
                              SideRegion possiblyAllowed, SideRegion certainlyAllowed, SideRegion possiblyTierDenied,
                              SideRegion certainlyTierDenied) {
 
+    /** Without tier policies: the NetworkPolicies decide alone, and nothing is left open. */
+    static TierEvaluation none(Direction direction, SideRegion notIsolated, SideRegion allowed) {
+        SideRegion e = SideRegion.empty(direction);
+        TierOutcome n = TierOutcome.none(direction);
+        return new TierEvaluation(n, n, notIsolated, allowed, allowed, e, e);
+    }
+
     static TierEvaluation of(Direction direction, TierOutcome admin, TierOutcome baseline, SideRegion all,
                              SideRegion isolated, SideRegion notIsolated, SideRegion networkPolicies) {
         SideRegion baselineAllows = notIsolated.minus(baseline.possiblyDenied());

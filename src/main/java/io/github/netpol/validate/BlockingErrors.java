@@ -3,7 +3,7 @@ package io.github.netpol.validate;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
 import io.github.netpol.validate.apiserver.CrdChannel;
 
@@ -28,7 +28,7 @@ public final class BlockingErrors {
     public static List<Finding> of(List<Finding> collectProblems, ManifestSet set, CrdChannel channel) {
         List<Finding> all = new ArrayList<>(collectProblems);
         all.addAll(set.problems());
-        return of(all, new ApiServerValidator(SchemaWalker.kubernetes(), channel).validate(set));
+        return of(all, new ApiServerValidator(new KubernetesObjects(), channel).validate(set));
     }
 
     /** The errors among problems already found and the API server's findings already computed. */

@@ -4,7 +4,7 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
 import io.github.netpol.validate.apiserver.CrdChannel;
 
@@ -22,19 +22,19 @@ public record ReadVersion(ManifestSet set, List<Finding> blockingErrors) {
     }
 
     public static ReadVersion of(List<SourceFile> files, String defaultNamespace) {
-        return of(files, defaultNamespace, SchemaWalker.kubernetes());
+        return of(files, defaultNamespace, new KubernetesObjects());
     }
 
-    /** @param schema shared by the reads of one run, also from several threads */
-    public static ReadVersion of(List<SourceFile> files, String defaultNamespace, SchemaWalker schema) {
-        return of(files, defaultNamespace, schema, CrdChannel.STANDARD);
+    /** @param objects shared by the reads of one run, also from several threads */
+    public static ReadVersion of(List<SourceFile> files, String defaultNamespace, KubernetesObjects objects) {
+        return of(files, defaultNamespace, objects, CrdChannel.STANDARD);
     }
 
     /** @param channel the channel of the Network Policy API CRDs the cluster runs */
-    public static ReadVersion of(List<SourceFile> files, String defaultNamespace, SchemaWalker schema,
+    public static ReadVersion of(List<SourceFile> files, String defaultNamespace, KubernetesObjects objects,
                                  CrdChannel channel) {
-        ManifestSet set = new ManifestReader(schema).read(files, defaultNamespace);
+        ManifestSet set = new ManifestReader(objects).read(files, defaultNamespace);
         return new ReadVersion(set, BlockingErrors.of(set.problems(),
-                new ApiServerValidator(schema, channel).validate(set)));
+                new ApiServerValidator(objects, channel).validate(set)));
     }
 }

@@ -6,7 +6,7 @@ import io.github.netpol.load.ManifestLoader;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
 import io.github.netpol.validate.apiserver.CrdChannel;
 import io.github.netpol.validate.lint.engine.LintEngine;
@@ -69,9 +69,9 @@ public record ValidationRun(CollectedSources sources, ManifestSet set, List<Find
     /** @param channel the channel of the Network Policy API CRDs the cluster runs */
     public static ValidationRun of(CollectedSources collected, String defaultNamespace, LintSettings settings,
                                    CrdChannel channel) {
-        SchemaWalker schema = SchemaWalker.kubernetes();
-        ManifestSet set = new ManifestReader(schema).read(new ManifestLoader().load(collected.files()), defaultNamespace);
-        List<Finding> apiServer = new ApiServerValidator(schema, channel).validate(set);
+        KubernetesObjects objects = new KubernetesObjects();
+        ManifestSet set = new ManifestReader(objects).read(new ManifestLoader().load(collected.files()), defaultNamespace);
+        List<Finding> apiServer = new ApiServerValidator(objects, channel).validate(set);
         List<Finding> findings = new ArrayList<>(collected.problems());
         findings.addAll(set.problems());
         findings.addAll(apiServer);

@@ -11,7 +11,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** validate hands what it read to check only for exactly the same files and default namespace, and only once. */
+/**
+ * validate hands what it read to test and check only for exactly the same files and default namespace; check, the last
+ * to read them, takes it out.
+ */
 class CurrentVersionHandOverTest {
 
     private static final CrdChannel STD = CrdChannel.STANDARD;
@@ -24,6 +27,17 @@ class CurrentVersionHandOverTest {
         CurrentVersionHandOver.offer(project, FILES, "default", STD, read);
         assertThat(CurrentVersionHandOver.take(project, FILES, "default", STD)).containsSame(read);
         assertThat(CurrentVersionHandOver.take(project, FILES, "default", STD)).isEmpty();
+    }
+
+    @Test
+    void testLooksAndLeavesItCheckTakesIt() {
+        MavenProject project = new MavenProject();
+        ReadVersion read = ReadVersion.of(FILES, "default");
+        CurrentVersionHandOver.offer(project, FILES, "default", STD, read);
+        assertThat(CurrentVersionHandOver.peek(project, FILES, "default", STD)).containsSame(read);
+        assertThat(CurrentVersionHandOver.peek(project, FILES, "other", STD)).isEmpty();
+        assertThat(CurrentVersionHandOver.take(project, FILES, "default", STD)).containsSame(read);
+        assertThat(CurrentVersionHandOver.peek(project, FILES, "default", STD)).isEmpty();
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.github.netpol.validate.apiserver;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.model.ManifestObject;
 import io.github.netpol.model.Origin;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
-import io.github.netpol.model.SchemaWalker;
 import io.github.netpol.model.semantics.TierPolicy;
 
 import java.util.ArrayList;
@@ -24,24 +22,23 @@ import java.util.Map;
  */
 public final class ApiServerValidator {
 
-    private final ObjectMapper mapper;
-    private final UnknownFieldCheck unknownFields;
+    private final KubernetesObjects objects;
+    private final UnknownFieldCheck unknownFields = new UnknownFieldCheck();
     private final TierPolicyChecks tierPolicies;
 
     public ApiServerValidator() {
-        this(SchemaWalker.kubernetes());
+        this(new KubernetesObjects());
     }
 
-    /** @param schema shared with the readers of the same run (see {@link SchemaWalker#mapper}) */
-    public ApiServerValidator(SchemaWalker schema) {
-        this(schema, CrdChannel.STANDARD);
+    /** @param objects shared with the readers of the same run */
+    public ApiServerValidator(KubernetesObjects objects) {
+        this(objects, CrdChannel.STANDARD);
     }
 
     /** @param channel the channel of the Network Policy API CRDs the cluster runs */
-    public ApiServerValidator(SchemaWalker schema, CrdChannel channel) {
-        this.mapper = schema.mapper();
-        this.unknownFields = new UnknownFieldCheck(schema);
-        this.tierPolicies = new TierPolicyChecks(mapper, channel);
+    public ApiServerValidator(KubernetesObjects objects, CrdChannel channel) {
+        this.objects = objects;
+        this.tierPolicies = new TierPolicyChecks(channel);
     }
 
     public List<Finding> validate(ManifestSet set) {
@@ -60,9 +57,8 @@ public final class ApiServerValidator {
         for (ManifestObject object : set.objects()) {
             // only Namespaces that converted cleanly are in the set; their metadata is read from the raw tree
             if (namespaceOrigins.getOrDefault(place(object.origin()), List.of()).contains(object.origin())) {
-                Namespace namespace = mapper.convertValue(object.raw(), Namespace.class);
                 FindingSink sink = new FindingSink(object.origin(), null, out);
-                MetadataChecks.check(namespace.getMetadata(), "Namespace", false, sink);
+                MetadataChecks.check(objects.metadata(object.raw()), "Namespace", false, sink);
             }
         }
         DuplicateObjectCheck.check(set, out);

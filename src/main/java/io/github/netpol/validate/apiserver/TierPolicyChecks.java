@@ -24,11 +24,11 @@ import java.util.Optional;
  */
 final class TierPolicyChecks {
 
-    private final ObjectMapper mapper;
+    /** Made on first use: only a version with these kinds needs Jackson to read their metadata and selectors. */
+    private volatile ObjectMapper mapper;
     private final CrdChannel channel;
 
-    TierPolicyChecks(ObjectMapper mapper, CrdChannel channel) {
-        this.mapper = mapper;
+    TierPolicyChecks(CrdChannel channel) {
         this.channel = channel;
     }
 
@@ -97,7 +97,7 @@ final class TierPolicyChecks {
     private void metadata(TierPolicy.Kind kind, Map<String, Object> raw, FindingSink sink) {
         ObjectMeta meta;
         try {
-            meta = raw.get("metadata") == null ? null : mapper.convertValue(raw.get("metadata"), ObjectMeta.class);
+            meta = raw.get("metadata") == null ? null : mapper().convertValue(raw.get("metadata"), ObjectMeta.class);
         } catch (IllegalArgumentException e) {
             sink.error(FindingCode.WRONG_TYPE, "/metadata", kind.kindName() + " metadata has a value of the wrong type.");
             return;
@@ -107,7 +107,7 @@ final class TierPolicyChecks {
 
     private Optional<LabelSelector> selector(Object raw) {
         try {
-            return Optional.ofNullable(mapper.convertValue(raw, LabelSelector.class));
+            return Optional.ofNullable(mapper().convertValue(raw, LabelSelector.class));
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // a wrong type inside, which the schema reported
         }
@@ -182,5 +182,14 @@ final class TierPolicyChecks {
                 }
             }
         }
+    }
+
+    private ObjectMapper mapper() {
+        ObjectMapper m = mapper;
+        if (m == null) {
+            m = io.github.netpol.model.KubernetesMapper.create();
+            mapper = m;
+        }
+        return m;
     }
 }

@@ -5,7 +5,7 @@ import io.github.netpol.finding.Severity;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.model.semantics.TierPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TierPolicyValidationTest {
 
     private static final Pattern EXPECT = Pattern.compile("# expect: ([a-z-]+) (\\d+):(\\d+)");
-    /** One schema walker for every file, as one run shares it. */
-    private static final SchemaWalker SCHEMA = SchemaWalker.kubernetes();
+    /** One reader of Kubernetes objects for every file, as one run shares it. */
+    private static final KubernetesObjects SCHEMA = new KubernetesObjects();
     private static final Pattern CHANNEL = Pattern.compile("# channel: (standard|experimental)");
 
     static Stream<Path> invalid() throws IOException, URISyntaxException {
