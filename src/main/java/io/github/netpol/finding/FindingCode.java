@@ -290,7 +290,9 @@ public enum FindingCode {
     WIDENED_CONNECTION(Change.WIDENING, "WIDENED_CONNECTION/{source workload}->{destination workload}", Severity.ERROR,
             "Two declared workloads can now connect",
             "A connection between two workloads declared in the repository (or a workload and an external range) "
-                    + "is allowed now and was not in the baseline, possibly only because pod or namespace labels changed."),
+                    + "is allowed now and was not in the baseline, possibly only because pod or namespace labels changed. "
+                    + "With ClusterNetworkPolicies, AdminNetworkPolicies or a BaselineAdminNetworkPolicy, which this "
+                    + "comparison does not evaluate yet, each changed workload fails closed with {workload}->*."),
     ISOLATION_DROPPED(Change.ISOLATION, "ISOLATION_DROPPED/{namespace}/{policy}/{direction}", Severity.ERROR,
             "Pods lost their isolation",
             "Some pods that were isolated for a direction (selected by a policy of that type) are not any more, "
@@ -307,7 +309,8 @@ public enum FindingCode {
                     + "policies allow reaches them (or leaves them). Reported for information; never fails the build."),
     UNSUPPORTED_POLICY_KIND(Change.UNSUPPORTED, "UNSUPPORTED_POLICY_KIND/{namespace or cluster}/{kind}/{name}", Severity.ERROR,
             "A manifest changes connectivity in a way that is not analysed",
-            "The sources hold a policy kind (for example AdminNetworkPolicy or CiliumNetworkPolicy) that changes "
+            "The sources hold a policy kind (for example CiliumNetworkPolicy, or an AdminNetworkPolicy of an apiVersion "
+                    + "other than v1alpha1) that changes "
                     + "connectivity but is not analysed, so the check fails closed.",
             "Remove the manifest from the sources, or review it by hand and accept that object as it is now with "
                     + "the entry the finding prints (its id, digest and an expiry date); a change to the object "

@@ -8,6 +8,9 @@ import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.analysis.oracle.Oracle;
 import io.github.netpol.analysis.oracle.PolicyGenerator;
 import io.github.netpol.analysis.oracle.Samples;
+import io.github.netpol.analysis.oracle.TierGenerator;
+import io.github.netpol.analysis.oracle.TierOracle;
+import io.github.netpol.analysis.oracle.TiersVsOracleTest;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.SourcePosition;
@@ -83,6 +86,81 @@ class AssertionsVsOracleTest {
         assertThat(disagreements).isEmpty();
         assertThat(passed).as("assertions that hold").isGreaterThan(CASES / 10);
         assertThat(failed).as("assertions that fail").isGreaterThan(CASES / 10);
+    }
+
+    /**
+     * The same with ClusterNetworkPolicies, AdminNetworkPolicies and a BaselineAdminNetworkPolicy, against
+     * {@link TierOracle}: an assertion of {@code allowed} holds only where every choice the API leaves open (equal
+     * priorities) and every world (pod IPs, node addresses, DNS names) allows, one of {@code denied} only where
+     * none does. Drawn connections carry a sampled world; a counterexample that states no pod IP holds for any.
+     */
+    @Test
+    void universalVerdictsAgreeWithTheTierOracle() {
+        List<String> disagreements = new ArrayList<>();
+        int passed = 0;
+        int failed = 0;
+        for (int seed = 0; seed < CASES && disagreements.size() < 10; seed++) {
+            TierGenerator.Version v = new TierGenerator(800_000L + seed).version(new PolicyGenerator(900_000L + seed));
+            Random rnd = new Random(seed);
+            Samples samples = TiersVsOracleTest.samples(seed, v.policies());
+            Assertion a = assertion(rnd, samples);
+            AssertionResult r = new AssertionChecker(TiersVsOracleTest.manifests(v), AnalysisOptions.defaults()).check(a);
+            TierOracle oracle = new TierOracle(new Oracle(v.policies()), v.tierPolicies());
+            Map<String, Map<String, String>> fixed = v.declared();
+            if (r.passed()) {
+                passed++;
+            } else {
+                failed++;
+            }
+            if (r.counterexample() != null) {
+                Witness w = anyIp(r.counterexample());
+                if (!inside(a, w, fixed) || holds(a, oracle, w)) {
+                    disagreements.add("seed " + seed + " counterexample " + w + " for " + a.describe() + " "
+                            + a.expect() + ": " + r.message());
+                }
+                continue;
+            }
+            for (int i = 0; i < DRAWS; i++) {
+                Witness c = draw(rnd, a, fixed, samples);
+                if (c == null) {
+                    continue;
+                }
+                c = new Witness(TiersVsOracleTest.world(c.source(), samples), TiersVsOracleTest.world(c.destination(), samples),
+                        c.protocol(), c.port());
+                if (!r.passed() || !holds(a, oracle, c)) {
+                    disagreements.add("seed " + seed + " " + (r.passed() ? "passed" : "vacuous") + " but "
+                            + c + " breaks " + a.describe() + " " + a.expect());
+                    break;
+                }
+            }
+        }
+        assertThat(disagreements).isEmpty();
+        assertThat(passed).as("assertions that hold").isGreaterThan(CASES / 10);
+        assertThat(failed).as("assertions that fail").isGreaterThan(CASES / 10);
+    }
+
+    /** Whether the expectation holds on this connection for every choice (allowed) or for none (denied). */
+    private static boolean holds(Assertion a, TierOracle oracle, Witness w) {
+        Endpoint src = w.source();
+        Endpoint dst = w.destination();
+        if (a.expect() == Assertion.Expectation.ALLOWED) {
+            return (!(src instanceof Endpoint.Pod s) || oracle.certainlyAllows(false, s, dst, w.protocol(), w.port()))
+                    && (!(dst instanceof Endpoint.Pod d) || oracle.certainlyAllows(true, d, src, w.protocol(), w.port()));
+        }
+        return !((!(src instanceof Endpoint.Pod s) || oracle.possiblyAllows(false, s, dst, w.protocol(), w.port()))
+                && (!(dst instanceof Endpoint.Pod d) || oracle.possiblyAllows(true, d, src, w.protocol(), w.port())));
+    }
+
+    /** A witness that states no pod IP holds for any: one is as good as another. */
+    private static Witness anyIp(Witness w) {
+        return new Witness(anyIp(w.source()), anyIp(w.destination()), w.protocol(), w.port());
+    }
+
+    private static Endpoint anyIp(Endpoint e) {
+        return e instanceof Endpoint.Pod p && p.ip() == null
+                ? new Endpoint.Pod(p.namespace(), p.namespaceLabels(), p.podLabels(), p.namedPorts(), p.workload(),
+                "0.0.0.0", p.domainNames())
+                : e;
     }
 
     private static Assertion assertion(Random rnd, Samples samples) {

@@ -31,12 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (pod IPs, node addresses and labels, DNS names); a comparison's widening must be exactly "possibly allowed now
  * and not certainly allowed before".
  */
-class TiersVsOracleTest {
+public class TiersVsOracleTest {
 
     private static final int CASES = Integer.getInteger("tiers.cases", 2000);
     private static final int DRAWS = 120;
 
-    static ManifestSet manifests(TierGenerator.Version v) {
+    /** A generated version with its tier policies as the engine reads it. */
+    public static ManifestSet manifests(TierGenerator.Version v) {
         ManifestSet nps = OracleChecks.manifests(v.networkPolicies());
         List<TierPolicyManifest> tier = new ArrayList<>();
         for (Map<String, Object> raw : v.tierPolicies()) {
@@ -48,7 +49,7 @@ class TiersVsOracleTest {
     }
 
     /** Some world: the peer pod's IP (or one in no CIDR), whether an address is a node's, the names used. */
-    static Endpoint world(Endpoint peer, Samples s) {
+    public static Endpoint world(Endpoint peer, Samples s) {
         List<String> names = new ArrayList<>();
         for (String n : TierGenerator.DOMAIN_NAMES) {
             if (s.nextInt(4) == 0) {
@@ -71,7 +72,8 @@ class TiersVsOracleTest {
         return new Endpoint.Ip(a.ip(), node, names);
     }
 
-    static Samples samples(long seed, List<Oracle.Policy> nps) {
+    /** Samples over the NetworkPolicies' boundaries and the tier policies' CIDRs and ports. */
+    public static Samples samples(long seed, List<Oracle.Policy> nps) {
         List<Integer> ports = new ArrayList<>();
         for (int p : new int[] {53, 80, 443, 8080}) {
             for (int i = -1; i <= 5; i++) {
