@@ -50,42 +50,17 @@ class AssertionsVsOracleTest {
 
     @Test
     void universalVerdictsAgreeWithTheOracle() {
-        List<String> disagreements = new ArrayList<>();
-        int passed = 0;
-        int failed = 0;
-        for (int seed = 0; seed < CASES && disagreements.size() < 10; seed++) {
+        Verdicts verdicts = new Verdicts();
+        for (int seed = 0; seed < CASES && verdicts.disagreements.size() < 10; seed++) {
             PolicyGenerator.Version v = new PolicyGenerator(700_000L + seed).version();
             Random rnd = new Random(seed);
             Samples samples = new Samples(seed, v.policies());
             Assertion a = assertion(rnd, samples);
             AssertionResult r = new AssertionChecker(manifests(v), AnalysisOptions.defaults()).check(a);
             Oracle oracle = new Oracle(v.policies());
-            Map<String, Map<String, String>> fixed = v.declared();
-            if (r.passed()) {
-                passed++;
-            } else {
-                failed++;
-            }
-            if (r.counterexample() != null) {
-                Witness w = r.counterexample();
-                if (!inside(a, w, fixed) || holds(a, oracle, w)) {
-                    disagreements.add("seed " + seed + " counterexample " + w.describe() + " for " + a.describe() + " "
-                            + a.expect() + ": " + r.message());
-                }
-                continue;
-            }
-            for (int i = 0; i < DRAWS; i++) {
-                Witness c = draw(rnd, a, fixed, samples);
-                if (c != null && (!r.passed() || !holds(a, oracle, c))) {
-                    disagreements.add("seed " + seed + " " + (r.passed() ? "passed" : "vacuous") + " but "
-                            + c.describe() + " breaks " + a.describe() + " " + a.expect());
-                    break;
-                }
-            }
+            verdicts.judge(seed, a, r, v.declared(), rnd, samples, w -> w, w -> holds(a, oracle, w));
         }
-        assertThat(disagreements).isEmpty();
-        assertThat(passed).as("assertions that hold").isGreaterThan(CASES / 10);
-        assertThat(failed).as("assertions that fail").isGreaterThan(CASES / 10);
+        verdicts.assertAgreed();
     }
 
     /**
@@ -96,47 +71,66 @@ class AssertionsVsOracleTest {
      */
     @Test
     void universalVerdictsAgreeWithTheTierOracle() {
-        List<String> disagreements = new ArrayList<>();
-        int passed = 0;
-        int failed = 0;
-        for (int seed = 0; seed < CASES && disagreements.size() < 10; seed++) {
+        Verdicts verdicts = new Verdicts();
+        for (int seed = 0; seed < CASES && verdicts.disagreements.size() < 10; seed++) {
             TierGenerator.Version v = new TierGenerator(800_000L + seed).version(new PolicyGenerator(900_000L + seed));
             Random rnd = new Random(seed);
             Samples samples = TiersVsOracleTest.samples(seed, v.policies());
             Assertion a = assertion(rnd, samples);
             AssertionResult r = new AssertionChecker(TiersVsOracleTest.manifests(v), AnalysisOptions.defaults()).check(a);
             TierOracle oracle = new TierOracle(new Oracle(v.policies()), v.tierPolicies());
-            Map<String, Map<String, String>> fixed = v.declared();
+            verdicts.judge(seed, a, r, v.declared(), rnd, samples,
+                    c -> new Witness(TiersVsOracleTest.world(c.source(), samples),
+                            TiersVsOracleTest.world(c.destination(), samples), c.protocol(), c.port()),
+                    w -> holds(a, oracle, anyIp(w)));
+        }
+        verdicts.assertAgreed();
+    }
+
+    /**
+     * Checks verdicts against an oracle: a counterexample must lie in the description and break the expectation; a
+     * passed assertion must survive every drawn connection (in a drawn world); a vacuous one must have none.
+     */
+    private static final class Verdicts {
+        private final List<String> disagreements = new ArrayList<>();
+        private int passed;
+        private int failed;
+
+        void judge(int seed, Assertion a, AssertionResult r, Map<String, Map<String, String>> fixed, Random rnd,
+                   Samples samples, java.util.function.UnaryOperator<Witness> world,
+                   java.util.function.Predicate<Witness> holds) {
             if (r.passed()) {
                 passed++;
             } else {
                 failed++;
             }
             if (r.counterexample() != null) {
-                Witness w = anyIp(r.counterexample());
-                if (!inside(a, w, fixed) || holds(a, oracle, w)) {
+                Witness w = r.counterexample();
+                if (!inside(a, w, fixed) || holds.test(w)) {
                     disagreements.add("seed " + seed + " counterexample " + w + " for " + a.describe() + " "
                             + a.expect() + ": " + r.message());
                 }
-                continue;
+                return;
             }
             for (int i = 0; i < DRAWS; i++) {
-                Witness c = draw(rnd, a, fixed, samples);
-                if (c == null) {
+                Witness drawn = draw(rnd, a, fixed, samples);
+                if (drawn == null) {
                     continue;
                 }
-                c = new Witness(TiersVsOracleTest.world(c.source(), samples), TiersVsOracleTest.world(c.destination(), samples),
-                        c.protocol(), c.port());
-                if (!r.passed() || !holds(a, oracle, c)) {
+                Witness c = world.apply(drawn);
+                if (!r.passed() || !holds.test(c)) {
                     disagreements.add("seed " + seed + " " + (r.passed() ? "passed" : "vacuous") + " but "
                             + c + " breaks " + a.describe() + " " + a.expect());
-                    break;
+                    return;
                 }
             }
         }
-        assertThat(disagreements).isEmpty();
-        assertThat(passed).as("assertions that hold").isGreaterThan(CASES / 10);
-        assertThat(failed).as("assertions that fail").isGreaterThan(CASES / 10);
+
+        void assertAgreed() {
+            assertThat(disagreements).isEmpty();
+            assertThat(passed).as("assertions that hold").isGreaterThan(CASES / 10);
+            assertThat(failed).as("assertions that fail").isGreaterThan(CASES / 10);
+        }
     }
 
     /** Whether the expectation holds on this connection for every choice (allowed) or for none (denied). */
