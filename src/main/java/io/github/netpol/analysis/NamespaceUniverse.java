@@ -182,15 +182,57 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
      * that depend on a pod's IP are cut (the others hold for every IP, so for some possible one).
      */
     public SideRegion possible(SideRegion r) {
+        SideRegion out = consistentNames(r);
         if (podAddresses.equals(IpAddresses.ALL)
-                || r.pods().cubes().stream().noneMatch(c -> c.sets().containsKey(Dim.PEER_POD_IP))) {
-            return r;
+                || out.pods().cubes().stream().noneMatch(c -> c.sets().containsKey(Dim.PEER_POD_IP))) {
+            return out;
         }
         List<Cube> pods = new java.util.ArrayList<>();
-        for (Cube c : r.pods().cubes()) {
+        for (Cube c : out.pods().cubes()) {
             pods.add(c.sets().containsKey(Dim.PEER_POD_IP) ? c.intersect(Cube.all().with(Dim.PEER_POD_IP, podAddresses)) : c);
         }
-        return new SideRegion(r.direction(), new Region(pods), r.ips());
+        return new SideRegion(out.direction(), new Region(pods), out.ips());
+    }
+
+    /**
+     * Without the points no DNS name can make: each {@code domainNames} pattern is a dimension of its own, but a
+     * peer reached by a name matching {@code api.example.com} is reached by one matching {@code *.example.com}
+     * too. Whenever every name one pattern matches also matches another, "the first but not the second" is cut.
+     * Those are the only impossible combinations: a name matching a pattern and none it does not imply exists.
+     */
+    static SideRegion consistentNames(SideRegion r) {
+        java.util.Set<String> patterns = new java.util.TreeSet<>();
+        for (Region part : List.of(r.pods(), r.ips())) {
+            for (Cube c : part.cubes()) {
+                c.sets().keySet().stream().filter(d -> d.kind() == Dim.Kind.DOMAIN).forEach(d -> patterns.add(d.key()));
+            }
+        }
+        if (patterns.size() < 2) {
+            return r;
+        }
+        List<Cube> impossible = new java.util.ArrayList<>();
+        for (String p : patterns) {
+            for (String q : patterns) {
+                if (!p.equals(q) && implies(p, q)) {
+                    impossible.add(Cube.all().with(Dim.domain(p), ValueSet.of(Dim.REACHED))
+                            .with(Dim.domain(q), ValueSet.onlyAbsent()));
+                }
+            }
+        }
+        if (impossible.isEmpty()) {
+            return r;
+        }
+        Region cut = new Region(impossible);
+        return new SideRegion(r.direction(), r.pods().minus(cut), r.ips().minus(cut));
+    }
+
+    /** Whether every name {@code p} matches also matches {@code q}. */
+    static boolean implies(String p, String q) {
+        if (!p.startsWith("*.")) {
+            return io.github.netpol.model.semantics.TierPeer.DomainNames.matches(q, p);
+        }
+        // a wildcard matches names of any labels before its suffix: q must match every one, so its suffix
+        return q.startsWith("*.") && io.github.netpol.model.semantics.TierPeer.DomainNames.matches(q, "x" + p.substring(1));
     }
 
     /**
