@@ -29,11 +29,8 @@ public final class Witnesses {
     }
 
     /** A connection of the region, preferring pod peers and the given ports; empty when the region is. */
-    public static Optional<Witness> of(SideRegion given, String namespace, NamespaceUniverse universe,
+    public static Optional<Witness> of(SideRegion region, String namespace, NamespaceUniverse universe,
                                        List<Integer> preferredPorts) {
-        // a point only impossible DNS names could make is no example; the rest of the region has one
-        SideRegion consistent = NamespaceUniverse.consistentNames(given);
-        SideRegion region = consistent.isEmpty() ? given : consistent;
         if (!region.pods().isEmpty()) {
             return Optional.of(of(region.pods().cubes().get(0), region.direction(), namespace, universe, false,
                     preferredPorts));
