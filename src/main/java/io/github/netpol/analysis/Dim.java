@@ -104,8 +104,10 @@ public record Dim(Kind kind, String key) implements Comparable<Dim> {
     /** The set of every value this dimension can take. */
     public DimSet full() {
         return switch (kind) {
-            case LOCAL_LABEL, LOCAL_NAMESPACE_LABEL, NAMESPACE_LABEL, PEER_LABEL, PORT_NAME, PEER_NODE, NODE_LABEL,
-                 DOMAIN -> ValueSet.all();
+            case LOCAL_LABEL, LOCAL_NAMESPACE_LABEL, NAMESPACE_LABEL, PEER_LABEL, PORT_NAME, NODE_LABEL -> ValueSet.all();
+            // yes or no, nothing else: a complement must not leave values no connection has
+            case PEER_NODE -> new ValueSet(false, Set.of(NODE), true);
+            case DOMAIN -> new ValueSet(false, Set.of(REACHED), true);
             case NAMESPACE_NAME -> ValueSet.anyPresent();
             case PROTOCOL -> ValueSet.of(PROTOCOLS);
             case PORT -> IntervalSet.of(1, MAX_PORT);
