@@ -27,6 +27,7 @@ public final class BaselineProvider {
     private GitBaselineReader git;
     private final DirectoryReader directories;
     private final PolicyBundle bundles = new PolicyBundle();
+    private BaselineCache cache;
 
     /**
      * @param sources  the source paths relative to the project base directory, used to find the
@@ -49,6 +50,12 @@ public final class BaselineProvider {
         this.releases = releases;
         this.gitReader = git;
         this.directories = directories;
+    }
+
+    /** Keeps parsed release bundles in {@code cache} and reads them from there; without it every bundle is parsed. */
+    public BaselineProvider caching(BaselineCache cache) {
+        this.cache = cache;
+        return this;
     }
 
     private GitBaselineReader git() {
@@ -215,9 +222,22 @@ public final class BaselineProvider {
     }
 
     private Baseline readBundle(ReleaseRepository repo, String version, Path bundle) throws BaselineException {
+        String spec = "release:" + version;
+        String description = "release " + version + " of " + repo.coordinates();
         try {
-            List<SourceFile> files = bundles.read(Files.readAllBytes(bundle), bundle.toString());
-            return new Baseline("release:" + version, "release " + version + " of " + repo.coordinates(), files);
+            byte[] bytes = Files.readAllBytes(bundle);
+            if (cache == null) {
+                return new Baseline(spec, description, bundles.read(bytes, bundle.toString()));
+            }
+            // the bundle is read and hashed every time: the entry must be of exactly these bytes
+            String digest = BaselineCache.digest(bytes);
+            Optional<BaselineCache.Entry> entry = cache.find(bundle, digest);
+            if (entry.isPresent()) {
+                return new Baseline(spec, description, entry.get().files(), entry.get().loaded(), null);
+            }
+            List<SourceFile> files = bundles.read(bytes, bundle.toString());
+            BaselineCache store = cache;
+            return new Baseline(spec, description, files, null, loaded -> store.store(bundle, digest, files, loaded));
         } catch (IOException e) {
             throw new BaselineException("cannot read " + bundle + ": " + IoReason.of(e), e);
         }

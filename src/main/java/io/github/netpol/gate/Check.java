@@ -28,7 +28,7 @@ public final class Check {
         // the baseline loads and validates on another core while this thread does the current version
         KubernetesObjects objects = new KubernetesObjects();
         CompletableFuture<ReadVersion> baselineLoad = request.baseline() instanceof BaselineOutcome.Found found
-                ? CompletableFuture.supplyAsync(() -> ReadVersion.of(found.baseline().files(), request.defaultNamespace(),
+                ? CompletableFuture.supplyAsync(() -> ReadVersion.of(found.baseline().load(), request.defaultNamespace(),
                 objects))
                 : null;
         List<Finding> errors = new ArrayList<>(request.sourceProblems());

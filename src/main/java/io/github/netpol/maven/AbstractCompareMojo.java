@@ -3,6 +3,7 @@ package io.github.netpol.maven;
 import io.github.netpol.load.IoReason;
 import io.github.netpol.baseline.GitBaselineReader;
 import io.github.netpol.load.SourceFile;
+import io.github.netpol.baseline.BaselineCache;
 import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.baseline.BaselineSpec;
 import io.github.netpol.gate.AcceptedChanges;
@@ -78,10 +79,11 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
             getLog().warn("netpol: source " + missing + " does not exist");
         }
         BaselineOutcome outcome = new BaselineObtainer(repositorySystem, session, project).obtain(settings.baseline(), base,
-                paths, collector, settings.common().outputDirectory().resolve(GitBaselineReader.CACHE_DIRECTORY));
+                paths, collector, settings.common().outputDirectory().resolve(GitBaselineReader.CACHE_DIRECTORY),
+                new BaselineCache(settings.common().outputDirectory().resolve(BaselineCache.DIRECTORY), pluginIdentity()));
         if (outcome instanceof BaselineOutcome.Found found) {
             getLog().info("netpol: comparing with " + found.baseline().description() + " (" + found.baseline().files().size()
-                    + " files)");
+                    + " files" + (found.baseline().cached() != null ? ", parsed by an earlier build and kept" : "") + ")");
         }
         return new CheckRequest(collected.files(), collected.problems(), outcome, readAccepted(base), settings.failOn(),
                 settings.failIfNoBaseline(), settings.analysis(), settings.common().defaultNamespace(), LocalDate.now(),

@@ -212,6 +212,11 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
                 .text("repositoryPrefix", repositoryPrefix());
     }
 
+    /** The plugin's version and build: what wrote a cache entry, which another build of the plugin does not read. */
+    protected String pluginIdentity() {
+        return pluginVersion() + " " + pluginBuild();
+    }
+
     /** Size and time of the plugin's jar, so that a rebuilt SNAPSHOT of the plugin reruns with the same version. */
     private String pluginBuild() {
         try {

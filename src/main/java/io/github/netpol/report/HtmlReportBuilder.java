@@ -22,7 +22,7 @@ public final class HtmlReportBuilder {
                 result.summary(), repositoryPrefix, result.units());
         ManifestSet current = reader.read(request.current(), request.defaultNamespace());
         ManifestSet baseline = request.baseline() instanceof BaselineOutcome.Found found
-                ? reader.read(found.baseline().files(), request.defaultNamespace()) : null;
+                ? reader.read(found.baseline().load(), request.defaultNamespace()) : null;
         return HtmlReportData.of(input, current, baseline, request.analysis());
     }
 }

@@ -1,6 +1,8 @@
 package io.github.netpol.validate;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.load.LoadResult;
+import io.github.netpol.load.ManifestLoader;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
@@ -26,7 +28,12 @@ public record ReadVersion(ManifestSet set, List<Finding> blockingErrors) {
 
     /** @param objects shared by the reads of one run, also from several threads */
     public static ReadVersion of(List<SourceFile> files, String defaultNamespace, KubernetesObjects objects) {
-        ManifestSet set = new ManifestReader(objects).read(files, defaultNamespace);
+        return of(new ManifestLoader().load(files), defaultNamespace, objects);
+    }
+
+    /** Documents already loaded (e.g. a baseline's, kept from an earlier build), read and validated here. */
+    public static ReadVersion of(LoadResult loaded, String defaultNamespace, KubernetesObjects objects) {
+        ManifestSet set = new ManifestReader(objects).read(loaded, defaultNamespace);
         return new ReadVersion(set, BlockingErrors.of(set.problems(), new ApiServerValidator(objects).validate(set)));
     }
 }
