@@ -16,12 +16,24 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The {@code check} goal without Maven: reads both versions, refuses to judge either if it does not
  * load or validate (fail closed), compares them and applies the gate.
  */
 public final class Check {
+
+    private final Consumer<String> stageDone;
+
+    public Check() {
+        this(stage -> { });
+    }
+
+    /** @param stageDone told the name of each stage as it ends (reading both versions, comparing), for timings */
+    public Check(Consumer<String> stageDone) {
+        this.stageDone = stageDone;
+    }
 
     public CheckResult run(CheckRequest request) {
         Gate gate = new Gate(request.failPolicy(), request.today());
@@ -47,6 +59,7 @@ public final class Check {
 
         Baseline baseline = ((BaselineOutcome.Found) request.baseline()).baseline();
         ReadVersion oldRead = baselineLoad.join();
+        stageDone.accept("both versions read and validated");
         ManifestSet old = oldRead.set();
         String prefix = "baseline " + baseline.description() + ": ";
         oldRead.blockingErrors().forEach(f -> errors.add(f.prefixed(prefix)));
@@ -57,6 +70,7 @@ public final class Check {
         }
         DiffResult diff = new VersionDiff(request.analysis(), request.acceptedFile(), request.today()).compare(old, current);
         GateResult r = gate.decide(diff.findings(), diff.objectDigests(), request.accepted());
+        stageDone.accept("analysis, comparison and verdict");
         return new CheckResult(r.passed(), r.findings(), baseline.describe(), diff.units(),
                 summary(r, baseline.description()));
     }

@@ -30,20 +30,25 @@ public class CheckMojo extends AbstractCompareMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        StageTimes times = new StageTimes(GOAL);
         CompareSettings settings = settings();
         CheckRequest request = checkRequest(settings);
+        times.mark("sources and baseline obtained");
         String digest = digest(GOAL, settings, request);
         if (upToDate(GOAL, digest)) {
             return;
         }
+        times.mark("input digest");
         Optional<ReadVersion> read = CurrentVersionHandOver.take(project, request.current(), request.defaultNamespace());
         if (read.isPresent()) {
             getLog().debug("netpol: the current manifests as validate read them in this build");
             request = request.withCurrentRead(read.get());
         }
-        CheckResult result = new Check().run(request);
+        CheckResult result = new Check(times::mark).run(request);
         report(new ReportInput(GOAL, result.passed(), result.findings(), result.baseline(), result.summary(),
                 repositoryPrefix(), result.units()));
+        times.mark("reports");
+        times.log(getLog()::debug);
         if (!result.passed()) {
             throw new MojoFailureException(result.summary() + ". Each finding above names the rule, an example"
                     + " connection and the line to add to " + acceptedFile() + " to accept it.");

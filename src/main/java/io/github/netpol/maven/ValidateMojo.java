@@ -85,6 +85,7 @@ public class ValidateMojo extends AbstractNetpolMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        StageTimes times = new StageTimes(GOAL);
         ValidateSettings settings = settings();
         List<Path> paths = settings.common().sources();
         CollectedSources collected = sourceCollector().scan(baseDirectory(), paths);
@@ -100,17 +101,21 @@ public class ValidateMojo extends AbstractNetpolMojo {
         if (upToDate(GOAL, digest)) {
             return;
         }
+        times.mark("sources collected and digest");
         ValidationRun run;
         try {
             run = ValidationRun.of(collected, settings.common().defaultNamespace(), settings.lint());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("netpol: " + e.getMessage(), e);
         }
+        times.mark("read, API-server validation and lint");
         List<Finding> findings = run.findings();
         List<String> units = files.stream().map(SourceFile::path).toList();
         boolean passed = !settings.lint().fails(findings);
         String summary = ConsoleFormatter.summary(GOAL, findings, files.size());
         report(new ReportInput(GOAL, passed, findings, Map.of(), summary, repositoryPrefix(), units));
+        times.mark("reports");
+        times.log(getLog()::debug);
         if (!passed) {
             throw new MojoFailureException(summary + "; see the findings above (file:line:column)");
         }
