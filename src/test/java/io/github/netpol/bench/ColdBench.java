@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * default {@code shop,policies:1000,policies:10000,rules:5000}), {@code netpol.cold.mvn} (the Maven command,
  * default {@code mvn}), {@code netpol.cold.breakdown} (default true), {@code netpol.cold.project} (this project's
  * directory), {@code netpol.cold.plugin} (the plugin jar) and {@code netpol.cold.pluginVersion},
- * {@code netpol.cold.seed} (the local repository the dependencies come from, default {@code ~/.m2/repository}).
+ * {@code netpol.cold.seed} (the local repository the dependencies come from, default {@code ~/.m2/repository}),
+ * {@code netpol.cold.mavenOpts} (JVM options of every build, e.g. {@code -Xmx1g}).
  */
 public final class ColdBench {
 
@@ -53,6 +54,9 @@ public final class ColdBench {
     private final Path settings;
     private final String mvn;
     private final String pluginVersion;
+    /** Options for every build's JVM, e.g. {@code -Xmx1g} to show a size fits in that heap. */
+    private final List<String> mavenOpts = Arrays.stream(System.getProperty("netpol.cold.mavenOpts", "").split(" "))
+            .filter(o -> !o.isBlank()).toList();
 
     private ColdBench(Path project, Path work, String mvn, String pluginVersion) {
         this.project = project;
@@ -137,7 +141,8 @@ public final class ColdBench {
             }
         }
         System.out.println();
-        System.out.println("Load average now: " + loadAverage() + "; Maven: " + bench.mvn + "; " + Runtime.version());
+        System.out.println("Load average now: " + loadAverage() + "; Maven: " + bench.mvn + "; " + Runtime.version()
+                + (bench.mavenOpts.isEmpty() ? "" : "; MAVEN_OPTS " + String.join(" ", bench.mavenOpts)));
         System.out.println("Heap peak: the most heap in use at any GC or at exit (-Xlog:gc, -Xlog:gc+heap+exit), of"
                 + " Maven's whole JVM.");
         System.out.println();
@@ -263,6 +268,7 @@ public final class ColdBench {
             command.add("-Dnetpol.skip=true");
         }
         List<String> opts = new ArrayList<>(List.of("-Xlog:gc,gc+heap+exit:file=" + gc));
+        opts.addAll(mavenOpts);
         opts.addAll(jvmOptions);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile());
