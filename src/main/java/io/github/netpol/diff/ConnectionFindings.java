@@ -43,13 +43,14 @@ final class ConnectionFindings {
     private final NamespaceUniverse newUniverse;
     private final Map<String, SideComparison> sides;
     private final String acceptedFile;
+    private final String idPrefix;
     /** Workloads of both versions, by id. */
     private final Set<String> inBoth = new HashSet<>();
     /** Workloads of both versions whose labels, ports or namespace labels differ: the only ones examined. */
     private final Set<String> changed = new HashSet<>();
 
     ConnectionFindings(ManifestSet old, ManifestSet current, NamespaceUniverse oldUniverse, NamespaceUniverse newUniverse,
-                       List<SideComparison> sides, String acceptedFile) {
+                       List<SideComparison> sides, String acceptedFile, String idPrefix) {
         this.old = old;
         this.current = current;
         this.oldUniverse = oldUniverse;
@@ -57,6 +58,7 @@ final class ConnectionFindings {
         this.sides = new HashMap<>();
         sides.forEach(s -> this.sides.put(s.namespace() + "/" + s.direction().label(), s));
         this.acceptedFile = acceptedFile;
+        this.idPrefix = idPrefix;
         Map<String, WorkloadManifest> before = new HashMap<>();
         old.workloads().forEach(w -> before.putIfAbsent(w.id(), w));
         for (WorkloadManifest w : current.workloads()) {
@@ -159,7 +161,7 @@ final class ConnectionFindings {
     }
 
     private Finding finding(Connection c, PortSet gained, Witness w) {
-        String id = FindingCode.WIDENED_CONNECTION.findingId(c.source().id(), c.destination().id());
+        String id = idPrefix + FindingCode.WIDENED_CONNECTION.findingId(c.source().id(), c.destination().id());
         WorkloadManifest changedOne = c.destination() instanceof Node.Workload d && changed.contains(d.id())
                 ? d.workload() : ((Node.Workload) c.source()).workload();
         String message = c.source().text() + " => " + c.destination().text() + " is newly allowed on " + gained.text()

@@ -34,21 +34,24 @@ final class SideFindings {
     private final SideComparison side;
     private final EffectiveCheck effective;
     private final String acceptedFile;
+    private final String idPrefix;
     private final Map<String, PolicyManifest> currentPolicies;
     private final Map<String, PolicyManifest> firstInNamespace;
     private final Set<String> portNames;
 
     /**
+     * @param idPrefix         what every finding id begins with: the environment and a colon, or nothing
      * @param currentPolicies  the new version's policies by {@code namespace/name}
      * @param firstInNamespace the new version's first policy of each namespace (where side-wide findings point)
      * @param portNames        every port name the new version's rules use
      */
-    SideFindings(SideComparison side, EffectiveCheck effective, String acceptedFile,
+    SideFindings(SideComparison side, EffectiveCheck effective, String acceptedFile, String idPrefix,
                  Map<String, PolicyManifest> currentPolicies, Map<String, PolicyManifest> firstInNamespace,
                  Set<String> portNames) {
         this.side = side;
         this.effective = effective;
         this.acceptedFile = acceptedFile;
+        this.idPrefix = idPrefix;
         this.currentPolicies = currentPolicies;
         this.firstInNamespace = firstInNamespace;
         this.portNames = portNames;
@@ -95,7 +98,7 @@ final class SideFindings {
         byPolicy.forEach((policy, parts) -> {
             SideComparison.Contribution first = parts.get(0);
             Example ex = example(parts);
-            String id = code.findingId(ns(), policy);
+            String id = idPrefix + code.findingId(ns(), policy);
             String message = ns() + "/" + policy + " now allows more " + dir().label() + ": " + parts(parts)
                     + ". Newly allowed, for example: " + ex.witness.describe() + effectNote(ex.effective) + ". "
                     + fix(id, "narrow the rule");
@@ -104,7 +107,7 @@ final class SideFindings {
         if (!fromIsolation.isEmpty()) {
             Example ex = example(fromIsolation);
             for (Responsible r : responsible) {
-                String id = code.findingId(ns(), r.policy.name());
+                String id = idPrefix + code.findingId(ns(), r.policy.name());
                 String message = r.what + ", so they now accept every " + (dir() == Direction.INGRESS ? "source" : "destination")
                         + ": " + fromIsolation.get(0).description() + ". Newly allowed, for example: "
                         + ex.witness.describe() + effectNote(ex.effective) + ". " + fix(id, r.fixHint);
@@ -117,7 +120,7 @@ final class SideFindings {
         Endpoint.Pod pod = side.isolationDroppedWitness().orElseThrow();
         Witness connection = droppedIsolationExample(pod);
         for (Responsible r : responsible) {
-            String id = FindingCode.ISOLATION_DROPPED.findingId(ns(), r.policy.name(), dir().label());
+            String id = idPrefix + FindingCode.ISOLATION_DROPPED.findingId(ns(), r.policy.name(), dir().label());
             String message = r.what + ": pods such as " + Witness.describe(pod) + " are no longer isolated for "
                     + dir().label() + ", so every " + (dir() == Direction.INGRESS ? "source" : "destination")
                     + " may reach them, e.g. " + connection.describe() + ". " + fix(id, r.fixHint);
@@ -145,7 +148,7 @@ final class SideFindings {
         Witness w = side.newlyDeniedWitness().orElseThrow();
         String message = dir().label() + " of " + ns() + " narrowed, no longer: " + RegionDescriber.describe(denied, ns())
                 + ". For example " + w.describe() + " is not allowed any more.";
-        out.add(finding(code, code.findingId(ns()), message).at(anyLocation()).withWitness(w, null));
+        out.add(finding(code, idPrefix + code.findingId(ns()), message).at(anyLocation()).withWitness(w, null));
     }
 
     private void isolationAdded(List<Finding> out) {
@@ -153,7 +156,7 @@ final class SideFindings {
         Endpoint.Pod pod = side.isolationAddedWitness().orElseThrow();
         String message = "pods such as " + Witness.describe(pod) + " are now isolated for " + dir().label()
                 + ": only what the policies allow reaches " + (dir() == Direction.INGRESS ? "them." : "out of them.");
-        out.add(finding(code, code.findingId(ns(), dir().label()), message).at(anyLocation()));
+        out.add(finding(code, idPrefix + code.findingId(ns(), dir().label()), message).at(anyLocation()));
     }
 
     /**

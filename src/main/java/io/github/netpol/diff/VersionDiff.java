@@ -37,6 +37,7 @@ public final class VersionDiff {
     private final AnalysisOptions options;
     private final String acceptedFile;
     private final LocalDate today;
+    private final String idPrefix;
 
     /** @param acceptedFile the accepted-changes file as messages name it, e.g. {@code netpol-accepted.yaml} */
     public VersionDiff(AnalysisOptions options, String acceptedFile) {
@@ -45,9 +46,18 @@ public final class VersionDiff {
 
     /** @param today from which the {@code expires} date of a suggested acceptance entry is counted */
     public VersionDiff(AnalysisOptions options, String acceptedFile, LocalDate today) {
+        this(options, acceptedFile, today, null);
+    }
+
+    /**
+     * @param environment the rendered environment compared, or {@code null}: its name begins every finding id
+     *                    ({@code prod:WIDENED_INGRESS/shop/web}), so that an acceptance holds for that environment only
+     */
+    public VersionDiff(AnalysisOptions options, String acceptedFile, LocalDate today, String environment) {
         this.options = options;
         this.acceptedFile = acceptedFile;
         this.today = today;
+        this.idPrefix = environment == null ? "" : environment + ":";
     }
 
     public DiffResult compare(ManifestSet old, ManifestSet current) {
@@ -66,13 +76,14 @@ public final class VersionDiff {
         List<SideComparison> sides = SideComparison.compareAll(PolicyAnalyzer.analyze(old, oldUniverse), analyzedCurrent);
         // sides are independent: their findings are built on every core, then joined in the sides' order
         List<List<Finding>> perSide = sides.parallelStream()
-                .map(side -> new SideFindings(side, effective, acceptedFile, currentPolicies, firstInNamespace, portNames)
+                .map(side -> new SideFindings(side, effective, acceptedFile, idPrefix, currentPolicies, firstInNamespace,
+                        portNames)
                         .findings()).toList();
         for (int i = 0; i < sides.size(); i++) {
             units.add(sides.get(i).namespace() + "/" + sides.get(i).direction().label());
             findings.addAll(perSide.get(i));
         }
-        findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile).findings());
+        findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile, idPrefix).findings());
         Map<String, String> digests = new LinkedHashMap<>();
         for (UnsupportedPolicyManifest u : current.unsupported()) {
             if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED) {
@@ -93,9 +104,9 @@ public final class VersionDiff {
      * A mesh's authorization applies to traffic the network policies already let through, so it can only narrow
      * what they allow: not analysing it cannot hide a widening, and the finding says so rather than failing.
      */
-    private static Finding enforcedByMesh(UnsupportedPolicyManifest u) {
+    private Finding enforcedByMesh(UnsupportedPolicyManifest u) {
         String scope = u.namespace() == null ? "cluster" : u.namespace();
-        String id = FindingCode.MESH_POLICY_NOT_ANALYSED.findingId(scope, u.kind(), u.name());
+        String id = idPrefix + FindingCode.MESH_POLICY_NOT_ANALYSED.findingId(scope, u.kind(), u.name());
         String message = u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") is enforced by a service"
                 + " mesh (" + u.product() + "), not analysed: it can only restrict further what the network policies"
                 + " allow, so the connections reported here are what the network lets through before the mesh decides.";
@@ -120,7 +131,7 @@ public final class VersionDiff {
      */
     private Finding unsupported(UnsupportedPolicyManifest u) {
         String scope = u.namespace() == null ? "cluster" : u.namespace();
-        String id = FindingCode.UNSUPPORTED_POLICY_KIND.findingId(scope, u.kind(), u.name());
+        String id = idPrefix + FindingCode.UNSUPPORTED_POLICY_KIND.findingId(scope, u.kind(), u.name());
         String message = u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") can change connectivity but"
                 + " is not analysed, so the check cannot tell whether it widens access. Keep it out of netpol.sources, or"
                 + " review it by hand and accept this object as it is now in " + acceptedFile + " (the digest binds the"

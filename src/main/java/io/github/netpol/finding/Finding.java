@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param acceptedReason the reason of that entry, or {@code null}
  * @param effective for widenings: whether the whole connection is now allowed; otherwise {@code null}
  * @param witness   a concrete connection that shows it, or {@code null}
+ * @param environment the rendered environment it was found in (e.g. {@code prod}), or {@code null} for the plain
+ *                  sources of a build that renders nothing
  */
 public record Finding(String id, FindingCode code, Severity severity, String message, String namespace,
                       Direction direction, SourcePosition location, boolean accepted, String acceptedReason,
-                      Boolean effective, Witness witness) {
+                      Boolean effective, Witness witness, String environment) {
 
     public Finding {
         Objects.requireNonNull(id, "id");
@@ -32,7 +34,8 @@ public record Finding(String id, FindingCode code, Severity severity, String mes
 
     /** A finding of {@code code} with its default severity, whose id is the code itself; the rest is added by name. */
     public static Finding of(FindingCode code, String message) {
-        return new Finding(code.id(), code, code.defaultSeverity(), message, null, null, null, false, null, null, null);
+        return new Finding(code.id(), code, code.defaultSeverity(), message, null, null, null, false, null, null, null,
+                null);
     }
 
     /** The code as reports write it ({@code WIDENED_INGRESS}, {@code invalid-cidr}). */
@@ -41,36 +44,43 @@ public record Finding(String id, FindingCode code, Severity severity, String mes
     }
 
     public Finding at(SourcePosition where) {
-        return new Finding(id, code, severity, message, namespace, direction, where, accepted, acceptedReason, effective, witness);
+        return new Finding(id, code, severity, message, namespace, direction, where, accepted, acceptedReason, effective, witness, environment);
     }
 
     public Finding withId(String newId) {
-        return new Finding(newId, code, severity, message, namespace, direction, location, accepted, acceptedReason, effective, witness);
+        return new Finding(newId, code, severity, message, namespace, direction, location, accepted, acceptedReason, effective, witness, environment);
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(id, code, newSeverity, message, namespace, direction, location, accepted, acceptedReason, effective, witness);
+        return new Finding(id, code, newSeverity, message, namespace, direction, location, accepted, acceptedReason, effective, witness, environment);
     }
 
     public Finding withMessage(String text) {
-        return new Finding(id, code, severity, text, namespace, direction, location, accepted, acceptedReason, effective, witness);
+        return new Finding(id, code, severity, text, namespace, direction, location, accepted, acceptedReason, effective, witness, environment);
     }
 
     public Finding withNamespace(String ns) {
-        return new Finding(id, code, severity, message, ns, direction, location, accepted, acceptedReason, effective, witness);
+        return new Finding(id, code, severity, message, ns, direction, location, accepted, acceptedReason, effective, witness, environment);
     }
 
     public Finding withDirection(Direction d) {
-        return new Finding(id, code, severity, message, namespace, d, location, accepted, acceptedReason, effective, witness);
+        return new Finding(id, code, severity, message, namespace, d, location, accepted, acceptedReason, effective, witness, environment);
     }
 
     /** @param isEffective for widenings whether the whole connection is allowed now, else {@code null} */
     public Finding withWitness(Witness example, Boolean isEffective) {
-        return new Finding(id, code, severity, message, namespace, direction, location, accepted, acceptedReason, isEffective, example);
+        return new Finding(id, code, severity, message, namespace, direction, location, accepted, acceptedReason, isEffective, example,
+                environment);
+    }
+
+    /** The same finding, found in the rendered environment {@code name}. */
+    public Finding inEnvironment(String name) {
+        return new Finding(id, code, severity, message, namespace, direction, location, accepted, acceptedReason, effective, witness,
+                name);
     }
 
     public Finding accept(String reason) {
-        return new Finding(id, code, severity, message, namespace, direction, location, true, reason, effective, witness);
+        return new Finding(id, code, severity, message, namespace, direction, location, true, reason, effective, witness, environment);
     }
 
     /** The console form: {@code file:line:column: severity: message [id]}. */

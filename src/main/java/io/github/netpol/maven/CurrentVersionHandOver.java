@@ -5,14 +5,15 @@ import io.github.netpol.validate.ReadVersion;
 import org.apache.maven.project.MavenProject;
 
 import java.lang.ref.SoftReference;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Hands the manifests {@code validate} read to {@code check} in the same build, through the project's
- * context, so that a build running both parses the sources once. The entry is keyed by the bytes of every
- * file and the default namespace: any difference and {@code check} reads the files itself. It is held
+ * context, so that a build running both parses the sources once. Each environment's entry is keyed by the bytes
+ * of every file and the default namespace: any difference and {@code check} reads the files itself. It is held
  * softly (memory pressure may clear it, which only costs a re-read) and taken out on use, so a large
  * version does not stay on the heap for the rest of the build.
  */
@@ -20,26 +21,33 @@ final class CurrentVersionHandOver {
 
     private static final String KEY = CurrentVersionHandOver.class.getName();
 
-    private record Entry(String key, ReadVersion read) {
-    }
-
     private CurrentVersionHandOver() {
     }
 
+    /** Adds one version (one environment of the build) to those on offer. */
     static void offer(MavenProject project, List<SourceFile> files, String defaultNamespace, ReadVersion read) {
         if (project != null) {
-            project.setContextValue(KEY, new SoftReference<>(new Entry(key(files, defaultNamespace), read)));
+            Map<String, ReadVersion> entries = new HashMap<>(offered(project));
+            entries.put(key(files, defaultNamespace), read);
+            project.setContextValue(KEY, new SoftReference<>(entries));
         }
     }
 
     /** The version offered for exactly these files and default namespace, if it is still there; removes it. */
     static Optional<ReadVersion> take(MavenProject project, List<SourceFile> files, String defaultNamespace) {
-        if (project == null || !(project.getContextValue(KEY) instanceof SoftReference<?> ref)) {
+        if (project == null) {
             return Optional.empty();
         }
-        project.setContextValue(KEY, null);
-        return ref.get() instanceof Entry e && e.key().equals(key(files, defaultNamespace))
-                ? Optional.of(e.read()) : Optional.empty();
+        Map<String, ReadVersion> entries = new HashMap<>(offered(project));
+        ReadVersion read = entries.remove(key(files, defaultNamespace));
+        project.setContextValue(KEY, entries.isEmpty() ? null : new SoftReference<>(entries));
+        return Optional.ofNullable(read);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ReadVersion> offered(MavenProject project) {
+        return project.getContextValue(KEY) instanceof SoftReference<?> ref && ref.get() instanceof Map<?, ?> map
+                ? (Map<String, ReadVersion>) map : Map.of();
     }
 
     private static String key(List<SourceFile> files, String defaultNamespace) {

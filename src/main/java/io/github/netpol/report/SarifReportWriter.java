@@ -121,6 +121,7 @@ public final class SarifReportWriter implements ReportWriter {
         result.putObject("partialFingerprints").put(FINGERPRINT, finding.id());
         ObjectNode properties = result.putObject("properties");
         properties.put("id", finding.id());
+        putIfPresent(properties, "environment", finding.environment());
         putIfPresent(properties, "namespace", finding.namespace());
         if (finding.direction() != null) {
             properties.put("direction", finding.direction().label());
