@@ -88,8 +88,9 @@ public final class Renderer {
             throw new RenderException(where + ": valuesFiles, set, releaseName and namespace are settings of a Helm"
                     + " chart; " + show.apply(dir) + " is a Kustomize directory (set its namespace in kustomization.yaml)");
         }
-        KustomizeCommand command = KustomizeCommand.resolve(options.kustomize(), options.env());
+        // remote and outside entries are refused first, whether or not a Kustomize is installed
         KustomizationTree tree = KustomizationTree.walk(dir, options.projectRoot(), options.yaml().get(), show);
+        KustomizeCommand command = KustomizeCommand.resolve(options.kustomize(), options.env());
         String digest = digest(spec, command.identity(), tree.inputs(), projectDir);
         RenderRecord previous = RenderRecord.read(workDir);
         if (previous.reusable(digest, output)) {
