@@ -179,6 +179,9 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
             throw new MojoExecutionException("netpol: " + e.getMessage(), e);
         }
         for (SourceEnvironment env : environments) {
+            for (Path missing : env.sources().missing()) {
+                refuseUngenerated(missing);
+            }
             if (env.rendered() != null) {
                 RenderedEnvironment r = env.rendered();
                 getLog().info("netpol: environment " + r.name() + ": " + r.spec().path() + (r.reused()
@@ -188,6 +191,24 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
             }
         }
         return environments;
+    }
+
+    /**
+     * A source inside the build directory is made by the build (JKube, Quarkus, Dekorate); when it is not there yet
+     * the goal runs before the step that makes it, and passing with nothing read would let any policy through.
+     */
+    private void refuseUngenerated(Path missing) throws MojoExecutionException {
+        if (project == null || project.getBuild() == null || project.getBuild().getDirectory() == null) {
+            return;
+        }
+        Path buildDir = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+        if (baseDirectory().resolve(missing).normalize().startsWith(buildDir)) {
+            throw new MojoExecutionException("netpol: source " + missing + " does not exist yet: it lies in the build"
+                    + " directory, so an earlier step of the build generates it, and this goal ran before that step."
+                    + " Bind the goal to a later phase: <phase>process-classes</phase> after Eclipse JKube's"
+                    + " k8s:resource, <phase>verify</phase> after Quarkus's or Dekorate's generation in package; or"
+                    + " remove the source.");
+        }
     }
 
     /** Renders Kustomize directories and charts as the goal's settings say, with inputs inside the project's root. */
