@@ -32,15 +32,7 @@ class CheckEnvironmentsTest {
               podSelector: {}
               policyTypes: [Ingress]
             """;
-    static final String OPEN = """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata: {name: default-deny, namespace: %s}
-            spec:
-              podSelector: {}
-              policyTypes: [Ingress]
-              ingress: [{}]
-            """;
+    static final String OPEN = DENY + "  ingress: [{}]\n";
 
     @Test
     void aWideningFailsOnlyItsEnvironment() {
