@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 def builds = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('[INFO] Building ') }
-assert builds.size() == 2
+assert builds.size() == 3
 
 // 1: generated first, then validated, tested and bundled from what was generated
 def ok = builds[0]
@@ -21,4 +21,11 @@ assert errors.size() == 1
 assert errors[0].contains('netpol: source target/classes/META-INF/jkube does not exist yet: it lies in the build directory')
 assert errors[0].contains('<phase>process-classes</phase> after Eclipse JKube')
 assert !builds[1].contains('netpol validate: passed')
+
+// 3: one error that says why and what to compare with instead
+def gitErrors = builds[2].readLines().findAll { it.startsWith('[ERROR] Failed to execute goal') }
+assert gitErrors.size() == 1
+assert gitErrors[0] =~ /netpol: the baseline git tag v1\.0\.0 \([0-9a-f]+\) is read from git, but the source target\/classes\/META-INF\/jkube is generated into the build directory, which git does not hold/
+assert gitErrors[0].contains('netpol.baseline=release')
+assert !builds[2].contains('netpol check passed')
 return true

@@ -92,6 +92,7 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
                 baselineEnvironments);
         if (outcome instanceof BaselineOutcome.Found found) {
             Baseline b = found.baseline();
+            refuseGitBaselineOfGeneratedSources(b, plain);
             List<String> parts = new ArrayList<>();
             if (b.environments().isEmpty() || !b.files().isEmpty()) {
                 parts.add(b.files().size() + " files");
@@ -104,6 +105,24 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
         }
         return new CheckRequest(environments, outcome, readAccepted(base), settings.failOn(), settings.failIfNoBaseline(),
                 settings.analysis(), common.defaultNamespace(), LocalDate.now(), acceptedFile(), Map.of());
+    }
+
+    /**
+     * Git does not hold what the build generates into its build directory (JKube, Quarkus), so the tree at a ref
+     * has nothing there: compared with nothing, every policy would look like a narrowing and pass.
+     */
+    private void refuseGitBaselineOfGeneratedSources(Baseline baseline, List<Path> plain) throws MojoExecutionException {
+        if (!baseline.spec().startsWith("git:")) {
+            return;
+        }
+        for (Path source : plain) {
+            if (inBuildDirectory(source)) {
+                throw new MojoExecutionException("netpol: the baseline " + baseline.description() + " is read from git, but"
+                        + " the source " + source + " is generated into the build directory, which git does not hold, so"
+                        + " there would be nothing to compare with. Compare with the release's bundle, which holds"
+                        + " what was generated: netpol.baseline=release (deploy the bundle goal's attachment).");
+            }
+        }
     }
 
     /**

@@ -198,17 +198,22 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
      * the goal runs before the step that makes it, and passing with nothing read would let any policy through.
      */
     private void refuseUngenerated(Path missing) throws MojoExecutionException {
-        if (project == null || project.getBuild() == null || project.getBuild().getDirectory() == null) {
-            return;
-        }
-        Path buildDir = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
-        if (baseDirectory().resolve(missing).normalize().startsWith(buildDir)) {
+        if (inBuildDirectory(missing)) {
             throw new MojoExecutionException("netpol: source " + missing + " does not exist yet: it lies in the build"
                     + " directory, so an earlier step of the build generates it, and this goal ran before that step."
                     + " Bind the goal to a later phase: <phase>process-classes</phase> after Eclipse JKube's"
                     + " k8s:resource, <phase>verify</phase> after Quarkus's or Dekorate's generation in package; or"
                     + " remove the source.");
         }
+    }
+
+    /** Whether a source (relative to the base directory, or absolute) lies in the build directory ({@code target/}). */
+    protected boolean inBuildDirectory(Path source) {
+        if (project == null || project.getBuild() == null || project.getBuild().getDirectory() == null) {
+            return false;
+        }
+        Path buildDir = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+        return baseDirectory().resolve(source).normalize().startsWith(buildDir);
     }
 
     /** Renders Kustomize directories and charts as the goal's settings say, with inputs inside the project's root. */
