@@ -1,8 +1,10 @@
 def log = new File(basedir, 'build.log').text
 // invocation 1: the namespace without default-deny fails the build, naming the policy to add and its YAML
-assert log.contains('src/main/kubernetes/shop.yaml:4:3: error: Namespace shop must be isolated for ingress')
+assert log.contains('src/main/kubernetes/shop.yaml:4:3: error: Namespace shop has no default-deny ingress policy')
+assert log.contains("-Dnetpol.requireIsolation='*,!shop'")
 assert log.contains('[required-isolation]')
-assert log.contains('Add NetworkPolicy shop/default-deny-ingress:')
+assert !log.contains('policyTypes: [Ingress] [required-isolation]') // the YAML stays paste-safe
+assert log.contains('Add the NetworkPolicy below')
 ['kind: NetworkPolicy', 'name: default-deny-ingress', 'namespace: shop', 'podSelector: {}', 'policyTypes: [Ingress]'].each {
     assert log.contains(it) : "suggested YAML line '${it}' missing from build.log"
 }

@@ -4,6 +4,8 @@ import io.github.netpol.model.semantics.Cidr;
 import io.github.netpol.model.semantics.IpAddress;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -81,5 +83,85 @@ public final class IpAddresses {
 
     public static boolean isV4(BigInteger point) {
         return point.compareTo(V4_SIZE) < 0;
+    }
+
+    /**
+     * Addresses a reader takes for the example of a range (RFC 5737 and RFC 3849 documentation ranges), in the
+     * order they are tried.
+     */
+    private static final List<String> DOCUMENTATION = List.of("203.0.113.10", "198.51.100.10", "192.0.2.10",
+            "2001:db8::10");
+    /** Ranges no ordinary host has (this network, loopback, link-local, multicast, reserved), avoided in examples. */
+    private static final IntervalSet SPECIAL = specialRanges();
+
+    private static IntervalSet specialRanges() {
+        IntervalSet out = IntervalSet.empty();
+        for (String cidr : List.of("0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/3", "::/8", "fe80::/10",
+                "ff00::/8")) {
+            out = out.union(cidr(cidr).orElseThrow());
+        }
+        return out;
+    }
+
+    /**
+     * One address of the set a person would take for an ordinary host: a documentation address such as
+     * {@code 203.0.113.10} when the set holds one, else a host a few addresses into the set's first range outside
+     * the special ranges (never its network address, never {@code 0.0.0.0}), else the set's least address.
+     * Empty when the set is.
+     */
+    public static Optional<BigInteger> example(IntervalSet set) {
+        if (set.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String text : DOCUMENTATION) {
+            BigInteger point = address(text).orElseThrow();
+            if (set.containsValue(point)) {
+                return Optional.of(point);
+            }
+        }
+        IntervalSet ordinary = set.minus(SPECIAL);
+        for (IntervalSet.Range r : perFamily(ordinary.isEmpty() ? set : ordinary)) {
+            // .10 in IPv4, ::10 in IPv6: a host that reads as one
+            BigInteger offset = r.hi().subtract(r.lo()).shiftRight(1).min(BigInteger.valueOf(isV4(r.lo()) ? 10 : 16));
+            return Optional.of(r.lo().add(offset));
+        }
+        return Optional.of(set.min());
+    }
+
+    /** The ranges of a set, each within one family (a range that spans the end of IPv4 is cut in two). */
+    public static List<IntervalSet.Range> perFamily(IntervalSet set) {
+        List<IntervalSet.Range> out = new ArrayList<>();
+        BigInteger lastV4 = V4_SIZE.subtract(BigInteger.ONE);
+        for (IntervalSet.Range r : set.ranges()) {
+            if (isV4(r.lo()) && !isV4(r.hi())) {
+                out.add(new IntervalSet.Range(r.lo(), lastV4));
+                out.add(new IntervalSet.Range(V4_SIZE, r.hi()));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A range in words, within one family: a CIDR when it is exactly one ({@code 10.0.0.0/8}, {@code ::/0}),
+     * else {@code first-last}.
+     */
+    public static String describe(IntervalSet.Range range) {
+        BigInteger size = range.hi().subtract(range.lo()).add(BigInteger.ONE);
+        boolean v4 = isV4(range.lo());
+        BigInteger offset = v4 ? BigInteger.ZERO : V4_SIZE;
+        if (size.bitCount() == 1 && range.lo().subtract(offset).mod(size).signum() == 0) {
+            int prefix = (v4 ? 32 : 128) - (size.bitLength() - 1);
+            return format(range.lo()) + "/" + prefix;
+        }
+        return format(range.lo()) + "-" + format(range.hi());
+    }
+
+    /** A set of addresses in words, family by family: {@code 0.0.0.0/0, ::/0} or {@code 10.0.0.0-10.0.0.5}. */
+    public static String describe(IntervalSet set) {
+        List<String> parts = new ArrayList<>();
+        perFamily(set).forEach(r -> parts.add(describe(r)));
+        return String.join(", ", parts);
     }
 }

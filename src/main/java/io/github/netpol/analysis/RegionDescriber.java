@@ -1,6 +1,7 @@
 package io.github.netpol.analysis;
 
 import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.LabelWords;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A sentence for a region, e.g. "pods with app=api in payments accept TCP 8080 from pods with
- * role=client in namespaces labelled env=dev". Describes the first cube and counts the others.
+ * A sentence for a region, e.g. "pods with app=api in payments accept TCP port 8080 from pods whose role
+ * is not admin in namespaces with env=dev". Describes the first cube and counts the others.
  */
 public final class RegionDescriber {
 
@@ -31,74 +32,72 @@ public final class RegionDescriber {
 
     public static String describe(Cube c, Direction direction, String namespace, boolean ipPeer) {
         String local = pods(c, Dim.Kind.LOCAL_LABEL) + " in " + namespace;
-        String peer = ipPeer ? "addresses " + addresses((IntervalSet) c.get(Dim.IP)) : peerPods(c);
+        String peer = ipPeer ? "addresses " + IpAddresses.describe((IntervalSet) c.get(Dim.IP)) : peerPods(c);
         String ports = ports(c);
+        boolean one = local.startsWith("any ");
         return direction == Direction.INGRESS
-                ? local + " accept " + ports + " from " + peer
+                ? local + (one ? " accepts " : " accept ") + ports + " from " + peer
                 : local + " may send " + ports + " to " + peer;
     }
 
     private static String peerPods(Cube c) {
         ValueSet names = (ValueSet) c.get(Dim.NAMESPACE_NAME);
+        List<LabelWords.Condition> nsLabels = conditions(c, Dim.Kind.NAMESPACE_LABEL);
         String where;
         if (!names.cofinite()) {
             where = (names.values().size() == 1 ? "namespace " : "namespaces ") + sorted(names);
+            String labels = LabelWords.describe("", "", nsLabels);
+            where += labels.isEmpty() ? "" : " (" + labels.trim() + ")";
         } else {
-            where = "any namespace" + (names.values().isEmpty() ? "" : " except " + sorted(names));
-        }
-        String nsLabels = labels(c, Dim.Kind.NAMESPACE_LABEL);
-        if (!nsLabels.isEmpty()) {
-            where += " labelled " + nsLabels;
+            where = LabelWords.describe("namespaces", "any namespace", nsLabels)
+                    + (names.values().isEmpty() ? "" : " other than " + sorted(names));
         }
         return pods(c, Dim.Kind.PEER_LABEL) + " in " + where;
     }
 
     private static String pods(Cube c, Dim.Kind kind) {
-        String l = labels(c, kind);
-        return l.isEmpty() ? "any pod" : "pods with " + l;
+        return LabelWords.describe("pods", "any pod", conditions(c, kind));
     }
 
-    private static String labels(Cube c, Dim.Kind kind) {
-        return c.sets().entrySet().stream().filter(e -> e.getKey().kind() == kind)
-                .map(e -> label(e.getKey().key(), (ValueSet) e.getValue()))
-                .filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
+    private static List<LabelWords.Condition> conditions(Cube c, Dim.Kind kind) {
+        List<LabelWords.Condition> out = new ArrayList<>();
+        c.sets().forEach((dim, set) -> {
+            if (dim.kind() == kind) {
+                out.add(condition(dim.key(), (ValueSet) set));
+            }
+        });
+        return out;
     }
 
-    private static String label(String key, ValueSet v) {
-        if (v.isAll()) {
-            return "";
-        }
-        String present;
-        if (!v.cofinite()) {
-            present = v.values().isEmpty() ? "" : v.values().size() == 1
-                    ? key + "=" + v.values().iterator().next() : key + " in " + sorted(v);
-        } else {
-            present = v.values().isEmpty() ? key + " set" : key + " not in " + sorted(v);
-        }
-        if (!v.absent()) {
-            return present;
-        }
-        return present.isEmpty() ? "no " + key : present + " or no " + key;
+    private static LabelWords.Condition condition(String key, ValueSet v) {
+        return new LabelWords.Condition(key, new TreeSet<>(v.values()), v.cofinite(), v.absent());
     }
 
     private static String ports(Cube c) {
         ValueSet protocols = (ValueSet) c.get(Dim.PROTOCOL);
         IntervalSet numbers = (IntervalSet) c.get(Dim.PORT);
         ValueSet names = (ValueSet) c.get(Dim.PORT_NAME);
-        String protos = protocols.values().size() == Dim.PROTOCOLS.size() ? "any protocol" : String.join("/", new TreeSet<>(protocols.values()));
+        boolean allProtocols = protocols.values().size() == Dim.PROTOCOLS.size();
+        if (allProtocols && numbers.equals(Dim.PORT.full()) && names.isAll()) {
+            return "every port of every protocol";
+        }
+        String protos = allProtocols ? "any protocol" : String.join("/", new TreeSet<>(protocols.values()));
         String nums = numbers.equals(Dim.PORT.full()) ? "any port" : "port " + ranges(numbers);
-        String named = names.isAll() ? "" : " (" + (names.absent() && !names.cofinite() && names.values().isEmpty()
-                ? "unnamed" : "named " + label("port name", names)) + ")";
+        String named;
+        if (names.isAll()) {
+            named = "";
+        } else if (!names.cofinite() && names.values().isEmpty()) {
+            named = " (unnamed)";
+        } else if (!names.cofinite() && !names.absent()) {
+            named = " (named " + String.join(" or ", new TreeSet<>(names.values())) + ")";
+        } else {
+            named = " (port " + condition("name", names).words() + ")";
+        }
         return protos + " " + nums + named;
     }
 
     static String ranges(IntervalSet set) {
         return set.ranges().stream().map(r -> r.lo().equals(r.hi()) ? r.lo().toString() : r.lo() + "-" + r.hi())
-                .collect(Collectors.joining(","));
-    }
-
-    private static String addresses(IntervalSet set) {
-        return set.ranges().stream().map(r -> IpAddresses.format(r.lo()) + "-" + IpAddresses.format(r.hi()))
                 .collect(Collectors.joining(","));
     }
 

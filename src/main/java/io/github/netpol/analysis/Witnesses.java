@@ -6,6 +6,7 @@ import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.Witness;
 import io.github.netpol.model.NamespaceManifest;
 
+import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,19 @@ public final class Witnesses {
 
     /** A connection of the region, preferring pod peers; empty when the region is. */
     public static Optional<Witness> of(SideRegion region, String namespace, NamespaceUniverse universe) {
+        return of(region, namespace, universe, List.of());
+    }
+
+    /** A connection of the region, preferring pod peers and the given ports; empty when the region is. */
+    public static Optional<Witness> of(SideRegion region, String namespace, NamespaceUniverse universe,
+                                       List<Integer> preferredPorts) {
         if (!region.pods().isEmpty()) {
-            return Optional.of(of(region.pods().cubes().get(0), region.direction(), namespace, universe, false));
+            return Optional.of(of(region.pods().cubes().get(0), region.direction(), namespace, universe, false,
+                    preferredPorts));
         }
         if (!region.ips().isEmpty()) {
-            return Optional.of(of(region.ips().cubes().get(0), region.direction(), namespace, universe, true));
+            return Optional.of(of(region.ips().cubes().get(0), region.direction(), namespace, universe, true,
+                    preferredPorts));
         }
         return Optional.empty();
     }
@@ -42,16 +51,28 @@ public final class Witnesses {
 
     /** A member of one cube of a side region. */
     public static Witness of(Cube c, Direction direction, String namespace, NamespaceUniverse universe, boolean ipPeer) {
+        return of(c, direction, namespace, universe, ipPeer, List.of());
+    }
+
+    /**
+     * A member of one cube of a side region, on the first of {@code preferredPorts} the cube holds (ports a
+     * person recognises: the rule's own, the workloads' declared ones), else on its least port. An external
+     * peer is an ordinary host address of the cube's ranges ({@link IpAddresses#example}).
+     */
+    public static Witness of(Cube c, Direction direction, String namespace, NamespaceUniverse universe, boolean ipPeer,
+                             List<Integer> preferredPorts) {
         ValueSet protocols = (ValueSet) c.get(Dim.PROTOCOL);
         String protocol = protocols.containsValue("TCP") ? "TCP" : protocols.pick(false);
-        int port = ((IntervalSet) c.get(Dim.PORT)).min().intValue();
+        IntervalSet ports = (IntervalSet) c.get(Dim.PORT);
+        int port = preferredPorts.stream().filter(p -> ports.containsValue(BigInteger.valueOf(p))).findFirst()
+                .orElse(ports.min().intValue());
         String portName = ((ValueSet) c.get(Dim.PORT_NAME)).pick(true);
         List<NamedPort> named = portName == null ? List.of() : List.of(new NamedPort(portName, protocol, port));
 
         Endpoint peer;
         Map<String, String> localNamespaceLabels = universe.labelsOf(namespace);
         if (ipPeer) {
-            peer = new Endpoint.Ip(IpAddresses.format(((IntervalSet) c.get(Dim.IP)).min()));
+            peer = new Endpoint.Ip(IpAddresses.format(IpAddresses.example((IntervalSet) c.get(Dim.IP)).orElseThrow()));
         } else {
             String peerNamespace = namespaceName((ValueSet) c.get(Dim.NAMESPACE_NAME), namespace);
             Map<String, String> nsLabels = universe.isFixed(peerNamespace)

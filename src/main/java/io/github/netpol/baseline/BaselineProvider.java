@@ -1,5 +1,6 @@
 package io.github.netpol.baseline;
 
+import io.github.netpol.load.IoReason;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.render.RenderSpec;
 
@@ -94,7 +95,7 @@ public final class BaselineProvider {
             }
             return new Baseline(dir.toString(), description, plain).withEnvironments(environments.render(path, path, "dir"));
         } catch (IOException e) {
-            throw new BaselineException(dir + ": cannot read " + path + ": " + e.getMessage(), e);
+            throw new BaselineException(dir + ": cannot read " + path + ": " + IoReason.of(e), e);
         } catch (IllegalArgumentException e) {
             throw new BaselineException(dir + ": " + e.getMessage(), e);
         }
@@ -241,7 +242,7 @@ public final class BaselineProvider {
             return new Baseline("release:" + version, "release " + version + " of " + repo.coordinates(),
                     contents.files(), contents.environments());
         } catch (IOException e) {
-            throw new BaselineException("cannot read " + bundle + ": " + e.getMessage(), e);
+            throw new BaselineException("cannot read " + bundle + ": " + IoReason.of(e), e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.netpol.diff;
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.analysis.NamespaceUniverse;
+import io.github.netpol.analysis.SideAnalysis;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.analysis.connectivity.Connection;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
@@ -13,6 +14,7 @@ import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
+import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.finding.Witness;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.WorkloadManifest;
@@ -42,23 +44,26 @@ final class ConnectionFindings {
     private final NamespaceUniverse oldUniverse;
     private final NamespaceUniverse newUniverse;
     private final Map<String, SideComparison> sides;
-    private final String acceptedFile;
-    private final String idPrefix;
+    private final ChangeContext context;
+    /** The baseline's verdict on whole connections: an example it allowed already proves nothing. */
+    private final EffectiveCheck before;
     /** Workloads of both versions, by id. */
     private final Set<String> inBoth = new HashSet<>();
+    /** The baseline's workloads of both versions, by id. */
+    private final Map<String, WorkloadManifest> beforeById = new HashMap<>();
     /** Workloads of both versions whose labels, ports or namespace labels differ: the only ones examined. */
     private final Set<String> changed = new HashSet<>();
 
     ConnectionFindings(ManifestSet old, ManifestSet current, NamespaceUniverse oldUniverse, NamespaceUniverse newUniverse,
-                       List<SideComparison> sides, String acceptedFile, String idPrefix) {
+                       List<SideComparison> sides, ChangeContext context, EffectiveCheck baseline) {
         this.old = old;
         this.current = current;
         this.oldUniverse = oldUniverse;
         this.newUniverse = newUniverse;
         this.sides = new HashMap<>();
         sides.forEach(s -> this.sides.put(s.namespace() + "/" + s.direction().label(), s));
-        this.acceptedFile = acceptedFile;
-        this.idPrefix = idPrefix;
+        this.context = context;
+        this.before = baseline;
         Map<String, WorkloadManifest> before = new HashMap<>();
         old.workloads().forEach(w -> before.putIfAbsent(w.id(), w));
         for (WorkloadManifest w : current.workloads()) {
@@ -67,6 +72,7 @@ final class ConnectionFindings {
                 continue;
             }
             inBoth.add(w.id());
+            beforeById.put(w.id(), was);
             if (!was.podLabels().equals(w.podLabels()) || !was.ports().equals(w.ports())
                     || !oldUniverse.labelsOf(w.namespace()).equals(newUniverse.labelsOf(w.namespace()))) {
                 changed.add(w.id());
@@ -118,32 +124,52 @@ final class ConnectionFindings {
                 continue;
             }
             if (r.first().compareTo(cursor) > 0) {
-                Optional<Finding> f = unexplained(c, c.ports(), cursor);
+                Optional<Finding> f = unexplained(c, c.ports(), IntervalSet.of(cursor, r.first().subtract(BigInteger.ONE)));
                 if (f.isPresent()) {
                     return f;
                 }
             }
-            Optional<Finding> f = unexplained(c, c.ports().minus(o.ports()), r.first().max(cursor));
+            Optional<Finding> f = unexplained(c, c.ports().minus(o.ports()),
+                    IntervalSet.of(r.first().max(cursor), r.last().min(range.last())));
             if (f.isPresent()) {
                 return f;
             }
             cursor = r.last().add(BigInteger.ONE);
         }
-        return cursor.compareTo(range.last()) <= 0 ? unexplained(c, c.ports(), cursor) : Optional.empty();
+        return cursor.compareTo(range.last()) <= 0 ? unexplained(c, c.ports(), IntervalSet.of(cursor, range.last()))
+                : Optional.empty();
     }
 
-    /** A finding for the first gained port no side comparison accounts for, if any. */
-    private Optional<Finding> unexplained(Connection c, PortSet gained, BigInteger address) {
+    /**
+     * A finding for the first gained port no side comparison accounts for, if any; a port the destination declares
+     * first. {@code addresses} are the external addresses (all alike for this connection) an example is taken from.
+     */
+    private Optional<Finding> unexplained(Connection c, PortSet gained, IntervalSet addresses) {
+        BigInteger address = addresses == null ? null : IpAddresses.example(addresses).orElseThrow();
         for (Map.Entry<String, IntervalSet> e : gained.byProtocol().entrySet()) {
-            for (IntervalSet.Range r : e.getValue().ranges()) {
-                int port = r.lo().intValue();
+            for (int port : candidatePorts(c, e.getKey(), e.getValue())) {
                 Witness w = new Witness(endpoint(c.source(), address), endpoint(c.destination(), address), e.getKey(), port);
-                if (!explainedBySides(w)) {
+                if (!explainedBySides(w) && !before.allowsWhole(asBefore(w))) {
                     return Optional.of(finding(c, gained, w));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The ports of one protocol tried for an example: those the destination declares, then the first of each range. */
+    private static List<Integer> candidatePorts(Connection c, String protocol, IntervalSet ports) {
+        List<Integer> out = new ArrayList<>();
+        if (c.destination() instanceof Node.Workload d) {
+            d.workload().ports().stream().filter(p -> p.protocol().equals(protocol))
+                    .filter(p -> ports.containsValue(BigInteger.valueOf(p.port()))).forEach(p -> out.add(p.port()));
+        }
+        ports.ranges().forEach(r -> {
+            if (!out.contains(r.lo().intValue())) {
+                out.add(r.lo().intValue());
+            }
+        });
+        return out;
     }
 
     private boolean explainedBySides(Witness w) {
@@ -160,17 +186,95 @@ final class ConnectionFindings {
         return false;
     }
 
+    /**
+     * The workload (or Namespace) whose labels or ports changed is the cause and where the finding points; the rules
+     * that now let the connection through, on each side, are the effect.
+     */
     private Finding finding(Connection c, PortSet gained, Witness w) {
-        String id = idPrefix + FindingCode.WIDENED_CONNECTION.findingId(c.source().id(), c.destination().id());
+        String id = context.idPrefix() + FindingCode.WIDENED_CONNECTION.findingId(c.source().id(), c.destination().id());
         WorkloadManifest changedOne = c.destination() instanceof Node.Workload d && changed.contains(d.id())
                 ? d.workload() : ((Node.Workload) c.source()).workload();
-        String message = c.source().text() + " => " + c.destination().text() + " is newly allowed on " + gained.text()
-                + " although no policy rule changed for it: the pod-template labels, ports or namespace labels of "
-                + changedOne.id() + " changed. Example: " + w.describe() + ". If this is not intended, restore the labels;"
-                + " if it is, accept it in " + acceptedFile + " with '- id: " + id + "' and a reason.";
-        return Finding.of(FindingCode.WIDENED_CONNECTION, message).withId(id).withNamespace(changedOne.namespace())
+        ChangeContext.Relabelled relabelled = context.relabelled().get(changedOne.namespace());
+        WorkloadManifest before = beforeById.get(changedOne.id());
+        boolean templateChanged = before != null && (!before.podLabels().equals(changedOne.podLabels())
+                || !before.ports().equals(changedOne.ports()));
+        String cause;
+        SourcePosition where;
+        if (templateChanged || relabelled == null) {
+            cause = "The pod template of " + changedOne.kind() + " " + changedOne.namespace() + "/" + changedOne.name()
+                    + " changed: " + templateChange(before, changedOne) + ".";
+            where = changedOne.origin().at("/spec/template/metadata/labels");
+            if (changedOne.kind().equals("Pod")) {
+                cause = cause.replace("The pod template of Pod", "Pod");
+                where = changedOne.origin().at("/metadata/labels");
+            }
+        } else {
+            cause = relabelled.describe();
+            where = relabelled.now().origin().at("/metadata/labels");
+        }
+        String ports = gained.text().equals("All Connections") ? "every port of every protocol" : gained.text();
+        String effect = words(c.source()) + " can now connect to " + words(c.destination()) + " on " + ports
+                + ", although no policy changed for it: " + deciders(w) + ".";
+        String undo = templateChanged || relabelled == null ? "restore the labels or ports" : "restore the Namespace's labels";
+        return Finding.explained(FindingCode.WIDENED_CONNECTION, new Finding.Parts(cause, effect, w.describe(),
+                        context.advice(undo)))
+                .withId(id).withNamespace(changedOne.namespace())
                 .withDirection(c.destination() instanceof Node.Workload ? Direction.INGRESS : Direction.EGRESS)
-                .at(changedOne.origin().at("/spec/template/metadata/labels")).withWitness(w, true);
+                .at(where).withWitness(w, true).withFix(ChangeContext.acceptanceEntry(id));
+    }
+
+    /** {@code Deployment shop/web}, {@code addresses 10.0.0.0/8}. */
+    private static String words(Node node) {
+        if (node instanceof Node.Workload w) {
+            return w.workload().kind() + " " + w.workload().namespace() + "/" + w.workload().name();
+        }
+        Node.External e = (Node.External) node;
+        return "addresses " + IpAddresses.describe(IntervalSet.of(e.first(), e.last()));
+    }
+
+    /** What changed in a workload's pod template: its labels, its ports. */
+    private static String templateChange(WorkloadManifest before, WorkloadManifest now) {
+        List<String> out = new ArrayList<>();
+        if (before == null || !before.podLabels().equals(now.podLabels())) {
+            out.add("its labels are now " + SideFindings.labels(now.podLabels())
+                    + (before == null ? "" : " (before: " + SideFindings.labels(before.podLabels()) + ")"));
+        }
+        if (before != null && !before.ports().equals(now.ports())) {
+            out.add("its container ports are now " + ports(now) + " (before: " + ports(before) + ")");
+        }
+        return String.join("; ", out);
+    }
+
+    private static String ports(WorkloadManifest w) {
+        return w.ports().isEmpty() ? "none" : w.ports().stream()
+                .map(p -> (p.name() == null ? "" : p.name() + ": ") + p.protocol() + " " + p.port())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The rule of each side that lets the example through now, or that the pod is not isolated there. */
+    private String deciders(Witness w) {
+        List<String> out = new ArrayList<>();
+        if (w.destination() instanceof Endpoint.Pod dst) {
+            out.add(decider(sides.get(dst.namespace() + "/ingress"), dst, w.source(), w, Direction.INGRESS));
+        }
+        if (w.source() instanceof Endpoint.Pod src) {
+            out.add(decider(sides.get(src.namespace() + "/egress"), src, w.destination(), w, Direction.EGRESS));
+        }
+        return String.join("; ", out);
+    }
+
+    private static String decider(SideComparison side, Endpoint.Pod local, Endpoint peer, Witness w, Direction d) {
+        if (side != null) {
+            for (SideAnalysis.PolicyRuleRegion r : side.newSide().rules()) {
+                if (r.region().allows(local, peer, w.protocol(), w.port())) {
+                    String rule = r.rule().describe();
+                    return "rule " + rule.substring(rule.indexOf(' ') + 1) + " of NetworkPolicy " + r.rule().policy().key()
+                            + " (" + r.rule().location() + ") " + (d == Direction.INGRESS ? "admits it into "
+                            + Witness.describe(local) : "lets " + Witness.describe(local) + " send it");
+                }
+            }
+        }
+        return Witness.describe(local) + " is not isolated for " + d.label();
     }
 
     private Endpoint endpoint(Node node, BigInteger address) {
@@ -178,7 +282,25 @@ final class ConnectionFindings {
             return new Endpoint.Ip(IpAddresses.format(Objects.requireNonNull(address)));
         }
         WorkloadManifest w = ((Node.Workload) node).workload();
-        return new Endpoint.Pod(w.namespace(), newUniverse.labelsOf(w.namespace()), w.podLabels(), w.namedPorts());
+        return new Endpoint.Pod(w.namespace(), newUniverse.labelsOf(w.namespace()), w.podLabels(), w.namedPorts(), w.id());
+    }
+
+    /**
+     * The example as the baseline saw it: the workloads with their labels and ports and their namespaces with their
+     * labels in the baseline. (The listed connectivity of the baseline can leave out an address family it has no
+     * ipBlock for, so each example is also asked of the baseline's own sides.)
+     */
+    private Witness asBefore(Witness w) {
+        return new Witness(before(w.source()), before(w.destination()), w.protocol(), w.port());
+    }
+
+    private Endpoint before(Endpoint e) {
+        if (!(e instanceof Endpoint.Pod pod) || pod.workload() == null || !beforeById.containsKey(pod.workload())) {
+            return e;
+        }
+        WorkloadManifest was = beforeById.get(pod.workload());
+        return new Endpoint.Pod(was.namespace(), oldUniverse.labelsOf(was.namespace()), was.podLabels(), was.namedPorts(),
+                was.id());
     }
 
     private boolean endpointsInBoth(Connection c) {

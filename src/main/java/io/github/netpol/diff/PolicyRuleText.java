@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.github.netpol.analysis.PolicyRuleRef;
 import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.LabelWords;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.semantics.EffectivePolicy;
 import io.github.netpol.model.semantics.PolicyPort;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What one rule peer of a policy says, in words a person can check against the YAML, e.g.
@@ -53,8 +55,7 @@ final class PolicyRuleText {
     }
 
     private static String pods(LabelSelector s) {
-        String terms = terms(s, false);
-        return terms.isEmpty() ? "every pod" : "pods with " + terms;
+        return LabelWords.describe("pods", "every pod", conditions(s, false));
     }
 
     private static String namespaces(LabelSelector s) {
@@ -63,30 +64,30 @@ final class PolicyRuleText {
         if (noExpressions && labels.size() == 1 && labels.containsKey(NamespaceManifest.NAME_LABEL)) {
             return "namespace " + labels.get(NamespaceManifest.NAME_LABEL);
         }
-        String terms = terms(s, true);
-        return terms.isEmpty() ? "any namespace" : "namespaces with " + terms;
+        return LabelWords.describe("namespaces", "any namespace", conditions(s, true));
     }
 
-    private static String terms(LabelSelector s, boolean namespace) {
+    /** Each requirement of the selector as the values its key may take, in the order written. */
+    private static List<LabelWords.Condition> conditions(LabelSelector s, boolean namespace) {
+        List<LabelWords.Condition> out = new ArrayList<>();
         if (s == null) {
-            return "";
+            return out;
         }
-        List<String> out = new ArrayList<>();
         new TreeMap<>(s.getMatchLabels() == null ? Map.<String, String>of() : s.getMatchLabels())
-                .forEach((k, v) -> out.add(key(k, namespace) + "=" + v));
+                .forEach((k, v) -> out.add(LabelWords.Condition.equal(key(k, namespace), v)));
         for (LabelSelectorRequirement r : s.getMatchExpressions() == null ? List.<LabelSelectorRequirement>of()
                 : s.getMatchExpressions()) {
             String k = key(r.getKey(), namespace);
-            String values = r.getValues() == null ? "" : String.join(", ", r.getValues());
+            TreeSet<String> values = new TreeSet<>(r.getValues() == null ? List.of() : r.getValues());
+            // NotIn and DoesNotExist also hold for a pod without the label, as the API server matches them
             out.add(switch (String.valueOf(r.getOperator())) {
-                case "In" -> k + " in (" + values + ")";
-                case "NotIn" -> k + " not in (" + values + ")";
-                case "Exists" -> k + " set";
-                case "DoesNotExist" -> "no " + k;
-                default -> k + " " + r.getOperator() + " (" + values + ")";
+                case "In" -> new LabelWords.Condition(k, values, false, false);
+                case "NotIn" -> new LabelWords.Condition(k, values, true, true);
+                case "Exists" -> new LabelWords.Condition(k, new TreeSet<>(), true, false);
+                default -> new LabelWords.Condition(k, new TreeSet<>(), false, true);
             });
         }
-        return String.join(", ", out);
+        return out;
     }
 
     private static String key(String key, boolean namespace) {

@@ -1,21 +1,16 @@
 package io.github.netpol.diff;
 
-import io.github.netpol.analysis.Cube;
-import io.github.netpol.analysis.Dim;
-import io.github.netpol.analysis.ValueSet;
-import io.github.netpol.analysis.Region;
 import io.github.netpol.analysis.RegionDescriber;
 import io.github.netpol.analysis.SideAnalysis;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.analysis.SideRegion;
-import io.github.netpol.analysis.Witnesses;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
-import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.finding.Witness;
+import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.semantics.PolicyTypes;
 
@@ -24,37 +19,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The findings of one side (namespace, direction) of a comparison. */
 final class SideFindings {
 
-    /** How many cubes of a widened region are tried in search of an example the whole path allows. */
-    private static final int EFFECTIVE_SEARCH_LIMIT = 64;
-
     private final SideComparison side;
-    private final EffectiveCheck effective;
-    private final String acceptedFile;
-    private final String idPrefix;
-    private final Map<String, PolicyManifest> currentPolicies;
-    private final Map<String, PolicyManifest> firstInNamespace;
-    private final Set<String> portNames;
+    private final ChangeContext context;
+    private final ExampleSearch examples;
 
-    /**
-     * @param idPrefix         what every finding id begins with: the environment and a colon, or nothing
-     * @param currentPolicies  the new version's policies by {@code namespace/name}
-     * @param firstInNamespace the new version's first policy of each namespace (where side-wide findings point)
-     * @param portNames        every port name the new version's rules use
-     */
-    SideFindings(SideComparison side, EffectiveCheck effective, String acceptedFile, String idPrefix,
-                 Map<String, PolicyManifest> currentPolicies, Map<String, PolicyManifest> firstInNamespace,
-                 Set<String> portNames) {
+    /** @param portNames every port name the new version's rules use */
+    SideFindings(SideComparison side, EffectiveCheck effective, ChangeContext context, Set<String> portNames) {
         this.side = side;
-        this.effective = effective;
-        this.acceptedFile = acceptedFile;
-        this.idPrefix = idPrefix;
-        this.currentPolicies = currentPolicies;
-        this.firstInNamespace = firstInNamespace;
-        this.portNames = portNames;
+        this.context = context;
+        this.examples = new ExampleSearch(side, effective, context.workloads(), portNames);
     }
 
     List<Finding> findings() {
@@ -85,78 +64,105 @@ final class SideFindings {
     }
 
     private void widenings(List<Finding> out, List<Responsible> responsible) {
-        Map<String, List<SideComparison.Contribution>> byPolicy = new LinkedHashMap<>();
-        List<SideComparison.Contribution> fromIsolation = new ArrayList<>();
+        Map<String, List<ExampleSearch.Part>> byPolicy = new LinkedHashMap<>();
+        List<ExampleSearch.Part> fromIsolation = new ArrayList<>();
         for (SideComparison.Contribution c : side.newlyAllowedContributions()) {
             if (c.rule() == null) {
-                fromIsolation.add(c);
+                fromIsolation.add(ExampleSearch.Part.of(c));
             } else {
-                byPolicy.computeIfAbsent(c.rule().policy().name(), k -> new ArrayList<>()).add(c);
+                byPolicy.computeIfAbsent(c.rule().policy().name(), k -> new ArrayList<>()).add(ExampleSearch.Part.of(c));
             }
         }
         FindingCode code = dir() == Direction.INGRESS ? FindingCode.WIDENED_INGRESS : FindingCode.WIDENED_EGRESS;
         byPolicy.forEach((policy, parts) -> {
-            SideComparison.Contribution first = parts.get(0);
-            Example ex = example(parts);
-            String id = idPrefix + code.findingId(ns(), policy);
-            String message = ns() + "/" + policy + " now allows more " + dir().label() + ": " + parts(parts)
-                    + ". Newly allowed, for example: " + ex.witness.describe() + effectNote(ex.effective) + ". "
-                    + fix(id, "narrow the rule");
-            out.add(finding(code, id, message).at(first.rule().location()).withWitness(ex.witness, ex.effective));
+            ExampleSearch.Example ex = examples.widening(parts);
+            String id = context.idPrefix() + code.findingId(ns(), policy);
+            PolicyManifest manifest = parts.get(0).rule().policy();
+            ChangeContext.Relabelled relabelled = context.unchanged(manifest) ? relabelledPeer(ex.witness()) : null;
+            Finding f = relabelled != null
+                    ? relabelledNamespace(code, id, parts.get(0), relabelled, ex)
+                    : finding(code, id, new Finding.Parts(
+                            ns() + "/" + policy + " now allows more " + dir().label() + " than the baseline: "
+                                    + parts(parts) + ".",
+                            wideningEffect(ex.effective()), ex.witness().describe(), context.advice("narrow the rule")))
+                            .at(parts.get(0).rule().location());
+            out.add(f.withWitness(ex.witness(), ex.effective()).withFix(ChangeContext.acceptanceEntry(id)));
         });
         if (!fromIsolation.isEmpty()) {
-            Example ex = example(fromIsolation);
+            ExampleSearch.Example ex = examples.widening(fromIsolation);
+            String description = RegionDescriber.describe(fromIsolation.get(0).region(), ns());
             for (Responsible r : responsible) {
-                String id = idPrefix + code.findingId(ns(), r.policy.name());
-                String message = r.what + ", so they now accept every " + (dir() == Direction.INGRESS ? "source" : "destination")
-                        + ": " + fromIsolation.get(0).description() + ". Newly allowed, for example: "
-                        + ex.witness.describe() + effectNote(ex.effective) + ". " + fix(id, r.fixHint);
-                out.add(finding(code, id, message).at(r.location).withWitness(ex.witness, ex.effective));
+                String id = context.idPrefix() + code.findingId(ns(), r.policy.name());
+                String effect = dir() == Direction.INGRESS
+                        ? "The pods it isolated for ingress now accept connections from every source: " + description
+                        : "The pods it isolated for egress may now connect to every destination: " + description;
+                out.add(finding(code, id, new Finding.Parts(r.what + ".", effect + effectNote(ex.effective()) + ".",
+                        ex.witness().describe(), context.advice(r.fixHint)))
+                        .at(r.location).withWitness(ex.witness(), ex.effective()).withFix(ChangeContext.acceptanceEntry(id)));
             }
         }
     }
 
-    private void isolationDropped(List<Finding> out, List<Responsible> responsible) {
-        Endpoint.Pod pod = side.isolationDroppedWitness().orElseThrow();
-        Witness connection = droppedIsolationExample(pod);
-        for (Responsible r : responsible) {
-            String id = idPrefix + FindingCode.ISOLATION_DROPPED.findingId(ns(), r.policy.name(), dir().label());
-            String message = r.what + ": pods such as " + Witness.describe(pod) + " are no longer isolated for "
-                    + dir().label() + ", so every " + (dir() == Direction.INGRESS ? "source" : "destination")
-                    + " may reach them, e.g. " + connection.describe() + ". " + fix(id, r.fixHint);
-            out.add(finding(FindingCode.ISOLATION_DROPPED, id, message).at(r.location).withWitness(connection, null));
-        }
+    /**
+     * The widening of a rule that did not change, caused by a Namespace whose labels did: the Namespace manifest is
+     * the cause and where the finding points, the rule it now matches the effect.
+     */
+    private Finding relabelledNamespace(FindingCode code, String id, ExampleSearch.Part part,
+                                        ChangeContext.Relabelled relabelled, ExampleSearch.Example ex) {
+        NamespaceManifest now = relabelled.now();
+        String cause = relabelled.describe();
+        String effect = "The rule " + ruleName(part) + " of NetworkPolicy " + part.rule().policy().key() + " ("
+                + part.rule().location() + "), which did not change, now matches pods of namespace " + now.name()
+                + ": " + PolicyRuleText.describe(part.rule()) + ". So " + ns() + "/" + part.rule().policy().name()
+                + " allows more " + dir().label() + " than the baseline" + effectNote(ex.effective()) + ".";
+        return finding(code, id, new Finding.Parts(cause, effect, ex.witness().describe(),
+                context.advice("restore the Namespace's labels, or narrow the rule")))
+                .at(now.origin().at("/metadata/labels"));
     }
 
-    /**
-     * A connection of a pod that lost its isolation: one the new version newly allows if there is one
-     * (the most telling example), else any connection of the example pod, which the side now lets through.
-     */
-    private Witness droppedIsolationExample(Endpoint.Pod pod) {
-        Region dropped = side.isolationDropped();
-        SideRegion newly = side.newlyAllowed();
-        SideRegion ofDroppedPods = new SideRegion(dir(), newly.pods().intersect(dropped), newly.ips().intersect(dropped));
-        return Witnesses.of(ofDroppedPods, ns(), side.newSide().universe()).orElseGet(() -> {
-            Endpoint.Ip outside = new Endpoint.Ip("192.0.2.1");
-            return dir() == Direction.INGRESS ? new Witness(outside, pod, "TCP", 1) : new Witness(pod, outside, "TCP", 1);
-        });
+    /** The relabelled Namespace of the example's peer pod, if it is one. */
+    private ChangeContext.Relabelled relabelledPeer(Witness w) {
+        Endpoint peer = dir() == Direction.INGRESS ? w.source() : w.destination();
+        return peer instanceof Endpoint.Pod pod ? context.relabelled().get(pod.namespace()) : null;
+    }
+
+    private void isolationDropped(List<Finding> out, List<Responsible> responsible) {
+        Endpoint.Pod pod = side.isolationDroppedWitness().orElseThrow();
+        Witness connection = examples.droppedIsolation(pod);
+        Endpoint.Pod local = (Endpoint.Pod) (dir() == Direction.INGRESS ? connection.destination() : connection.source());
+        String effect = dir() == Direction.INGRESS
+                ? "Pods such as " + Witness.describe(local) + " are no longer isolated for ingress, so every source may"
+                        + " reach them."
+                : "Pods such as " + Witness.describe(local) + " are no longer isolated for egress, so they may reach"
+                        + " every destination.";
+        for (Responsible r : responsible) {
+            String id = context.idPrefix() + FindingCode.ISOLATION_DROPPED.findingId(ns(), r.policy.name(), dir().label());
+            out.add(finding(FindingCode.ISOLATION_DROPPED, id, new Finding.Parts(r.what + ".", effect,
+                    connection.describe(), context.advice(r.fixHint)))
+                    .at(r.location).withWitness(connection, null).withFix(ChangeContext.acceptanceEntry(id)));
+        }
     }
 
     private void narrowing(List<Finding> out) {
         FindingCode code = dir() == Direction.INGRESS ? FindingCode.NARROWED_INGRESS : FindingCode.NARROWED_EGRESS;
         SideRegion denied = side.newlyDenied();
-        Witness w = side.newlyDeniedWitness().orElseThrow();
-        String message = dir().label() + " of " + ns() + " narrowed, no longer: " + RegionDescriber.describe(denied, ns())
-                + ". For example " + w.describe() + " is not allowed any more.";
-        out.add(finding(code, idPrefix + code.findingId(ns()), message).at(anyLocation()).withWitness(w, null));
+        Witness w = examples.narrowing();
+        out.add(finding(code, context.idPrefix() + code.findingId(ns()), new Finding.Parts(
+                "The " + dir().label() + " of " + ns() + " is narrower than in the baseline; no longer allowed: "
+                        + RegionDescriber.describe(denied, ns()) + ".",
+                "Connections the baseline allowed on this side are blocked now.",
+                w.describe() + " is not allowed any more",
+                "Nothing to do unless the narrowing is not intended.")).at(anyLocation()).withWitness(w, null));
     }
 
     private void isolationAdded(List<Finding> out) {
         FindingCode code = FindingCode.ISOLATION_ADDED;
-        Endpoint.Pod pod = side.isolationAddedWitness().orElseThrow();
-        String message = "pods such as " + Witness.describe(pod) + " are now isolated for " + dir().label()
-                + ": only what the policies allow reaches " + (dir() == Direction.INGRESS ? "them." : "out of them.");
-        out.add(finding(code, idPrefix + code.findingId(ns(), dir().label()), message).at(anyLocation()));
+        Endpoint.Pod pod = examples.declaredPod(side.isolationAdded())
+                .orElseGet(() -> side.isolationAddedWitness().orElseThrow());
+        out.add(finding(code, context.idPrefix() + code.findingId(ns(), dir().label()), new Finding.Parts(
+                "Pods such as " + Witness.describe(pod) + " are now isolated for " + dir().label() + ".",
+                "Only what the policies allow " + (dir() == Direction.INGRESS ? "reaches them." : "leaves them."),
+                null, "Nothing to do unless the narrowing is not intended.")).at(anyLocation()));
     }
 
     /**
@@ -164,59 +170,27 @@ final class SideFindings {
      * the difference with the old version (often a patchwork of label exclusions); the example
      * connection shows what is new.
      */
-    private static String parts(List<SideComparison.Contribution> parts) {
+    private static String parts(List<ExampleSearch.Part> parts) {
         List<String> shown = new ArrayList<>();
-        for (SideComparison.Contribution p : parts.subList(0, Math.min(3, parts.size()))) {
-            String rule = p.rule().describe();
-            shown.add(rule.substring(rule.indexOf(' ') + 1) + " (" + p.rule().location().line() + ":"
-                    + p.rule().location().column() + "): " + PolicyRuleText.describe(p.rule()));
+        for (ExampleSearch.Part p : parts.subList(0, Math.min(3, parts.size()))) {
+            shown.add(ruleName(p) + " (" + p.rule().location().line() + ":" + p.rule().location().column() + "): "
+                    + PolicyRuleText.describe(p.rule()));
         }
         String more = parts.size() > 3 ? "; and " + (parts.size() - 3) + " more rule peer(s)" : "";
         return String.join("; ", shown) + more;
     }
 
-    /** The first witness over the region's cubes whose whole connection the new version allows, else the first. */
-    private Example example(List<SideComparison.Contribution> parts) {
-        Witness first = parts.get(0).witness();
-        int tried = 0;
-        for (SideComparison.Contribution part : parts) {
-            for (boolean ip : new boolean[] {false, true}) {
-                Region r = ip ? part.region().ips() : part.region().pods();
-                for (Cube c : r.cubes()) {
-                    if (tried++ >= EFFECTIVE_SEARCH_LIMIT) {
-                        return new Example(first, effective.effective(first, dir()));
-                    }
-                    Witness w = Witnesses.of(c, dir(), ns(), side.newSide().universe(), ip);
-                    for (Witness candidate : withPortNames(w, (ValueSet) c.get(Dim.PORT_NAME))) {
-                        if (effective.effective(candidate, dir())) {
-                            return new Example(candidate, true);
-                        }
-                    }
-                }
-            }
-        }
-        return new Example(first, effective.effective(first, dir()));
+    /** {@code ingress[0].from[1]}. */
+    private static String ruleName(ExampleSearch.Part p) {
+        String rule = p.rule().describe();
+        return rule.substring(rule.indexOf(' ') + 1);
     }
 
-    private record Example(Witness witness, boolean effective) {
-    }
-
-    /**
-     * The witness, then the same connection to a destination pod that names the port with each port name
-     * the policies use and the region admits: the other side may allow the port only by its name.
-     */
-    private List<Witness> withPortNames(Witness w, ValueSet admitted) {
-        List<Witness> out = new ArrayList<>();
-        out.add(w);
-        if (w.destination() instanceof Endpoint.Pod dst && dst.namedPorts().isEmpty()) {
-            for (String name : portNames) {
-                if (admitted.containsValue(name)) {
-                    out.add(new Witness(w.source(), new Endpoint.Pod(dst.namespace(), dst.namespaceLabels(),
-                            dst.podLabels(), List.of(new NamedPort(name, w.protocol(), w.port()))), w.protocol(), w.port()));
-                }
-            }
-        }
-        return out;
+    private String wideningEffect(boolean effective) {
+        String other = dir() == Direction.INGRESS ? "egress" : "ingress";
+        return "Connections the baseline blocked on the " + dir().label() + " side now pass it"
+                + (effective ? ", and the " + other + " side lets this one through too (effective)."
+                : " (latent: the " + other + " side still blocks this one today).");
     }
 
     /** An old policy that isolated pods which no policy isolates now, and what happened to it. */
@@ -224,7 +198,7 @@ final class SideFindings {
     }
 
     private List<Responsible> responsibleForDroppedIsolation() {
-        Region dropped = side.isolationDropped();
+        var dropped = side.isolationDropped();
         List<Responsible> out = new ArrayList<>();
         for (SideAnalysis.Selection s : side.oldSide().isolating()) {
             if (s.pods().intersect(dropped).isEmpty()) {
@@ -232,21 +206,21 @@ final class SideFindings {
             }
             PolicyManifest old = s.policy();
             String name = ns() + "/" + old.name();
-            PolicyManifest now = currentPolicies.get(old.key());
+            PolicyManifest now = context.currentPolicies().get(old.key());
             if (now == null) {
                 SourcePosition was = old.origin().at("/metadata/name");
-                out.add(new Responsible(old, was, "policy " + name + " was removed (it was at " + was + ")",
+                out.add(new Responsible(old, was, "NetworkPolicy " + name + " was removed (it was at " + was + ")",
                         "restore the policy"));
             } else if (!PolicyTypes.effective(now.policy()).contains(dir())) {
                 boolean omitted = PolicyTypes.omitted(now.policy());
                 out.add(new Responsible(old, now.origin().at("/spec/policyTypes"),
-                        "policy " + name + " no longer has " + dir().policyType() + " in its policyTypes"
+                        "NetworkPolicy " + name + " no longer has " + dir().policyType() + " in its policyTypes"
                                 + (omitted ? " (policyTypes is omitted, and then Egress counts only while the policy"
                                 + " has egress rules)" : ""),
                         "list " + dir().policyType() + " in spec.policyTypes explicitly"));
             } else {
                 out.add(new Responsible(old, now.origin().at("/spec/podSelector"),
-                        "policy " + name + " no longer selects these pods", "restore the podSelector"));
+                        "NetworkPolicy " + name + " no longer selects these pods", "restore the podSelector"));
             }
         }
         return out;
@@ -254,22 +228,26 @@ final class SideFindings {
 
     /** Where an informational finding about the whole side points: the namespace's first policy. */
     private SourcePosition anyLocation() {
-        PolicyManifest first = firstInNamespace.get(ns());
+        PolicyManifest first = context.firstInNamespace().get(ns());
         return first == null ? null : first.origin().at("/metadata/name");
     }
 
     /** A finding about this side: its namespace and direction. */
-    private Finding finding(FindingCode code, String id, String message) {
-        return Finding.of(code, message).withId(id).withNamespace(ns()).withDirection(dir());
+    private Finding finding(FindingCode code, String id, Finding.Parts parts) {
+        return Finding.explained(code, parts).withId(id).withNamespace(ns()).withDirection(dir());
     }
 
-    private static String effectNote(boolean effective) {
-        return effective ? " (effective: the other side allows it too)"
-                : " (latent: the other side still blocks it today)";
+    private String effectNote(boolean effective) {
+        String other = dir() == Direction.INGRESS ? "egress" : "ingress";
+        return effective ? " (effective: the " + other + " side allows the example too)"
+                : " (latent: the " + other + " side still blocks the example today)";
     }
 
-    private String fix(String id, String hint) {
-        return "If this is not intended, " + hint + "; if it is, accept it in " + acceptedFile
-                + " with '- id: " + id + "' and a reason.";
+    /** Labels in words, without the name label the control plane adds to a Namespace: {@code a=1, b=2} or {@code none}. */
+    static String labels(Map<String, String> labels) {
+        Map<String, String> shown = new TreeMap<>(labels);
+        shown.remove(NamespaceManifest.NAME_LABEL);
+        return shown.isEmpty() ? "none" : shown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }

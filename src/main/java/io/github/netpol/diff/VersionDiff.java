@@ -17,7 +17,6 @@ import io.github.netpol.model.semantics.PolicyPort;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,22 +67,19 @@ public final class VersionDiff {
         NamespaceUniverse newUniverse = universes.current();
         AnalyzedVersion analyzedCurrent = PolicyAnalyzer.analyze(current, newUniverse);
         EffectiveCheck effective = new EffectiveCheck(analyzedCurrent);
-        Map<String, PolicyManifest> currentPolicies = new LinkedHashMap<>();
-        current.policies().forEach(p -> currentPolicies.putIfAbsent(p.key(), p));
-        Map<String, PolicyManifest> firstInNamespace = new HashMap<>();
-        currentPolicies.values().forEach(p -> firstInNamespace.putIfAbsent(p.namespace(), p));
+        ChangeContext context = ChangeContext.of(old, current, acceptedFile, idPrefix);
         Set<String> portNames = portNames(current);
-        List<SideComparison> sides = SideComparison.compareAll(PolicyAnalyzer.analyze(old, oldUniverse), analyzedCurrent);
+        AnalyzedVersion analyzedOld = PolicyAnalyzer.analyze(old, oldUniverse);
+        List<SideComparison> sides = SideComparison.compareAll(analyzedOld, analyzedCurrent);
         // sides are independent: their findings are built on every core, then joined in the sides' order
         List<List<Finding>> perSide = sides.parallelStream()
-                .map(side -> new SideFindings(side, effective, acceptedFile, idPrefix, currentPolicies, firstInNamespace,
-                        portNames)
-                        .findings()).toList();
+                .map(side -> new SideFindings(side, effective, context, portNames).findings()).toList();
         for (int i = 0; i < sides.size(); i++) {
             units.add(sides.get(i).namespace() + "/" + sides.get(i).direction().label());
             findings.addAll(perSide.get(i));
         }
-        findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, acceptedFile, idPrefix).findings());
+        findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, context,
+                new EffectiveCheck(analyzedOld)).findings());
         Map<String, String> digests = new LinkedHashMap<>();
         for (UnsupportedPolicyManifest u : current.unsupported()) {
             if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED) {
@@ -132,16 +128,19 @@ public final class VersionDiff {
     private Finding unsupported(UnsupportedPolicyManifest u) {
         String scope = u.namespace() == null ? "cluster" : u.namespace();
         String id = idPrefix + FindingCode.UNSUPPORTED_POLICY_KIND.findingId(scope, u.kind(), u.name());
-        String message = u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") can change connectivity but"
-                + " is not analysed, so the check cannot tell whether it widens access. Keep it out of netpol.sources, or"
-                + " review it by hand and accept this object as it is now in " + acceptedFile + " (the digest binds the"
-                + " acceptance to it: any change to the object fails the check again):\n"
-                + "  - id: " + id + "\n"
+        Finding.Parts parts = new Finding.Parts(
+                u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") can change connectivity but is not"
+                        + " analysed.",
+                "The check cannot tell whether it widens access.", null,
+                "Keep it out of netpol.sources, or review it by hand and accept this object as it is now with this entry"
+                        + " under 'accepted:' in " + acceptedFile + " (the digest binds the acceptance to the object: any"
+                        + " change to it fails the check again; review it again by the expiry date):");
+        String entry = "  - id: " + id + "\n"
                 + "    digest: " + u.digest() + "\n"
                 + "    reason: \"<who reviewed it, and why it is safe>\"\n"
-                + "    expires: " + today.plusDays(SUGGESTED_ACCEPTANCE_DAYS) + "\n"
-                + "By that date, review the object again.";
-        return Finding.of(FindingCode.UNSUPPORTED_POLICY_KIND, message).withId(id).withNamespace(u.namespace())
+                + "    expires: " + today.plusDays(SUGGESTED_ACCEPTANCE_DAYS);
+        return Finding.explained(FindingCode.UNSUPPORTED_POLICY_KIND, parts).withId(id).withNamespace(u.namespace())
+                .withFix(entry)
                 .at(u.origin().start());
     }
 }

@@ -24,8 +24,10 @@ public enum FindingCode {
             "Files over 10 MiB are refused without being read; no real set of policies comes close.",
             "Split the file, or remove it from the sources."),
     BINARY_FILE(Group.LOAD, "binary-file", Severity.ERROR, "A file under the sources is not UTF-8 text",
-            "The file holds NUL bytes or invalid UTF-8, so it cannot be a manifest.",
-            "Remove the file from the sources."),
+            "The file holds NUL bytes or invalid UTF-8, so it cannot be read as a manifest: a manifest saved in another "
+                    + "encoding (Latin-1, Windows-1252, UTF-16), or a file that is no text at all.",
+            "Re-save a text file as UTF-8 (the message names its encoding when it can tell); remove anything else "
+                    + "from the sources."),
     UNRENDERED_TEMPLATE(Group.LOAD, "unrendered-template", Severity.ERROR, "Template syntax in a manifest",
             "The file holds `{{ ... }}`: it is a Helm or Go template, not a manifest, and what it renders to is unknown.",
             "Render the template (helm template, kustomize build, ...) and point netpol.sources at the output."),
@@ -205,9 +207,6 @@ public enum FindingCode {
     REQUIRED_ISOLATION(Group.LINT, "required-isolation", Severity.ERROR,
             "A namespace in `netpol.requireIsolation` (default: every namespace declared or used) without default-deny for `netpol.requireIsolationDirections` (default `ingress`)",
             "Without a policy selecting every pod, a new workload starts fully open. A default-deny (`podSelector: {}`) makes every allow explicit."),
-    DUPLICATE_POLICY(Group.LINT, "duplicate-policy", Severity.WARNING,
-            "Two NetworkPolicies with the same namespace and name",
-            "Applying both leaves only the last one, so what the cluster enforces depends on file order."),
     POLICY_SELECTS_NO_WORKLOAD(Group.LINT, "policy-selects-no-workload", Severity.WARNING,
             "A policy whose `spec.podSelector` matches no workload declared in its namespace (quiet when the namespace declares none)",
             "Usually a label typo: the policy protects nothing and gives false confidence."),

@@ -67,7 +67,7 @@ public final class Check {
                 ReadVersion old = load.join();
                 oldReads.put(env.key(), old);
                 errors.addAll(env.annotate(old.blockingErrors().stream()
-                        .map(f -> f.withMessage(prefix + f.message())).toList()));
+                        .map(f -> f.prefixed(prefix)).toList()));
             }
         }
         if (!errors.isEmpty()) {

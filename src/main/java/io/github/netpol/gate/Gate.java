@@ -83,7 +83,7 @@ public final class Gate {
 
     /** The failing finding with why its acceptance does not hold. */
     private static Finding withNote(Finding f, String note) {
-        return f.withMessage(f.message() + note).withSeverity(Severity.ERROR);
+        return f.prefixed(note.strip() + " ").withSeverity(Severity.ERROR);
     }
 
     static boolean failsBuild(Finding f) {

@@ -91,11 +91,11 @@ public final class ManifestLoader {
                 index++;
             }
         } catch (YAMLException e) {
-            problems.add(syntaxProblem(name, parser, e));
+            problems.add(syntaxProblem(name, text, parser, e));
         }
     }
 
-    private static Finding syntaxProblem(String file, ParserImpl parser, YAMLException e) {
+    private static Finding syntaxProblem(String file, String source, ParserImpl parser, YAMLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         FindingCode code = FindingCode.YAML_SYNTAX;
         String advice = "Fix the YAML syntax.";
@@ -122,6 +122,14 @@ public final class ManifestLoader {
         String detail = e instanceof MarkedYAMLException marked && marked.getProblem() != null
                 ? marked.getProblem() : firstLine(message);
         String text = code == FindingCode.YAML_SYNTAX ? "Invalid YAML: " + detail + ". " + advice : advice;
+        if (code == FindingCode.YAML_SYNTAX && mark != null) {
+            Optional<String> hint = IndentationHint.explain(detail, source, mark.getLine() + 1);
+            if (hint.isPresent()) {
+                text = "Invalid YAML: " + hint.get() + ".";
+                where = new SourcePosition(file, mark.getLine() + 1, 1 + (int) source.lines().skip(mark.getLine())
+                        .findFirst().map(l -> l.length() - l.stripLeading().length()).orElse(0));
+            }
+        }
         return Finding.of(code, text).at(where);
     }
 

@@ -79,7 +79,7 @@ public final class SourceCollector {
                     files.add(new SourceFile(e.getKey(), Files.readAllBytes(e.getValue())));
                 }
             } catch (IOException ex) {
-                problems.add(Finding.of(FindingCode.UNREADABLE_FILE, "Cannot read the file: " + ex.getMessage())
+                problems.add(Finding.of(FindingCode.UNREADABLE_FILE, "Cannot read the file: " + IoReason.of(ex) + ".")
                         .at(SourcePosition.ofFile(e.getKey())));
             }
         });
@@ -144,7 +144,7 @@ public final class SourceCollector {
                 problems.add(loop(link));
                 return;
             } catch (IOException e) {
-                problems.add(problem(FindingCode.UNREADABLE_FILE, link, "Cannot resolve the symbolic link: " + e.getMessage()));
+                problems.add(problem(FindingCode.UNREADABLE_FILE, link, "Cannot resolve the symbolic link: " + IoReason.of(e) + "."));
                 return;
             }
             if (!contained(target)) {

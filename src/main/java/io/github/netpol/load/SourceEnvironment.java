@@ -75,8 +75,7 @@ public record SourceEnvironment(String name, CollectedSources sources, RenderedE
         return findings.stream().map(f -> {
             String origin = f.location() == null ? null
                     : origins.at(f.location().file(), f.location().line()).orElse(null);
-            return f.inEnvironment(name).withMessage("[" + name + "] " + (origin == null ? "" : origin + ": ")
-                    + f.message());
+            return f.inEnvironment(name).prefixed("[" + name + "] " + (origin == null ? "" : origin + ": "));
         }).toList();
     }
 

@@ -1,6 +1,7 @@
 package io.github.netpol.maven;
 
 import io.github.netpol.baseline.Baseline;
+import io.github.netpol.load.IoReason;
 import io.github.netpol.baseline.GitBaselineReader;
 import io.github.netpol.baseline.RenderedFiles;
 import io.github.netpol.load.SourceEnvironment;
@@ -163,7 +164,7 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
         try {
             return List.of(new SourceFile(acceptedFile(), Files.readAllBytes(file)));
         } catch (IOException e) {
-            throw new MojoExecutionException("netpol: cannot read " + file + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("netpol: cannot read " + file + ": " + IoReason.of(e), e);
         }
     }
 
@@ -180,7 +181,7 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
         try {
             return new AcceptedChangesReader().read(display(base, file), Files.readString(file));
         } catch (IOException e) {
-            throw new MojoExecutionException("netpol: cannot read " + file + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("netpol: cannot read " + file + ": " + IoReason.of(e), e);
         }
     }
 

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Parameters and output shared by every goal: skip, sources, reports, default namespace. */
 public abstract class AbstractNetpolMojo extends AbstractMojo {
@@ -101,8 +100,41 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
             return;
         }
         // bad values of the parameters every goal shares fail before any work, one line each
-        commonSettings();
+        CommonSettings common = commonSettings();
+        if (aggregatorWithoutSources(common)) {
+            return;
+        }
         run();
+    }
+
+    /** Set on the project once one goal has said that it is an aggregator without sources. */
+    private static final String AGGREGATOR_NOTED = "netpol.aggregatorWithoutSources";
+
+    /**
+     * A {@code pom}-packaged project with modules and none of the sources (the parent of a reactor, where a shared
+     * plugin configuration is inherited by every module) has nothing to check: its goals do nothing and say so in one
+     * line per project, at info level the first time and at debug level for its other goals, and attach nothing.
+     */
+    private boolean aggregatorWithoutSources(CommonSettings common) {
+        if (project == null || !"pom".equals(project.getPackaging()) || project.getModules() == null
+                || project.getModules().isEmpty()) {
+            return false;
+        }
+        Path base = baseDirectory();
+        if (common.sources().stream().anyMatch(p -> Files.exists(base.resolve(p)))
+                || common.render().plan().renders().stream().anyMatch(r -> Files.exists(base.resolve(r.path())))) {
+            return false;
+        }
+        String line = "netpol: " + project.getArtifactId() + " is an aggregator (pom packaging, modules) without "
+                + common.sources().stream().map(p -> p.toString().replace('\\', '/')).toList()
+                + ": nothing to check here; each module is checked on its own";
+        if (project.getContextValue(AGGREGATOR_NOTED) == null) {
+            project.setContextValue(AGGREGATOR_NOTED, Boolean.TRUE);
+            getLog().info(line);
+        } else {
+            getLog().debug(line);
+        }
+        return true;
     }
 
     /** The parameters every goal shares, parsed and checked. */
@@ -250,7 +282,8 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     }
 
     /** Prints the findings and the summary, and writes every requested file report. */
-    protected void report(ReportInput input) throws MojoExecutionException {
+    protected void report(ReportInput reported) throws MojoExecutionException {
+        ReportInput input = project == null ? reported : reported.withModule(project.getArtifactId());
         List<ReportWriter> selected = selectedWriters();
         if (onConsole()) {
             for (Finding f : input.findings()) {
@@ -370,19 +403,12 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         return p == null ? null : p.getImplementationVersion();
     }
 
-    /** The base directory relative to the enclosing Git work tree, for repository-relative paths in reports. */
+    /**
+     * The base directory relative to the root of the repository, for repository-relative paths in reports: the top
+     * of the enclosing git work tree, or without git the top-level project's directory (see {@link #projectRoot}).
+     */
     protected String repositoryPrefix() {
-        Path base = baseDirectory();
-        return gitWorkTree().map(top -> top.relativize(base).toString().replace('\\', '/')).orElse("");
-    }
-
-    private Optional<Path> gitWorkTree() {
-        for (Path p = baseDirectory(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return ProjectRoot.prefix(baseDirectory(), topLevelProjectDirectory());
     }
 
     /**
@@ -390,12 +416,12 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
      * top-level project's directory (the root of a multi-module build), else the base directory.
      */
     protected Path projectRoot() {
-        Path base = baseDirectory();
-        return gitWorkTree().orElseGet(() -> {
-            MavenProject top = session == null ? null : session.getTopLevelProject();
-            Path dir = top == null || top.getBasedir() == null ? null : top.getBasedir().toPath().toAbsolutePath().normalize();
-            return dir != null && base.startsWith(dir) ? dir : base;
-        });
+        return ProjectRoot.of(baseDirectory(), topLevelProjectDirectory());
+    }
+
+    private Path topLevelProjectDirectory() {
+        MavenProject top = session == null ? null : session.getTopLevelProject();
+        return top == null || top.getBasedir() == null ? null : top.getBasedir().toPath().toAbsolutePath().normalize();
     }
 
     /** Reads the sources (and a {@code dir:} baseline, and assertion files) with links held inside {@link #projectRoot}. */

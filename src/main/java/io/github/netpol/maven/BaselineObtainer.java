@@ -49,10 +49,13 @@ final class BaselineObtainer {
         try {
             return provider.obtain(spec);
         } catch (BaselineException e) {
-            // most messages name the spec first already
-            String m = e.getMessage();
-            throw new MojoExecutionException("netpol: cannot obtain the baseline " + (m.startsWith(spec + ":") ? m
-                    : spec + ": " + m), e);
+            throw new MojoExecutionException(failure(spec, e.getMessage()), e);
         }
+    }
+
+    /** The build's error for a baseline that cannot be obtained: the spec named once, then why. */
+    static String failure(BaselineSpec spec, String why) {
+        // most messages name the spec first already
+        return "netpol: cannot obtain the baseline " + (why.startsWith(spec + ":") ? why : spec + ": " + why);
     }
 }

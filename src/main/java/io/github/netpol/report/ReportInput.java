@@ -25,15 +25,27 @@ import java.util.Map;
  *                       unit), for {@code check} {@code namespace/direction} (e.g. {@code shop/ingress}),
  *                       for {@code test} the assertion names (a finding's {@code id} names its unit)
  * @param connectivity   for {@code connectivity}, what it computed; {@code null} for the other goals
+ * @param module         the project's artifactId, which tells the reports of the modules of one repository apart
+ *                       (SARIF's category), or {@code null}
  */
 public record ReportInput(String goal, boolean passed, List<Finding> findings, Map<String, Object> baseline,
                           String summary, String repositoryPrefix, List<String> units,
-                          ConnectivityResult connectivity) {
+                          ConnectivityResult connectivity, String module) {
 
     /** The input of a goal that reports findings. */
     public ReportInput(String goal, boolean passed, List<Finding> findings, Map<String, Object> baseline,
                        String summary, String repositoryPrefix, List<String> units) {
-        this(goal, passed, findings, baseline, summary, repositoryPrefix, units, null);
+        this(goal, passed, findings, baseline, summary, repositoryPrefix, units, null, null);
+    }
+
+    public ReportInput(String goal, boolean passed, List<Finding> findings, Map<String, Object> baseline,
+                       String summary, String repositoryPrefix, List<String> units, ConnectivityResult connectivity) {
+        this(goal, passed, findings, baseline, summary, repositoryPrefix, units, connectivity, null);
+    }
+
+    /** The same input for the module (artifactId) it was made in. */
+    public ReportInput withModule(String artifactId) {
+        return new ReportInput(goal, passed, findings, baseline, summary, repositoryPrefix, units, connectivity, artifactId);
     }
 
     /** The input of the {@code connectivity} goal: its result and summary, no findings. */

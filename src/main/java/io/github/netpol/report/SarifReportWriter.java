@@ -73,8 +73,10 @@ public final class SarifReportWriter implements ReportWriter {
         ArrayNode ruleNodes = driver.putArray("rules");
         codes.forEach(code -> ruleNodes.add(sarifRule(code)));
 
-        // code scanning keeps one analysis per category: validate and check must not replace each other
-        run.putObject("automationDetails").put("id", "netpol/" + input.goal() + "/");
+        // code scanning keeps one analysis per category: validate and check, and the modules of one repository, must
+        // not replace each other
+        run.putObject("automationDetails").put("id", "netpol/" + input.goal() + "/"
+                + (input.module() == null || input.module().isBlank() ? "" : input.module() + "/"));
         ArrayNode results = run.putArray("results");
         for (Finding finding : input.findings()) {
             results.add(result(finding, sarifRuleIds.indexOf(finding.kind()), input.repositoryPrefix()));

@@ -73,8 +73,16 @@ class WidenedConnectionTest {
         assertThat(f.id()).isEqualTo("WIDENED_CONNECTION/shop/Deployment/batch->shop/Deployment/db");
         assertThat(f.namespace()).isEqualTo("shop");
         assertThat(f.location().file()).isEqualTo(DiffFixture.FILE);
-        assertThat(f.message()).contains("shop/batch[Deployment] => shop/db[Deployment] is newly allowed on TCP 5432")
-                .contains("labels, ports or namespace labels of shop/Deployment/batch changed");
+        // the changed pod template is the cause (and where the finding points), the rules it now matches the effect
+        assertThat(f.message()).isEqualTo("The pod template of Deployment shop/batch changed: its labels are now app=api"
+                + " (before: app=batch). Deployment shop/batch can now connect to Deployment shop/db on TCP 5432, although"
+                + " no policy changed for it: rule ingress[0].from[0] of NetworkPolicy shop/db (k8s/policies.yaml:8:12)"
+                + " admits it into Deployment shop/db; rule egress[0].to[0] of NetworkPolicy shop/batch"
+                + " (k8s/policies.yaml:18:10) lets Deployment shop/batch send it. For example: Deployment shop/batch ->"
+                + " Deployment shop/db on TCP 5432 (the port it names 'pg'). If this is not intended, restore the labels or"
+                + " ports; if it is, accept it with this entry under 'accepted:' in netpol-accepted.yaml:");
+        assertThat(f.fix()).isEqualTo("  - id: WIDENED_CONNECTION/shop/Deployment/batch->shop/Deployment/db\n"
+                + "    reason: \"<why this change is intended>\"");
         assertThat(f.witness().port()).isEqualTo(5432);
         assertConfirmedByOracle(before, after, f, Map.of("app", "batch"));
     }
@@ -103,7 +111,8 @@ class WidenedConnectionTest {
         DiffResult r = diff(egress + workload("worker", "worker"), egress + workload("worker", "api"));
         Finding f = WideningTrapsTest.single(r, "WIDENED_CONNECTION");
         assertThat(f.id()).isEqualTo("WIDENED_CONNECTION/shop/Deployment/worker->203.0.113.0-203.0.113.255");
-        assertThat(f.witness().destination()).isEqualTo(new Endpoint.Ip("203.0.113.0"));
+        // an ordinary host of the range, not its network address
+        assertThat(f.witness().destination()).isEqualTo(new Endpoint.Ip("203.0.113.10"));
         assertThat(f.witness().port()).isEqualTo(443);
         assertThat(r.findings()).hasSize(1);
     }

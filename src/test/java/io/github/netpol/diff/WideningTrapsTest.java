@@ -40,8 +40,14 @@ class WideningTrapsTest {
         assertThat(f.location().line()).isEqualTo(22); // the rule (no peers) in the new file
         assertThat(f.witness()).isNotNull();
         assertThat(f.effective()).isTrue();
-        assertThat(f.message()).contains("payments/allow-api now allows more ingress: ingress[0] (22:5): pods with app=api in payments accept").contains("netpol-accepted.yaml")
-                .contains("- id: WIDENED_INGRESS/payments/allow-api");
+        assertThat(f.message()).isEqualTo("payments/allow-api now allows more ingress than the baseline: ingress[0] (22:5):"
+                + " pods with app=api in payments accept every port of every protocol from anyone (every pod of every"
+                + " namespace and every address). Connections the baseline blocked on the ingress side now pass it, and"
+                + " the egress side lets this one through too (effective). For example: a pod without labels in namespace"
+                + " other -> a pod with app=api in namespace payments (namespace labels env=prod) on TCP 443. If this is"
+                + " not intended, narrow the rule; if it is, accept it with this entry under 'accepted:' in"
+                + " netpol-accepted.yaml:");
+        assertThat(f.fix()).isEqualTo("  - id: WIDENED_INGRESS/payments/allow-api\n    reason: \"<why this change is intended>\"");
     }
 
     @Test

@@ -144,7 +144,10 @@ class CheckTest {
         CheckResult r = run(current, found(file("k8s/a.yaml", GOOD)), false);
         assertThat(r.passed()).isFalse();
         Finding f = r.findings().stream().filter(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).findFirst().orElseThrow();
-        String entry = f.message().substring(f.message().indexOf("  - id: "), f.message().lastIndexOf('\n'));
+        assertThat(f.message()).endsWith("accept this object as it is now with this entry under 'accepted:' in"
+                + " netpol-accepted.yaml (the digest binds the acceptance to the object: any change to it fails the check"
+                + " again; review it again by the expiry date):");
+        String entry = f.fix();
         assertThat(entry).matches("  - id: UNSUPPORTED_POLICY_KIND/cluster/AdminNetworkPolicy/allow-all\n"
                 + "    digest: sha256:[0-9a-f]{64}\n"
                 + "    reason: \"<who reviewed it, and why it is safe>\"\n"

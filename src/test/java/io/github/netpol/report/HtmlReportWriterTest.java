@@ -50,7 +50,7 @@ class HtmlReportWriterTest {
         Element findings = byId(doc, "table", "findings");
         assertThat(((Element) findings.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr").getLength())
                 .as("one row an open finding").isEqualTo(4);
-        assertThat(findings.getTextContent()).contains("TCP port 8080 from pods labelled app=web in namespace shop")
+        assertThat(findings.getTextContent()).contains("TCP port 8080 ('http') from a pod with app=web in namespace shop")
                 .contains("(effective)").contains("(latent)")
                 .contains("services/shop/src/main/kubernetes/payments/allow-api.yaml:12");
         assertThat(byId(doc, "table", "accepted").getTextContent())

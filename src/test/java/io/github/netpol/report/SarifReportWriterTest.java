@@ -79,6 +79,16 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void eachModuleHasItsOwnCategory() throws IOException {
+        // code scanning keeps one analysis per category: modules of one repository must not replace each other
+        for (String module : new String[] {"shop", "payments"}) {
+            JsonNode run = write(new SarifReportWriter(), ReportFixtures.failingCheck().withModule(module))
+                    .path("runs").get(0);
+            assertThat(run.path("automationDetails").path("id").asText()).isEqualTo("netpol/check/" + module + "/");
+        }
+    }
+
+    @Test
     void acceptedFindingCarriesAnExternalSuppressionWithItsReason() throws IOException {
         JsonNode accepted = write(new SarifReportWriter(), ReportFixtures.failingCheck())
                 .path("runs").get(0).path("results").get(2);

@@ -12,11 +12,21 @@ import java.util.List;
  *
  * @param written      the {@code from}/{@code to} items as written ({@code null} items as empty peers)
  * @param peersWritten true when {@code from}/{@code to} appears in the manifest (so {@code []} differs from omitted)
+ * @param peersNull    true when {@code from}/{@code to} is written without a value ({@code - from:}), which means
+ *                     every peer just as {@code []} does
  * @param ports        the {@code ports} items with their positions
  * @param portsWritten true when {@code ports} appears in the manifest
  */
 public record PolicyRuleView(PolicyView policy, PolicyRule rule, List<NetworkPolicyPeer> written, boolean peersWritten,
-                       List<PortView> ports, boolean portsWritten) {
+                       boolean peersNull, List<PortView> ports, boolean portsWritten) {
+
+    /** How the peer list is written, e.g. {@code `from: []`}, {@code `from:` with no value}, {@code no `from`}. */
+    public String peersAsWritten() {
+        if (!peersWritten) {
+            return "no `" + peerField() + "`";
+        }
+        return peersNull ? "`" + peerField() + ":` with no value (null)" : "`" + peerField() + ": []`";
+    }
 
     public Direction direction() {
         return rule.direction();

@@ -119,7 +119,8 @@ public final class PolicyView {
             for (int i = 0; i < rule.ports().size(); i++) {
                 portViews.add(new PortView(rule.ports().get(i), rule.pointer() + "/ports/" + i));
             }
-            out.add(new PolicyRuleView(this, rule, asWritten, written(rule.pointer() + "/" + rule.peerField()),
+            boolean peersWritten = written(rule.pointer() + "/" + rule.peerField());
+            out.add(new PolicyRuleView(this, rule, asWritten, peersWritten, peersWritten && (r == null || peers.apply(r) == null),
                     Collections.unmodifiableList(portViews), written(rule.pointer() + "/ports")));
         }
         return Collections.unmodifiableList(out);

@@ -6,7 +6,9 @@ import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Witness;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.NamespaceManifest;
+import io.github.netpol.model.ContainerPort;
 import io.github.netpol.model.PolicyManifest;
+import io.github.netpol.model.WorkloadManifest;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,43 @@ public final class OracleChecks {
         List<NamespaceManifest> namespaces = v.declared().entrySet().stream()
                 .map(e -> Fixtures.namespace(e.getKey(), e.getValue())).toList();
         return Fixtures.set(policies, namespaces);
+    }
+
+    /** A generated version with declared workloads, which examples prefer. */
+    public static ManifestSet manifests(PolicyGenerator.Version v, List<WorkloadManifest> workloads) {
+        ManifestSet policiesOnly = manifests(v);
+        return Fixtures.set(policiesOnly.policies(), policiesOnly.namespaces(), workloads);
+    }
+
+    /**
+     * A few declared workloads in every namespace of the generator, with labels and named ports from its pools, so
+     * that an example may be a declared workload on its declared port.
+     */
+    public static List<WorkloadManifest> workloads(long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        List<WorkloadManifest> out = new java.util.ArrayList<>();
+        int[] ports = {53, 80, 443, 8080, 9000};
+        for (String ns : PolicyGenerator.NAMESPACES) {
+            for (int i = rnd.nextInt(3); i >= 0; i--) {
+                Map<String, String> labels = new HashMap<>();
+                for (String key : PolicyGenerator.POD_KEYS) {
+                    if (rnd.nextInt(3) > 0) {
+                        labels.put(key, PolicyGenerator.POD_VALUES.get(rnd.nextInt(PolicyGenerator.POD_VALUES.size())));
+                    }
+                }
+                List<ContainerPort> declared = new java.util.ArrayList<>();
+                for (int k = rnd.nextInt(3); k > 0; k--) {
+                    String name = rnd.nextBoolean() ? PolicyGenerator.PORT_NAMES.get(rnd.nextInt(PolicyGenerator.PORT_NAMES.size())) : null;
+                    ContainerPort port = new ContainerPort(name, PolicyGenerator.PROTOCOLS.get(rnd.nextInt(3)),
+                            ports[rnd.nextInt(ports.length)]);
+                    if (declared.stream().noneMatch(d -> d.name() != null && d.name().equals(port.name()))) {
+                        declared.add(port);
+                    }
+                }
+                out.add(Fixtures.workload(ns, "Deployment", "w" + out.size(), labels, declared.toArray(ContainerPort[]::new)));
+            }
+        }
+        return out;
     }
 
     /** Names self declares keep self's labels; names only the other declares take the other's. */

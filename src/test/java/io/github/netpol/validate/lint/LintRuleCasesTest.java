@@ -179,8 +179,32 @@ class LintRuleCasesTest {
             assertThat(x.severity().label()).isEqualTo("error");
             assertThat(x.direction()).isEqualTo(Direction.INGRESS);
             assertThat(x.location().line()).isEqualTo(5); // the workload's metadata.namespace
-            assertThat(x.message()).contains("Add NetworkPolicy shop/default-deny-ingress:\n")
-                    .contains("  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]");
+            assertThat(x.message()).isEqualTo("Namespace shop has no default-deny ingress policy (a NetworkPolicy with"
+                    + " podSelector: {} and Ingress in its policyTypes), which netpol.requireIsolation asks of every"
+                    + " namespace the sources declare or use (the default). Until it has one, a new pod in shop starts"
+                    + " open to all ingress traffic. Add the NetworkPolicy below; or leave shop out of the namespaces"
+                    + " that must be isolated, e.g. -Dnetpol.requireIsolation='*,!shop' (globs; ! excludes; or list the"
+                    + " namespaces you have isolated so far); or switch the rule off with -Dnetpol.requireIsolation=none:");
+            assertThat(x.fix()).isEqualTo("""
+                    ---
+                    apiVersion: networking.k8s.io/v1
+                    kind: NetworkPolicy
+                    metadata:
+                      name: default-deny-ingress
+                      namespace: shop
+                    spec:
+                      podSelector: {}
+                      policyTypes: [Ingress]""");
+            // the console prints the block last, as it is: nothing is appended to the YAML
+            assertThat(x.consoleLine()).endsWith("[required-isolation]\n" + x.fix());
+            // pasted, it is a valid manifest that ends the finding
+            String pasted = Examples.deployment("api", "http", 8080) + "\n" + x.fix() + "\n";
+            assertThat(run("required-isolation", pasted)).isEmpty();
+            assertThat(io.github.netpol.validate.ValidationRun.of(
+                    new io.github.netpol.load.CollectedSources(List.of(new io.github.netpol.load.SourceFile("fix.yaml",
+                            x.fix().getBytes(java.nio.charset.StandardCharsets.UTF_8))), List.of(), List.of()), "default",
+                    LintRulesTest.SETTINGS)
+                    .blockingErrors()).isEmpty();
         });
     }
 
@@ -198,7 +222,7 @@ class LintRuleCasesTest {
                 policyTypes: [Ingress]
                 """);
         assertThat(run("required-isolation", ingressOnly, bothDirections)).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("default-deny-egress").contains("policyTypes: [Egress]"));
+                .satisfies(x -> assertThat(x.fix()).contains("name: default-deny-egress").contains("policyTypes: [Egress]"));
         String selective = policy("""
                 podSelector: {matchLabels: {app: api}}
                 policyTypes: [Ingress]
@@ -333,19 +357,22 @@ class LintRuleCasesTest {
     }
 
     @Test
-    void duplicateAcrossFilesNamesTheFirstPosition() {
+    void twoIdenticalPoliciesGiveOneFindingWithOneAdvice() {
         String p = policy("""
                 podSelector: {}
                 policyTypes: [Ingress]
                 """);
-        List<Finding> f = run("duplicate-policy", "", LintRulesTest.SETTINGS);
-        assertThat(f).isEmpty();
-        LintRule rule = LintRules.byId("duplicate-policy").orElseThrow();
-        f = new LintEngine(List.of(rule)).run(ManifestFixture.load(Map.of("a.yaml", p, "b.yaml", p)), LintRulesTest.SETTINGS);
-        assertThat(f).singleElement().satisfies(x -> {
-            assertThat(x.location().file()).isEqualTo("b.yaml");
-            assertThat(x.message()).contains("first at a.yaml:4:3");
-        });
+        assertThat(LintRules.byId("duplicate-policy")).as("folded into duplicate-object").isEmpty();
+        List<Finding> all = io.github.netpol.validate.ValidationRun.of(new io.github.netpol.load.CollectedSources(List.of(
+                        new io.github.netpol.load.SourceFile("a.yaml", p.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        new io.github.netpol.load.SourceFile("b.yaml", p.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                List.of(), List.of()), "default", LintRulesTest.SETTINGS).findings();
+        assertThat(all.stream().filter(x -> x.location() != null && x.location().file().equals("b.yaml")
+                && x.location().line() == 4)).singleElement().satisfies(x -> {
+                    assertThat(x.id()).isEqualTo("duplicate-object");
+                    assertThat(x.consoleLine()).isEqualTo("b.yaml:4:3: warning: NetworkPolicy shop/api is an identical copy"
+                            + " of the one at a.yaml:4:3; remove one copy. [duplicate-object]");
+                });
     }
 
     @Test

@@ -136,6 +136,6 @@ public final class LintEngine {
     private static Finding toFinding(FindingCode code, Severity severity, Violation v) {
         SourcePosition location = v.subject().origin() == null ? null : v.subject().origin().at(v.pointer());
         return Finding.of(code, v.message()).withSeverity(severity).withNamespace(v.subject().namespace())
-                .withDirection(v.direction()).at(location);
+                .withDirection(v.direction()).at(location).withFix(v.fix());
     }
 }

@@ -24,7 +24,6 @@ import io.github.netpol.validate.lint.peers.EmptyPeerListRule;
 import io.github.netpol.validate.lint.peers.NamespaceSelectorAllRule;
 import io.github.netpol.validate.lint.peers.OmittedPeerListRule;
 import io.github.netpol.validate.lint.peers.SeparateNamespaceAndPodSelectorRule;
-import io.github.netpol.validate.lint.repository.DuplicatePolicyRule;
 import io.github.netpol.validate.lint.repository.EgressDnsBlockedRule;
 import io.github.netpol.validate.lint.repository.HostNetworkSelectedRule;
 import io.github.netpol.validate.lint.repository.NamedPortNotDeclaredRule;
@@ -81,7 +80,6 @@ public final class LintRules {
                 new MissingNamespaceRule(),
                 // the whole repository
                 new RequiredIsolationRule(),
-                new DuplicatePolicyRule(),
                 new PolicySelectsNoWorkloadRule(),
                 new PeerPodSelectorMatchesNothingRule(),
                 new NamespaceSelectorMatchesNothingRule(),

@@ -41,11 +41,13 @@ public final class AllowAllRule extends BaseRule {
         List<Violation> out = new ArrayList<>();
         for (PolicyRuleView rule : context.allRules()) {
             if (rule.allPeers() && rule.allPorts()) {
-                String written = rule.peersWritten() ? "`" + rule.peerField() + ": []`" : "no `" + rule.peerField() + "`";
+                String written = rule.peersAsWritten();
                 out.add(rule.policy().violation(rule.pointer(), rule.direction(),
-                        rule.where() + " has " + written + " and no ports, so it allows all " + rule.direction().label()
-                                + " traffic on every port, from (to) everywhere, and the policy isolates nothing. "
-                                + "List the allowed peers and ports, or delete the rule for a default-deny."));
+                        rule.where() + " has " + written + " and no ports, which means every peer on every port: it"
+                                + " allows all " + rule.direction().label() + " traffic "
+                                + (rule.direction() == io.github.netpol.finding.Direction.INGRESS ? "from" : "to")
+                                + " everywhere, and the policy isolates nothing. List the allowed peers and ports, or"
+                                + " delete the rule for a default-deny."));
             }
         }
         return out;

@@ -47,7 +47,7 @@ public final class EmptyPeerListRule extends BaseRule {
         for (PolicyRuleView rule : context.allRules()) {
             if (rule.peersWritten() && rule.allPeers() && !rule.allPorts()) {
                 out.add(rule.policy().violation(rule.pointer() + "/" + rule.peerField(), rule.direction(),
-                        rule.where() + ": `" + rule.peerField() + ": []` matches every "
+                        rule.where() + ": " + rule.peersAsWritten() + " matches every "
                                 + (rule.direction() == io.github.netpol.finding.Direction.INGRESS ? "source" : "destination")
                                 + ", including addresses outside the cluster, on " + Ports.describe(rule.ports())
                                 + ". List the allowed peers, or delete the rule if none should be allowed."));

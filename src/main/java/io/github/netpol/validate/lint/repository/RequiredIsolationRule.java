@@ -54,7 +54,9 @@ public final class RequiredIsolationRule extends BaseRule {
             }
             String name = missing.size() == 2 ? "default-deny" : "default-deny-" + missing.get(0).label();
             String types = String.join(", ", missing.stream().map(Direction::policyType).toList());
+            String directions = String.join(" and ", missing.stream().map(Direction::label).toList());
             String yaml = """
+                    ---
                     apiVersion: networking.k8s.io/v1
                     kind: NetworkPolicy
                     metadata:
@@ -67,12 +69,22 @@ public final class RequiredIsolationRule extends BaseRule {
             out.add(new Violation(context.namespaceSubject(ns),
                     context.declaredNamespace(ns).isPresent() ? "/metadata/name" : "/metadata/namespace",
                     missing.size() == 1 ? missing.get(0) : null,
-                    "Namespace " + ns + " must be isolated for " + String.join(" and ",
-                            missing.stream().map(Direction::label).toList())
-                            + " but no NetworkPolicy in it selects all pods (podSelector: {}) with policyTypes [" + types
-                            + "]. Add NetworkPolicy " + ns + "/" + name + ":\n" + yaml.stripTrailing()));
+                    "Namespace " + ns + " has no default-deny " + directions + " policy (a NetworkPolicy with"
+                            + " podSelector: {} and " + types + " in its policyTypes), which netpol.requireIsolation asks"
+                            + " of " + scope(settings) + ". Until it has one, a new pod in " + ns + " starts open to all "
+                            + directions + " traffic. Add the NetworkPolicy below; or leave " + ns + " out of the"
+                            + " namespaces that must be isolated, e.g. -Dnetpol.requireIsolation='*,!" + ns + "' (globs;"
+                            + " ! excludes; or list the namespaces you have isolated so far); or switch the rule off"
+                            + " with -Dnetpol.requireIsolation=none:",
+                    yaml.stripTrailing()));
         }
         return out;
+    }
+
+    /** Which namespaces the setting names, for the message. */
+    private static String scope(LintSettings settings) {
+        return settings.requireIsolation().isEmpty() ? "every namespace the sources declare or use (the default)"
+                : "the namespaces " + String.join(",", settings.requireIsolation());
     }
 
     /** Empty globs mean every namespace; {@code none} means no namespace; a leading {@code !} excludes. */
