@@ -28,7 +28,12 @@ assert widened[0].location.file == 'target/netpol/rendered/prod/manifests.yaml'
 assert rendered.readLines()[widened[0].location.line - 1].contains('namespaceSelector')
 assert !check.findings.any { it.environment == 'staging' && it.severity == 'error' }
 // the baseline was rendered from the tree at the tag, in the build's directory; the work tree was not touched
-assert new File(basedir, 'smp/target/netpol/baseline').listFiles().any { it.name.startsWith('git-') }
+def gitBaseline = new File(basedir, 'smp/target/netpol/baseline').listFiles().find { it.name.startsWith('git-') }
+assert gitBaseline != null
+def oldProd = new File(gitBaseline, 'rendered/prod/manifests.yaml').text
+assert oldProd.contains('name: allow-web\n  namespace: prod\n')
+assert !oldProd.contains('monitoring') && rendered.contains('kubernetes.io/metadata.name: monitoring')
+assert !oldProd.contains('# Patched by:')
 assert new File(basedir, 'smp/overlays/prod/allow-monitoring.yaml').isFile()
 def junit = new File(basedir, 'smp/target/netpol/TEST-netpol-check.xml').text
 assert junit.contains('<testcase name="prod: prod/ingress" classname="netpol.check">')
