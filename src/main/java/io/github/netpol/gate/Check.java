@@ -10,7 +10,7 @@ import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.load.SourceEnvironment;
 import io.github.netpol.load.SourceFile;
-import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.validate.ReadVersion;
 
 import java.util.ArrayList;
@@ -33,19 +33,19 @@ public final class Check {
 
     public CheckResult run(CheckRequest request) {
         Gate gate = new Gate(request.failPolicy(), request.today());
-        SchemaWalker schema = SchemaWalker.kubernetes();
+        KubernetesObjects objects = new KubernetesObjects();
         Baseline baseline = request.baseline() instanceof BaselineOutcome.Found found ? found.baseline() : null;
         // the baseline loads and validates on another core while this thread does the current version
         Map<String, CompletableFuture<ReadVersion>> oldLoads = new LinkedHashMap<>();
         for (SourceEnvironment env : request.environments()) {
             request.baselineFiles(env.name()).ifPresent(files -> oldLoads.put(env.key(),
-                    CompletableFuture.supplyAsync(() -> ReadVersion.of(files, request.defaultNamespace(), schema))));
+                    CompletableFuture.supplyAsync(() -> ReadVersion.of(files, request.defaultNamespace(), objects))));
         }
         List<Finding> errors = new ArrayList<>();
         Map<String, ReadVersion> currentReads = new LinkedHashMap<>();
         for (SourceEnvironment env : request.environments()) {
             ReadVersion read = request.currentReads().containsKey(env.key()) ? request.currentReads().get(env.key())
-                    : ReadVersion.of(env.files(), request.defaultNamespace(), schema);
+                    : ReadVersion.of(env.files(), request.defaultNamespace(), objects);
             currentReads.put(env.key(), read);
             List<Finding> blocking = new ArrayList<>(env.sources().problems());
             blocking.addAll(read.blockingErrors());

@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hands the manifests {@code validate} read to {@code check} in the same build, through the project's
- * context, so that a build running both parses the sources once. Each environment's entry is keyed by the bytes
- * of every file and the default namespace: any difference and {@code check} reads the files itself. It is held
- * softly (memory pressure may clear it, which only costs a re-read) and taken out on use, so a large
- * version does not stay on the heap for the rest of the build.
+ * Hands the manifests {@code validate} read to {@code test} and {@code check} in the same build, through the
+ * project's context, so that a build running them parses the sources once. Each environment's entry is keyed by
+ * the bytes of every file and the default namespace: any difference and the goal reads the files itself. It is
+ * held softly (memory pressure may clear it, which only costs a re-read); {@code test} looks at it and leaves it,
+ * {@code check}, the last goal of a build's lifecycle to read the sources, takes it out, so a large version does
+ * not stay on the heap for the rest of the build.
  */
 final class CurrentVersionHandOver {
 
@@ -48,6 +49,12 @@ final class CurrentVersionHandOver {
     private static Map<String, ReadVersion> offered(MavenProject project) {
         return project.getContextValue(KEY) instanceof SoftReference<?> ref && ref.get() instanceof Map<?, ?> map
                 ? (Map<String, ReadVersion>) map : Map.of();
+    }
+
+    /** The version offered for exactly these files and default namespace, if it is still there; leaves it. */
+    static Optional<ReadVersion> peek(MavenProject project, List<SourceFile> files, String defaultNamespace) {
+        return project == null ? Optional.empty()
+                : Optional.ofNullable(offered(project).get(key(files, defaultNamespace)));
     }
 
     private static String key(List<SourceFile> files, String defaultNamespace) {

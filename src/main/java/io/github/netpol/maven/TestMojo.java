@@ -8,10 +8,10 @@ import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.load.SourceEnvironment;
 import io.github.netpol.load.SourceFile;
-import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.report.ReportInput;
 import io.github.netpol.validate.BlockingErrors;
+import io.github.netpol.validate.ReadVersion;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -63,12 +63,18 @@ public class TestMojo extends AbstractAnalysisMojo {
             return;
         }
         List<SourceEnvironment> environments = environments(settings.common());
+        String namespace = settings.common().defaultNamespace();
         List<Finding> invalid = new ArrayList<>();
         List<ManifestSet> sets = new ArrayList<>();
         for (SourceEnvironment env : environments) {
-            ManifestSet set = new ManifestReader().read(env.files(), settings.common().defaultNamespace());
-            sets.add(set);
-            invalid.addAll(env.annotate(BlockingErrors.of(env.sources().problems(), set)));
+            // what validate read in this build, if it did; else read here and leave it for check
+            ReadVersion read = CurrentVersionHandOver.peek(project, env.files(), namespace).orElseGet(() -> {
+                ReadVersion own = ReadVersion.of(env.files(), namespace);
+                CurrentVersionHandOver.offer(project, env.files(), namespace, own);
+                return own;
+            });
+            sets.add(read.set());
+            invalid.addAll(env.annotate(BlockingErrors.of(env.sources().problems(), read.blockingErrors())));
         }
         if (!invalid.isEmpty()) {
             // assertions proved against manifests the API server would reject prove nothing: fail closed
