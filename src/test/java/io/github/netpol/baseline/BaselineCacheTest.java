@@ -110,6 +110,22 @@ class BaselineCacheTest {
     }
 
     @Test
+    void aBundleWithRenderedEnvironmentsIsNeverCached() throws Exception {
+        List<SourceFile> plain = shopFiles();
+        RenderedFiles prod = new RenderedFiles("prod", "kustomize/overlays/prod", "kustomize", "abc",
+                List.of(new SourceFile("prod/np.yaml", "kind: Namespace\nmetadata: {name: p}\n".getBytes(StandardCharsets.UTF_8))));
+        Path repo = Files.createDirectories(dir.resolve("repo/env"));
+        Path bundle = Files.writeString(repo.resolve("shop-1.0.0-netpol.yaml"),
+                new PolicyBundle().write("io.example:shop", "1.0.0", plain, List.of(prod)));
+        Baseline first = obtain(bundle, PLUGIN);
+        assertThat(first.environments()).extracting(RenderedFiles::name).containsExactly("prod");
+        assertThat(first.onLoaded()).isNull();
+        first.load();
+        assertThat(cacheEntries(bundle)).noneMatch(Files::exists);
+        assertThat(obtain(bundle, PLUGIN).environments()).hasSize(1);
+    }
+
+    @Test
     void everyKindOfValueComesBackEqualAndOfTheSameType() throws Exception {
         String yaml = """
                 kind: ConfigMap
