@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, inline SVG, no script, a policy that forbids any fetch) with
@@ -99,7 +97,7 @@ public final class HtmlReportWriter implements ReportWriter {
             html.append("<p id=\"summary\">").append(HtmlText.escape(input.summary())).append("</p>\n");
         }
         if (!input.baseline().isEmpty()) {
-            html.append("<p id=\"baseline\">").append(HtmlText.escape(baselineLine(input.baseline()))).append("</p>\n");
+            html.append("<p id=\"baseline\">").append(HtmlText.escape(VerdictText.baseline(input.baseline()))).append("</p>\n");
         }
         if (data.matrix() != null) {
             GraphSvg.append(html, NamespaceGraph.of(data.matrix(), data.isolation()));
@@ -203,27 +201,6 @@ public final class HtmlReportWriter implements ReportWriter {
     private static void part(StringBuilder html, String css, String name, String text) {
         html.append("<dt>").append(name).append("</dt><dd class=\"").append(css).append("\">")
                 .append(HtmlText.escape(text)).append("</dd>\n");
-    }
-
-    /**
-     * The baseline in words: {@code Compared with directory previous-release (5 files), chosen by
-     * netpol.baseline=dir:previous-release.}
-     */
-    static String baselineLine(Map<String, Object> baseline) {
-        Map<String, Object> rest = new LinkedHashMap<>(baseline);
-        Object description = rest.remove("description");
-        Object spec = rest.remove("spec");
-        Object files = rest.remove("files");
-        StringBuilder line = new StringBuilder("Baseline: ");
-        line.append(description != null ? description : spec != null ? spec : "given");
-        if (files instanceof Number n) {
-            line.append(" (").append(n).append(n.intValue() == 1 ? " file)" : " files)");
-        }
-        if (spec != null && description != null) {
-            line.append(", chosen by netpol.baseline=").append(spec);
-        }
-        rest.forEach((k, v) -> line.append(", ").append(k).append(' ').append(v));
-        return line.append('.').toString();
     }
 
     private static void accepted(StringBuilder html, List<Finding> accepted, String repositoryPrefix) {

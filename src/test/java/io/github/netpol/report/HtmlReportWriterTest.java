@@ -77,9 +77,9 @@ class HtmlReportWriterTest {
         baseline.put("spec", "dir:previous-release");
         baseline.put("description", "directory previous-release");
         baseline.put("files", 5);
-        assertThat(HtmlReportWriter.baselineLine(baseline))
+        assertThat(VerdictText.baseline(baseline))
                 .isEqualTo("Baseline: directory previous-release (5 files), chosen by netpol.baseline=dir:previous-release.");
-        assertThat(HtmlReportWriter.baselineLine(Map.of("spec", "git:v1", "description", "git tag v1 (3f2a1c9)", "files", 1)))
+        assertThat(VerdictText.baseline(Map.of("spec", "git:v1", "description", "git tag v1 (3f2a1c9)", "files", 1)))
                 .isEqualTo("Baseline: git tag v1 (3f2a1c9) (1 file), chosen by netpol.baseline=git:v1.");
     }
 
