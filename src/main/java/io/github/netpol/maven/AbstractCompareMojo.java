@@ -80,8 +80,9 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
         BaselineOutcome outcome = new BaselineObtainer(repositorySystem, session, project).obtain(settings.baseline(), base,
                 paths, collector, settings.common().outputDirectory().resolve(GitBaselineReader.CACHE_DIRECTORY));
         if (outcome instanceof BaselineOutcome.Found found) {
-            getLog().info("netpol: comparing with " + found.baseline().description() + " (" + found.baseline().files().size()
-                    + " files)");
+            int files = found.baseline().files().size();
+            getLog().info("netpol: comparing with " + found.baseline().description() + " (" + files
+                    + (files == 1 ? " file)" : " files)"));
         }
         return new CheckRequest(collected.files(), collected.problems(), outcome, readAccepted(base), settings.failOn(),
                 settings.failIfNoBaseline(), settings.analysis(), settings.common().defaultNamespace(), LocalDate.now(),
