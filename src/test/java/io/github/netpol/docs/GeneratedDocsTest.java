@@ -48,6 +48,24 @@ class GeneratedDocsTest {
         }
     }
 
+    @Test
+    void theStyleHasABeforeAndAfterPairForEveryGroupWhoseAfterTextATestHolds() throws IOException {
+        assertThat(MessageStyle.PAIRS.stream().map(p -> p.code().group()).distinct())
+                .as("a pair for each kind of finding").containsExactlyInAnyOrder(FindingCode.Group.values());
+        for (MessageStyle.Pair pair : MessageStyle.PAIRS) {
+            assertThat(pair.before()).as("a pair shows a change").isNotEqualTo(pair.after());
+            assertThat(pair.after()).as("the quoted part is the after text").contains(pair.fragment()
+                    .replace("\"\n                        + \"", "").replace("\"", ""));
+            assertThat(Files.readString(Path.of(pair.checkedBy()), StandardCharsets.UTF_8))
+                    .as("%s still holds the after text of %s", pair.checkedBy(), pair.code().id()).contains(pair.fragment());
+            if (pair.fix() != null) {
+                assertThat(pair.after()).as("the block is apart from the message").doesNotContain(pair.fix());
+                assertThat(pair.fix()).as("the block holds no finding id in brackets").doesNotContain("[" + pair.code().id());
+            }
+        }
+        assertThat(FindingsDocument.render()).contains("## How findings are written").contains("### Before and after");
+    }
+
     private static void assertUpToDate(String path, String expected) throws IOException {
         Path file = Path.of(path);
         if (Boolean.getBoolean("netpol.updateDocs")) {
