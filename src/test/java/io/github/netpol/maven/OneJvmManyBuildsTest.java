@@ -91,7 +91,8 @@ class OneJvmManyBuildsTest {
         Outcome secondPayments = build(payments2, payments);
 
         assertThat(firstShop.failed()).as("the shop widens").isTrue();
-        assertThat(firstShop.json()).contains("WIDENED_INGRESS/shop/api").doesNotContain("payments");
+        assertThat(firstShop.json()).contains("WIDENED_INGRESS/shop/api").doesNotContain("payments")
+                .contains("every pod in shop accepts TCP 8080 from pods with app=web in namespace shop");
         assertThat(firstPayments.failed()).as("payments is unchanged").isFalse();
         assertThat(firstPayments.json()).contains("\"verdict\" : \"pass\"").doesNotContain("shop");
         assertThat(firstPayments.console()).noneMatch(l -> l.contains("shop"))
