@@ -17,9 +17,22 @@ public final class Cube {
     private static final Cube ALL = new Cube(new TreeMap<>());
 
     private final SortedMap<Dim, DimSet> sets;
+    // immutable, so both are decided once: regions ask for them of every cube, often many times
+    private final boolean empty;
+    private int hash;
 
     private Cube(SortedMap<Dim, DimSet> sets) {
         this.sets = Collections.unmodifiableSortedMap(sets);
+        this.empty = anyEmpty(sets);
+    }
+
+    private static boolean anyEmpty(SortedMap<Dim, DimSet> sets) {
+        for (DimSet s : sets.values()) {
+            if (s.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Cube all() {
@@ -42,12 +55,7 @@ public final class Cube {
     }
 
     public boolean isEmpty() {
-        for (DimSet s : sets.values()) {
-            if (s.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return empty;
     }
 
     public Cube intersect(Cube other) {
@@ -113,7 +121,13 @@ public final class Cube {
 
     @Override
     public int hashCode() {
-        return sets.hashCode();
+        int h = hash;
+        if (h == 0) {
+            // a benign race: every thread computes the same value
+            h = sets.hashCode();
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class SideBuilder {
     public SideAnalysis build(List<PolicyManifest> policies) {
         List<SideAnalysis.Selection> isolating = new ArrayList<>();
         List<SideAnalysis.PolicyRuleRegion> rules = new ArrayList<>();
-        Region isolated = Region.empty();
+        List<Region> selections = new ArrayList<>();
         for (PolicyManifest pm : policies) {
             if (!namespace.equals(pm.namespace())) {
                 continue;
@@ -55,17 +55,24 @@ public final class SideBuilder {
             }
             Region selected = Region.of(labelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(policy.podSelector())));
             isolating.add(new SideAnalysis.Selection(pm, selected));
-            isolated = isolated.union(selected);
+            selections.add(selected);
             for (PolicyRule rule : policy.rules(direction)) {
                 addRule(pm, rule, selected, rules);
             }
         }
+        // each union once, of every part in order: the same cubes as adding them one by one, without the copies
+        Region isolated = Region.union(selections);
         Region free = Region.all().minus(isolated);
         SideRegion notIsolated = side(free, free);
-        SideRegion allowed = notIsolated;
+        List<Region> allowedPods = new ArrayList<>(rules.size() + 1);
+        List<Region> allowedIps = new ArrayList<>(rules.size() + 1);
+        allowedPods.add(notIsolated.pods());
+        allowedIps.add(notIsolated.ips());
         for (SideAnalysis.PolicyRuleRegion r : rules) {
-            allowed = allowed.union(r.region());
+            allowedPods.add(r.region().pods());
+            allowedIps.add(r.region().ips());
         }
+        SideRegion allowed = new SideRegion(direction, Region.union(allowedPods), Region.union(allowedIps));
         return new SideAnalysis(namespace, direction, universe, isolated, isolating, notIsolated, rules, allowed);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Turns a {@link BaselineSpec} into the old sources, trying what SPEC.md orders for {@code auto}. */
 public final class BaselineProvider {
@@ -22,7 +23,8 @@ public final class BaselineProvider {
     private final Path projectBaseDir;
     private final List<String> sources;
     private final ReleaseRepository releases;
-    private final GitBaselineReader git;
+    private final Supplier<GitBaselineReader> gitReader;
+    private GitBaselineReader git;
     private final DirectoryReader directories;
     private final PolicyBundle bundles = new PolicyBundle();
 
@@ -33,11 +35,27 @@ public final class BaselineProvider {
      */
     public BaselineProvider(Path projectBaseDir, List<String> sources, ReleaseRepository releases,
                             GitBaselineReader git, DirectoryReader directories) {
+        this(projectBaseDir, sources, releases, () -> git, directories);
+    }
+
+    /**
+     * @param git made when a baseline is looked for in git, never for a directory or a release: JGit's signed jar
+     *            costs a cold build a noticeable part of a second to verify the first time one of its classes loads
+     */
+    public BaselineProvider(Path projectBaseDir, List<String> sources, ReleaseRepository releases,
+                            Supplier<GitBaselineReader> git, DirectoryReader directories) {
         this.projectBaseDir = projectBaseDir;
         this.sources = List.copyOf(sources);
         this.releases = releases;
-        this.git = git;
+        this.gitReader = git;
         this.directories = directories;
+    }
+
+    private GitBaselineReader git() {
+        if (git == null) {
+            git = gitReader.get();
+        }
+        return git;
     }
 
     public BaselineOutcome obtain(BaselineSpec spec) throws BaselineException {
@@ -72,9 +90,9 @@ public final class BaselineProvider {
 
     private BaselineOutcome fromGit(BaselineSpec.Git g) throws BaselineException {
         if (!g.newestTag()) {
-            return new BaselineOutcome.Found(git.read(g.ref(), sources));
+            return new BaselineOutcome.Found(git().read(g.ref(), sources));
         }
-        Optional<String> tag = git.newestTagBeforeHead();
+        Optional<String> tag = git().newestTagBeforeHead();
         if (tag.isPresent()) {
             return new BaselineOutcome.Found(tagBaseline(tag.get()));
         }
@@ -107,11 +125,11 @@ public final class BaselineProvider {
         }
         List<String> proof = new ArrayList<>();
         proof.add(noRelease(repo));
-        if (git.repositoryRoot().isEmpty()) {
+        if (git().repositoryRoot().isEmpty()) {
             proof.add("the project is not in a git repository");
             return new BaselineOutcome.Absent(proof);
         }
-        Optional<String> tag = git.newestTagBeforeHead();
+        Optional<String> tag = git().newestTagBeforeHead();
         if (tag.isPresent()) {
             return new BaselineOutcome.Found(tagBaseline(tag.get()));
         }
@@ -123,13 +141,13 @@ public final class BaselineProvider {
     private static final String NO_TAG = "the complete git history holds no tag before HEAD";
 
     private Baseline tagBaseline(String tag) throws BaselineException {
-        Baseline b = git.read(tag, sources);
+        Baseline b = git().read(tag, sources);
         return new Baseline("git:" + tag, "git tag " + b.description().substring(4), b.files());
     }
 
     /** No tag before HEAD proves nothing in a history that may lack it. */
     private void requireCompleteHistory(String spec) throws BaselineException {
-        Optional<String> incomplete = git.incompleteHistory();
+        Optional<String> incomplete = git().incompleteHistory();
         if (incomplete.isPresent()) {
             throw new BaselineException(spec + ": no git tag before HEAD, but " + incomplete.get() + ", so an earlier"
                     + " release tag may just not have been fetched and this cannot be shown to be a first release. "

@@ -8,7 +8,7 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.validate.ReadVersion;
 
 import java.util.ArrayList;
@@ -26,14 +26,14 @@ public final class Check {
     public CheckResult run(CheckRequest request) {
         Gate gate = new Gate(request.failPolicy(), request.today());
         // the baseline loads and validates on another core while this thread does the current version
-        SchemaWalker schema = SchemaWalker.kubernetes();
+        KubernetesObjects objects = new KubernetesObjects();
         CompletableFuture<ReadVersion> baselineLoad = request.baseline() instanceof BaselineOutcome.Found found
                 ? CompletableFuture.supplyAsync(() -> ReadVersion.of(found.baseline().files(), request.defaultNamespace(),
-                schema))
+                objects))
                 : null;
         List<Finding> errors = new ArrayList<>(request.sourceProblems());
         ReadVersion currentRead = request.currentRead() != null ? request.currentRead()
-                : ReadVersion.of(request.current(), request.defaultNamespace(), schema);
+                : ReadVersion.of(request.current(), request.defaultNamespace(), objects);
         ManifestSet current = currentRead.set();
         errors.addAll(currentRead.blockingErrors());
 

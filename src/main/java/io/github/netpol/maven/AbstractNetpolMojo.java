@@ -106,7 +106,7 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** The parameters every goal shares, parsed and checked. */
     protected CommonSettings commonSettings() throws MojoExecutionException {
-        Parameters.parse("netpol.formats", formats(), writers()::select);
+        Parameters.parse("netpol.formats", formats(), writers()::requireKnown);
         String namespace = Parameters.parse("netpol.defaultNamespace", defaultNamespace, ns -> {
             String problem = NameFormats.dns1123Label(ns == null ? "" : ns);
             if (problem != null) {

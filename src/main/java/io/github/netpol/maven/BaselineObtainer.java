@@ -41,7 +41,7 @@ final class BaselineObtainer {
         MavenReleaseRepository releases = spec instanceof BaselineSpec.Dir || spec instanceof BaselineSpec.None ? null
                 : new MavenReleaseRepository(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories(), project.getGroupId(), project.getArtifactId(), project.getVersion());
-        BaselineProvider provider = new BaselineProvider(base, relativeSources, releases, new GitBaselineReader(base, gitCache),
+        BaselineProvider provider = new BaselineProvider(base, relativeSources, releases, () -> new GitBaselineReader(base, gitCache),
                 dir -> collector.collect(base, List.of(dir)));
         try {
             return provider.obtain(spec);

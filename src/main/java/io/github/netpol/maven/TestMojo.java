@@ -5,10 +5,10 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceCollector;
-import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.report.ReportInput;
 import io.github.netpol.validate.BlockingErrors;
+import io.github.netpol.validate.ReadVersion;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -58,8 +58,15 @@ public class TestMojo extends AbstractAnalysisMojo {
             return;
         }
         CollectedSources collected = collector.scan(base, settings.common().sources());
-        ManifestSet set = new ManifestReader().read(collected.files(), settings.common().defaultNamespace());
-        List<Finding> invalid = BlockingErrors.of(collected.problems(), set);
+        String namespace = settings.common().defaultNamespace();
+        // what validate read in this build, if it did; else read here and leave it for check
+        ReadVersion read = CurrentVersionHandOver.peek(project, collected.files(), namespace).orElseGet(() -> {
+            ReadVersion own = ReadVersion.of(collected.files(), namespace);
+            CurrentVersionHandOver.offer(project, collected.files(), namespace, own);
+            return own;
+        });
+        ManifestSet set = read.set();
+        List<Finding> invalid = BlockingErrors.of(collected.problems(), read.blockingErrors());
         if (!invalid.isEmpty()) {
             // assertions proved against manifests the API server would reject prove nothing: fail closed
             String summary = "netpol test: FAILED, the sources have " + invalid.size() + " error(s); run netpol:validate";

@@ -1,9 +1,6 @@
 package io.github.netpol.model;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
@@ -25,17 +22,16 @@ import java.util.Optional;
  */
 public final class ManifestReader {
 
-    private final ObjectMapper mapper;
-    private final SchemaWalker schema;
+    private final SchemaWalker schema = new SchemaWalker();
+    private final KubernetesObjects converter;
 
     public ManifestReader() {
-        this(SchemaWalker.kubernetes());
+        this(new KubernetesObjects());
     }
 
-    /** @param schema shared with the other readers and validators of the same run (see {@link SchemaWalker#mapper}) */
-    public ManifestReader(SchemaWalker schema) {
-        this.schema = schema;
-        this.mapper = schema.mapper();
+    /** @param objects shared with the other readers and validators of the same run (Jackson, if needed, is built once) */
+    public ManifestReader(KubernetesObjects objects) {
+        this.converter = objects;
     }
 
     public ManifestSet read(List<SourceFile> files, String defaultNamespace) {
@@ -136,44 +132,49 @@ public final class ManifestReader {
 
         private void typed(KubernetesKinds.Known known, Map<String, Object> raw, Origin origin) {
             int before = problems.size();
+            boolean[] doubtful = {false};
             schema.walk(known.type(), raw, "", new SchemaWalker.Visitor() {
                 @Override
                 public void wrongType(String pointer, String expected, Object actual) {
                     error(FindingCode.WRONG_TYPE, origin, pointer, "Field '" + JsonPointer.display(pointer) + "' must be "
                             + expected + ", found " + SchemaWalker.describe(actual) + ".");
                 }
+
+                @Override
+                public void doubtful(String pointer) {
+                    doubtful[0] = true;
+                }
             });
             if (problems.size() > before) {
                 return;
             }
-            HasMetadata object;
-            try {
-                object = (HasMetadata) mapper.convertValue(raw, known.type());
-            } catch (IllegalArgumentException e) {
-                String pointer = e.getCause() instanceof JsonMappingException jme ? pointer(jme) : "";
-                error(FindingCode.WRONG_TYPE, origin, pointer, "Field '" + JsonPointer.display(pointer)
-                        + "' has a value of the wrong type: " + firstLine(e.getMessage()));
+            KubernetesObjects.Conversion conversion = known.type() == NetworkPolicy.class
+                    ? converter.networkPolicy(raw, doubtful[0]) : converter.check(raw, known.type(), doubtful[0]);
+            if (conversion instanceof KubernetesObjects.Refused refused) {
+                error(FindingCode.WRONG_TYPE, origin, refused.pointer(), refused.message());
                 return;
             }
             String namespace = namespaceOf(raw);
             boolean defaulted = namespace == null;
             String effective = defaulted ? defaultNamespace : namespace;
-            if (object instanceof NetworkPolicy policy) {
+            if (known.type() == NetworkPolicy.class) {
+                NetworkPolicy policy = (NetworkPolicy) ((KubernetesObjects.Converted) conversion).value();
                 policies.add(new PolicyManifest(policy, effective, defaulted, origin));
-            } else if (object instanceof Namespace ns) {
+            } else if (known.kind().equals("Namespace")) {
                 String name = nameOf(raw);
+                ObjectMeta meta = converter.metadata(raw);
                 Map<String, String> labels = new LinkedHashMap<>();
-                if (ns.getMetadata() != null && ns.getMetadata().getLabels() != null) {
-                    labels.putAll(ns.getMetadata().getLabels());
+                if (meta != null && meta.getLabels() != null) {
+                    labels.putAll(meta.getLabels());
                 }
                 if (name != null) {
                     labels.put(NamespaceManifest.NAME_LABEL, name);
                 }
-                Map<String, String> annotations = ns.getMetadata() == null || ns.getMetadata().getAnnotations() == null
-                        ? Map.of() : ns.getMetadata().getAnnotations();
+                Map<String, String> annotations = meta == null || meta.getAnnotations() == null
+                        ? Map.of() : meta.getAnnotations();
                 namespaces.add(new NamespaceManifest(name, labels, annotations, origin));
             } else if (known.workload()) {
-                WorkloadManifest workload = WorkloadExtractor.extract(object, effective, defaulted, origin,
+                WorkloadManifest workload = WorkloadExtractor.extract(known.kind(), raw, effective, defaulted, origin,
                         pointer -> error(FindingCode.WRONG_TYPE, origin, pointer, "Field '" + JsonPointer.display(pointer)
                                 + "' must be an object, found null: the API server rejects it (a container needs a name"
                                 + " and an image, a port its containerPort); remove the empty item."));
@@ -184,23 +185,6 @@ public final class ManifestReader {
         private void error(FindingCode code, Origin origin, String pointer, String message) {
             problems.add(Finding.of(code, message).at(origin.at(pointer)));
         }
-    }
-
-    private static String pointer(JsonMappingException e) {
-        StringBuilder p = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            p.append(ref.getFieldName() != null ? JsonPointer.child("", ref.getFieldName())
-                    : JsonPointer.child("", ref.getIndex()));
-        }
-        return p.toString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static Map<?, ?> metadata(Map<String, Object> raw) {

@@ -1,10 +1,5 @@
 package io.github.netpol.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,18 +15,14 @@ public final class ObjectDigest {
 
     public static final String PREFIX = "sha256:";
 
-    // configured once and only read afterwards, which Jackson allows from any thread
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
     private ObjectDigest() {
     }
 
     public static String of(Map<String, Object> raw) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsString(raw).getBytes(StandardCharsets.UTF_8);
+            byte[] canonical = JsonText.canonical(raw);
             return PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot digest an object read from YAML", e);
         }
     }

@@ -1,27 +1,18 @@
 package io.github.netpol.model;
 
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.github.netpol.load.JsonPointer;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Walks a raw object tree along the fabric8 class that models it, so that every field is checked
  * against the schema Kubernetes publishes (fabric8 is generated from the OpenAPI schema): fields
  * the type does not know and values of the wrong JSON type are reported with their JSON pointer.
- * Known fields are found by Jackson introspection, not kept by hand.
+ * Known fields come from {@link SchemaTable}, generated from the fabric8 classes as Jackson sees them.
+ * Stateless and thread-safe.
  */
 public final class SchemaWalker {
 
@@ -32,31 +23,20 @@ public final class SchemaWalker {
 
         default void wrongType(String pointer, String expected, Object actual) {
         }
+
+        /**
+         * A value of the right JSON type that Jackson's conversion into the fabric8 class may still refuse (an
+         * integer beyond 32 bits for an int field, a quantity that does not parse, a field a class cannot keep):
+         * only that conversion can tell, and its message is the one to report.
+         */
+        default void doubtful(String pointer) {
+        }
     }
 
-    private final ObjectMapper mapper;
-    private final Map<JavaType, Map<String, JavaType>> properties = new ConcurrentHashMap<>();
-
-    public SchemaWalker(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
-
-    /** A walker over a new mapper that knows the Kubernetes types ({@link KubernetesMapper}). */
-    public static SchemaWalker kubernetes() {
-        return new SchemaWalker(KubernetesMapper.create());
-    }
-
-    /**
-     * The mapper whose types the walker follows. Thread-safe, like the walker: readers and validators of one
-     * run share both, since building a mapper's deserializers for the Kubernetes types costs tens of
-     * milliseconds each time, more than reading a small repository.
-     */
-    public ObjectMapper mapper() {
-        return mapper;
-    }
+    private final SchemaTable table = SchemaTable.get();
 
     public void walk(Class<?> type, Object raw, String pointer, Visitor visitor) {
-        walk(mapper.constructType(type), raw, new Path(null, pointer, -1), visitor);
+        walk(table.bean(type), raw, new Path(null, pointer, -1), visitor);
     }
 
     /**
@@ -80,88 +60,118 @@ public final class SchemaWalker {
         }
     }
 
-    private void walk(JavaType type, Object raw, Path path, Visitor visitor) {
+    private void walk(SchemaTable.Type type, Object raw, Path path, Visitor visitor) {
         if (raw == null) {
             return; // null means omitted in Kubernetes
         }
-        Class<?> cls = type.getRawClass();
-        if (type.isMapLikeType()) {
-            if (!(raw instanceof Map<?, ?> map)) {
+        if (type instanceof SchemaTable.MapOf map) {
+            if (!(raw instanceof Map<?, ?> values)) {
                 visitor.wrongType(path.pointer(), "a map", raw);
                 return;
             }
-            map.forEach((k, v) -> walk(type.getContentType(), v, path.child(String.valueOf(k)), visitor));
-        } else if (type.isCollectionLikeType() || type.isArrayType()) {
-            if (!(raw instanceof List<?> list)) {
+            values.forEach((k, v) -> walk(map.content(), v, path.child(String.valueOf(k)), visitor));
+        } else if (type instanceof SchemaTable.ListOf list) {
+            if (!(raw instanceof List<?> items)) {
                 visitor.wrongType(path.pointer(), "a list", raw);
                 return;
             }
-            for (int i = 0; i < list.size(); i++) {
-                walk(type.getContentType(), list.get(i), path.child(i), visitor);
+            for (int i = 0; i < items.size(); i++) {
+                walk(list.content(), items.get(i), path.child(i), visitor);
             }
-        } else if (cls == String.class) {
-            expect(raw instanceof String, path, "a string", raw, visitor);
-        } else if (cls == Integer.class || cls == int.class || cls == Long.class || cls == long.class) {
-            expect(raw instanceof Integer || raw instanceof Long, path, "an integer", raw, visitor);
-        } else if (cls == Boolean.class || cls == boolean.class) {
-            expect(raw instanceof Boolean, path, "true or false", raw, visitor);
-        } else if (cls == Double.class || cls == Float.class) {
-            expect(raw instanceof Number, path, "a number", raw, visitor);
-        } else if (cls == IntOrString.class) {
-            expect(raw instanceof Integer || raw instanceof Long || raw instanceof String, path,
-                    "an integer or a string", raw, visitor);
-        } else if (cls == Quantity.class) {
-            expect(raw instanceof Number || raw instanceof String, path, "a number or a string", raw, visitor);
+        } else if (type instanceof SchemaTable.Scalar scalar) {
+            scalar(scalar, raw, path, visitor);
+        } else if (type instanceof SchemaTable.Bean bean) {
+            bean(bean, raw, path, visitor);
         } else {
-            Map<String, JavaType> props = properties(type);
-            if (props.isEmpty()) {
-                return; // free-form (Object, FieldsV1, RawExtension, ...)
-            }
-            if (!(raw instanceof Map<?, ?> map)) {
-                visitor.wrongType(path.pointer(), "an object (" + cls.getSimpleName() + ")", raw);
-                return;
-            }
-            map.forEach((k, v) -> {
-                String key = String.valueOf(k);
-                Path child = path.child(key);
-                JavaType propType = props.get(key);
-                if (propType == null) {
-                    visitor.unknownField(child.pointer(), key, props.keySet());
-                } else {
-                    walk(propType, v, child, visitor);
-                }
-            });
+            visitor.doubtful(path.pointer()); // free-form here, decoded by Jackson its own way
         }
     }
 
-    /** The declared fields of a model class by JSON name, in name order; empty for free-form and non-bean types. */
-    public Map<String, JavaType> properties(JavaType type) {
-        return properties.computeIfAbsent(type, t -> {
-            Class<?> cls = t.getRawClass();
-            if (cls == Object.class || cls.isInterface() || cls.isPrimitive() || cls.getName().startsWith("java.")) {
-                return Map.of();
-            }
-            BeanDescription desc = mapper.getDeserializationConfig().introspect(t);
-            Map<String, JavaType> result = new TreeMap<>();
-            for (BeanPropertyDefinition p : desc.findProperties()) {
-                if (p.hasSetter() || p.hasField() || p.hasConstructorParameter()) {
-                    result.put(p.getName(), p.getPrimaryType());
+    private static void scalar(SchemaTable.Scalar scalar, Object raw, Path path, Visitor visitor) {
+        switch (scalar) {
+            case STRING -> expect(raw instanceof String, path, "a string", raw, visitor);
+            case INT32, INT64 -> {
+                if (expect(raw instanceof Integer || raw instanceof Long, path, "an integer", raw, visitor)
+                        && scalar == SchemaTable.Scalar.INT32 && raw instanceof Long) {
+                    visitor.doubtful(path.pointer()); // out of range of int
                 }
             }
-            // in name order, so a message listing them reads the same in every run (Map.copyOf's order
-            // changes from one JVM to the next)
-            return Collections.unmodifiableMap(new LinkedHashMap<>(result));
+            case BOOLEAN -> expect(raw instanceof Boolean, path, "true or false", raw, visitor);
+            case DOUBLE, FLOAT -> {
+                if (expect(raw instanceof Number, path, "a number", raw, visitor) && (scalar == SchemaTable.Scalar.FLOAT
+                        || !(raw instanceof Integer || raw instanceof Long || raw instanceof Double))) {
+                    visitor.doubtful(path.pointer());
+                }
+            }
+            case INT_OR_STRING -> {
+                if (expect(raw instanceof Integer || raw instanceof Long || raw instanceof String, path,
+                        "an integer or a string", raw, visitor) && raw instanceof Long) {
+                    visitor.doubtful(path.pointer()); // IntOrString takes an int or a string only
+                }
+            }
+            case QUANTITY -> {
+                if (expect(raw instanceof Number || raw instanceof String, path, "a number or a string", raw, visitor)
+                        && !parsesAsQuantity(raw)) {
+                    visitor.doubtful(path.pointer());
+                }
+            }
+            case OBJECT -> {
+            }
+        }
+    }
+
+    /** What Jackson's deserializer of {@link Quantity} does with a string or an integer, short of failing. */
+    private static boolean parsesAsQuantity(Object raw) {
+        if (!(raw instanceof String || raw instanceof Integer || raw instanceof Long)) {
+            return false;
+        }
+        try {
+            Quantity.parse(String.valueOf(raw));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void bean(SchemaTable.Bean bean, Object raw, Path path, Visitor visitor) {
+        if (bean.custom()) {
+            visitor.doubtful(path.pointer());
+        }
+        Map<String, SchemaTable.Property> props = bean.properties();
+        if (props.isEmpty()) {
+            // free-form (FieldsV1, ...): a map of anything is kept, anything else is Jackson's to judge
+            if (!(raw instanceof Map<?, ?>) || !bean.keepsUnknown()) {
+                visitor.doubtful(path.pointer());
+            }
+            return;
+        }
+        if (!(raw instanceof Map<?, ?> map)) {
+            visitor.wrongType(path.pointer(), "an object (" + bean.simpleName() + ")", raw);
+            return;
+        }
+        map.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            Path child = path.child(key);
+            SchemaTable.Property property = props.get(key);
+            if (property == null) {
+                visitor.unknownField(child.pointer(), key, props.keySet());
+                if (!bean.keepsUnknown()) {
+                    visitor.doubtful(child.pointer());
+                }
+            } else {
+                if (property.custom() && v != null) {
+                    visitor.doubtful(child.pointer());
+                }
+                walk(property.type(), v, child, visitor);
+            }
         });
     }
 
-    public Optional<JavaType> property(JavaType type, String name) {
-        return Optional.ofNullable(properties(type).get(name));
-    }
-
-    private static void expect(boolean ok, Path path, String expected, Object raw, Visitor visitor) {
+    private static boolean expect(boolean ok, Path path, String expected, Object raw, Visitor visitor) {
         if (!ok) {
             visitor.wrongType(path.pointer(), expected, raw);
         }
+        return ok;
     }
 
     /** How a raw value reads in a message: {@code the string "abc"}, {@code a list}, ... */

@@ -1,26 +1,15 @@
 package io.github.netpol.model;
 
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.ReplicationController;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Reduces a workload to what network policies see: pod-template labels, container ports, hostNetwork. */
+/**
+ * Reduces a workload to what network policies see: pod-template labels, container ports, hostNetwork. Reads the
+ * raw tree, which {@link SchemaWalker} has checked against the workload's fabric8 class (and Jackson has accepted
+ * where the walk was in doubt), so every value has its schema type; the model keeps no fabric8 object of a workload.
+ */
 final class WorkloadExtractor {
 
     private WorkloadExtractor() {
@@ -30,84 +19,83 @@ final class WorkloadExtractor {
      * @param nullItem told the JSON pointer of every container or port written as {@code null}: the API server
      *                 rejects those (a container needs a name, a port a number), and they carry no port here
      */
-    static WorkloadManifest extract(HasMetadata object, String namespace, boolean defaulted, Origin origin,
-                                    Consumer<String> nullItem) {
-        ObjectMeta podMeta;
-        PodSpec podSpec;
-        if (object instanceof Pod pod) {
-            podMeta = pod.getMetadata();
-            podSpec = pod.getSpec();
+    static WorkloadManifest extract(String kind, Map<String, Object> raw, String namespace, boolean defaulted,
+                                    Origin origin, Consumer<String> nullItem) {
+        Map<?, ?> podMeta;
+        Map<?, ?> podSpec;
+        if (kind.equals("Pod")) {
+            podMeta = map(raw.get("metadata"));
+            podSpec = map(raw.get("spec"));
         } else {
-            PodTemplateSpec template = template(object);
-            podMeta = template == null ? null : template.getMetadata();
-            podSpec = template == null ? null : template.getSpec();
+            Map<?, ?> template = template(kind, raw);
+            podMeta = template == null ? null : map(template.get("metadata"));
+            podSpec = template == null ? null : map(template.get("spec"));
         }
-        Map<String, String> labels = podMeta == null || podMeta.getLabels() == null ? Map.of() : podMeta.getLabels();
+        Map<String, String> labels = podMeta == null ? null : strings(podMeta.get("labels"));
         List<ContainerPort> ports = new ArrayList<>();
         boolean hostNetwork = false;
         if (podSpec != null) {
-            hostNetwork = Boolean.TRUE.equals(podSpec.getHostNetwork());
-            String at = podSpecPointer(object);
-            addPorts(podSpec.getContainers(), at + "/containers", false, ports, nullItem);
+            hostNetwork = Boolean.TRUE.equals(podSpec.get("hostNetwork"));
+            String at = kind.equals("Pod") ? "/spec"
+                    : kind.equals("CronJob") ? "/spec/jobTemplate/spec/template/spec" : "/spec/template/spec";
+            addPorts(podSpec.get("containers"), at + "/containers", false, ports, nullItem);
             // init containers with restartPolicy Always are sidecars and serve ports like containers
-            addPorts(podSpec.getInitContainers(), at + "/initContainers", true, ports, nullItem);
+            addPorts(podSpec.get("initContainers"), at + "/initContainers", true, ports, nullItem);
         }
-        String name = object.getMetadata() == null ? null : object.getMetadata().getName();
-        Map<String, String> annotations = object.getMetadata() == null || object.getMetadata().getAnnotations() == null
-                ? Map.of() : object.getMetadata().getAnnotations();
-        return new WorkloadManifest(object.getKind(), namespace, name, defaulted, labels, ports, hostNetwork,
-                annotations, origin);
+        Map<?, ?> meta = map(raw.get("metadata"));
+        String name = meta == null ? null : (String) meta.get("name");
+        Map<String, String> annotations = meta == null ? null : strings(meta.get("annotations"));
+        return new WorkloadManifest(kind, namespace, name, defaulted, labels == null ? Map.of() : labels, ports,
+                hostNetwork, annotations == null ? Map.of() : annotations, origin);
     }
 
-    private static void addPorts(List<Container> containers, String pointer, boolean sidecarsOnly,
-                                 List<ContainerPort> ports, Consumer<String> nullItem) {
-        if (containers == null) {
+    private static void addPorts(Object containers, String pointer, boolean sidecarsOnly, List<ContainerPort> ports,
+                                 Consumer<String> nullItem) {
+        if (!(containers instanceof List<?> list)) {
             return;
         }
-        for (int i = 0; i < containers.size(); i++) {
-            Container container = containers.get(i);
+        for (int i = 0; i < list.size(); i++) {
+            Map<?, ?> container = map(list.get(i));
             if (container == null) {
                 nullItem.accept(pointer + "/" + i);
                 continue;
             }
-            if (container.getPorts() == null || sidecarsOnly && !"Always".equals(container.getRestartPolicy())) {
+            if (!(container.get("ports") instanceof List<?> containerPorts)
+                    || sidecarsOnly && !"Always".equals(container.get("restartPolicy"))) {
                 continue;
             }
-            for (int j = 0; j < container.getPorts().size(); j++) {
-                io.fabric8.kubernetes.api.model.ContainerPort p = container.getPorts().get(j);
+            for (int j = 0; j < containerPorts.size(); j++) {
+                Map<?, ?> p = map(containerPorts.get(j));
                 if (p == null) {
                     nullItem.accept(pointer + "/" + i + "/ports/" + j);
-                } else if (p.getContainerPort() != null) {
-                    ports.add(new ContainerPort(p.getName(), p.getProtocol(), p.getContainerPort()));
+                } else if (p.get("containerPort") instanceof Integer number) {
+                    ports.add(new ContainerPort((String) p.get("name"), (String) p.get("protocol"), number));
                 }
             }
         }
     }
 
-    private static String podSpecPointer(HasMetadata object) {
-        if (object instanceof Pod) {
-            return "/spec";
+    /** The pod template of a workload kind other than Pod, or {@code null}. */
+    private static Map<?, ?> template(String kind, Map<String, Object> raw) {
+        Map<?, ?> spec = map(raw.get("spec"));
+        if (kind.equals("CronJob")) {
+            Map<?, ?> jobTemplate = spec == null ? null : map(spec.get("jobTemplate"));
+            spec = jobTemplate == null ? null : map(jobTemplate.get("spec"));
         }
-        return object instanceof CronJob ? "/spec/jobTemplate/spec/template/spec" : "/spec/template/spec";
+        return spec == null ? null : map(spec.get("template"));
     }
 
-    private static PodTemplateSpec template(HasMetadata object) {
-        if (object instanceof Deployment d) {
-            return d.getSpec() == null ? null : d.getSpec().getTemplate();
-        } else if (object instanceof ReplicaSet r) {
-            return r.getSpec() == null ? null : r.getSpec().getTemplate();
-        } else if (object instanceof StatefulSet s) {
-            return s.getSpec() == null ? null : s.getSpec().getTemplate();
-        } else if (object instanceof DaemonSet d) {
-            return d.getSpec() == null ? null : d.getSpec().getTemplate();
-        } else if (object instanceof Job j) {
-            return j.getSpec() == null ? null : j.getSpec().getTemplate();
-        } else if (object instanceof ReplicationController rc) {
-            return rc.getSpec() == null ? null : rc.getSpec().getTemplate();
-        } else if (object instanceof CronJob c) {
-            JobTemplateSpec jt = c.getSpec() == null ? null : c.getSpec().getJobTemplate();
-            return jt == null || jt.getSpec() == null ? null : jt.getSpec().getTemplate();
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> m ? m : null;
+    }
+
+    /** A map of strings as Jackson reads one (keys as text, {@code null} values kept). */
+    private static Map<String, String> strings(Object value) {
+        if (!(value instanceof Map<?, ?> m)) {
+            return null;
         }
-        return null;
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), (String) v));
+        return out;
     }
 }

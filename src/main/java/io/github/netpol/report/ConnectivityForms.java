@@ -1,8 +1,5 @@
 package io.github.netpol.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.connectivity.Connection;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
@@ -10,7 +7,7 @@ import io.github.netpol.analysis.connectivity.Node;
 import io.github.netpol.model.WorkloadManifest;
 import io.github.netpol.model.semantics.PolicyPort;
 
-import java.io.UncheckedIOException;
+import io.github.netpol.model.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,11 +61,7 @@ public final class ConnectivityForms {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("workloads", workloads);
         root.put("connections", connections);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonText.pretty(root) + "\n";
     }
 
     public static String markdown(ConnectivityResult r) {

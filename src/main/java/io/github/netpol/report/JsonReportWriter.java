@@ -1,11 +1,10 @@
 package io.github.netpol.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.Witness;
+import io.github.netpol.model.JsonText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +16,6 @@ import java.util.TreeMap;
 
 /** Writes {@code <goal>.json}: verdict, baseline and findings in the shape SPEC.md promises. */
 public final class JsonReportWriter implements ReportWriter {
-
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public String format() {
@@ -35,7 +32,7 @@ public final class JsonReportWriter implements ReportWriter {
         root.put("baseline", input.baseline());
         root.put("findings", input.findings().stream().map(JsonReportWriter::finding).toList());
         Path file = outputDirectory.resolve(input.goal() + ".json");
-        mapper.writeValue(file.toFile(), root);
+        JsonText.write(file, root);
         return file;
     }
 
@@ -57,21 +54,27 @@ public final class JsonReportWriter implements ReportWriter {
             m.put("effective", f.effective());
         }
         if (f.witness() != null) {
-            m.put("witness", witness(f.witness()));
+            m.put("witness", witness(f.witness(), false));
         }
         return m;
     }
 
-    private static Map<String, Object> witness(Witness w) {
+    /**
+     * A witness as both JSON reports write it: endpoints, then protocol and port.
+     *
+     * @param workload whether a pod names its declared workload ({@code null} when none): SARIF has always carried
+     *                 every member of the record, the JSON report its labels and ports only
+     */
+    static Map<String, Object> witness(Witness w, boolean workload) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", endpoint(w.source()));
-        m.put("destination", endpoint(w.destination()));
+        m.put("source", endpoint(w.source(), workload));
+        m.put("destination", endpoint(w.destination(), workload));
         m.put("protocol", w.protocol());
         m.put("port", w.port());
         return m;
     }
 
-    private static Map<String, Object> endpoint(Endpoint e) {
+    private static Map<String, Object> endpoint(Endpoint e, boolean workload) {
         if (e instanceof Endpoint.Ip ip) {
             return Map.of("ip", ip.ip());
         }
@@ -82,6 +85,9 @@ public final class JsonReportWriter implements ReportWriter {
         m.put("namespaceLabels", new TreeMap<>(pod.namespaceLabels()));
         m.put("podLabels", new TreeMap<>(pod.podLabels()));
         m.put("namedPorts", ports(pod.namedPorts()));
+        if (workload) {
+            m.put("workload", pod.workload());
+        }
         return m;
     }
 

@@ -1,21 +1,21 @@
 package io.github.netpol.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.finding.SourcePosition;
+import io.github.netpol.model.JsonText;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -29,10 +29,6 @@ public final class SarifReportWriter implements ReportWriter {
     private static final String TOOL = "netpol-maven-plugin";
 
     private final String toolVersion;
-    // ordered map keys keep the output byte-for-byte stable (labels come in unordered maps)
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     public SarifReportWriter() {
         this(null);
@@ -52,76 +48,82 @@ public final class SarifReportWriter implements ReportWriter {
     public Path write(ReportInput input, Path outputDirectory) throws IOException {
         Files.createDirectories(outputDirectory);
         Path file = outputDirectory.resolve(input.goal() + ".sarif");
-        json.writeValue(file.toFile(), log(input));
+        JsonText.write(file, log(input));
         return file;
     }
 
-    ObjectNode log(ReportInput input) {
-        ObjectNode log = json.createObjectNode();
+    Map<String, Object> log(ReportInput input) {
+        Map<String, Object> log = object();
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
-        ObjectNode run = log.putArray("runs").addObject();
+        Map<String, Object> run = object();
+        log.put("runs", List.of(run));
 
         List<FindingCode> codes = input.findings().stream().map(Finding::code).distinct()
                 .sorted(Comparator.comparing(FindingCode::id)).toList();
         List<String> sarifRuleIds = codes.stream().map(FindingCode::id).toList();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
+        Map<String, Object> driver = object();
+        run.put("tool", Map.of("driver", driver));
         driver.put("name", TOOL);
         if (toolVersion != null) {
             driver.put("version", toolVersion);
         }
-        ArrayNode ruleNodes = driver.putArray("rules");
-        codes.forEach(code -> ruleNodes.add(sarifRule(code)));
+        driver.put("rules", codes.stream().map(SarifReportWriter::sarifRule).toList());
 
         // code scanning keeps one analysis per category: validate and check, and the modules of one repository, must
         // not replace each other
-        run.putObject("automationDetails").put("id", "netpol/" + input.goal() + "/"
-                + (input.module() == null || input.module().isBlank() ? "" : input.module() + "/"));
-        ArrayNode results = run.putArray("results");
+        run.put("automationDetails", Map.of("id", "netpol/" + input.goal() + "/"
+                + (input.module() == null || input.module().isBlank() ? "" : input.module() + "/")));
+        List<Object> results = new ArrayList<>();
         for (Finding finding : input.findings()) {
             results.add(result(finding, sarifRuleIds.indexOf(finding.kind()), input.repositoryPrefix()));
         }
-        ObjectNode properties = run.putObject("properties");
+        run.put("results", results);
+        Map<String, Object> properties = object();
         properties.put("goal", input.goal());
         properties.put("verdict", input.verdict());
         properties.put("summary", input.summary());
         if (!input.baseline().isEmpty()) {
-            properties.set("baseline", json.valueToTree(new TreeMap<>(input.baseline())));
+            properties.put("baseline", new TreeMap<>(input.baseline()));
         }
+        run.put("properties", properties);
         return log;
     }
 
-    private ObjectNode sarifRule(FindingCode code) {
-        ObjectNode rule = json.createObjectNode();
+    private static Map<String, Object> sarifRule(FindingCode code) {
+        Map<String, Object> rule = object();
         rule.put("id", code.id());
-        rule.putObject("shortDescription").put("text", code.title());
-        rule.putObject("fullDescription").put("text", code.description());
-        ObjectNode help = rule.putObject("help");
+        rule.put("shortDescription", Map.of("text", code.title()));
+        rule.put("fullDescription", Map.of("text", code.description()));
+        Map<String, Object> help = object();
         help.put("text", code.help());
         help.put("markdown", code.help());
+        rule.put("help", help);
         return rule;
     }
 
-    private ObjectNode result(Finding finding, int ruleIndex, String repositoryPrefix) {
-        ObjectNode result = json.createObjectNode();
+    private static Map<String, Object> result(Finding finding, int ruleIndex, String repositoryPrefix) {
+        Map<String, Object> result = object();
         result.put("ruleId", finding.kind());
         result.put("ruleIndex", ruleIndex);
         result.put("level", level(finding.severity()));
-        result.putObject("message").put("text", finding.message());
+        result.put("message", Map.of("text", finding.message()));
         SourcePosition at = finding.location();
         if (at != null && at.file() != null && !at.file().isBlank()) {
-            ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", uri(RepositoryPath.of(repositoryPrefix, at.file())));
+            Map<String, Object> physical = object();
+            physical.put("artifactLocation", Map.of("uri", uri(RepositoryPath.of(repositoryPrefix, at.file()))));
             if (at.line() >= 1) {
-                ObjectNode region = physical.putObject("region");
+                Map<String, Object> region = object();
                 region.put("startLine", at.line());
                 if (at.column() >= 1) {
                     region.put("startColumn", at.column());
                 }
+                physical.put("region", region);
             }
+            result.put("locations", List.of(Map.of("physicalLocation", physical)));
         }
-        result.putObject("partialFingerprints").put(FINGERPRINT, finding.id());
-        ObjectNode properties = result.putObject("properties");
+        result.put("partialFingerprints", Map.of(FINGERPRINT, finding.id()));
+        Map<String, Object> properties = object();
         properties.put("id", finding.id());
         putIfPresent(properties, "namespace", finding.namespace());
         if (finding.direction() != null) {
@@ -131,18 +133,25 @@ public final class SarifReportWriter implements ReportWriter {
             properties.put("effective", finding.effective());
         }
         if (finding.witness() != null) {
-            properties.set("witness", json.valueToTree(finding.witness()));
+            properties.put("witness", JsonReportWriter.witness(finding.witness(), true));
         }
+        result.put("properties", properties);
         if (finding.accepted()) {
-            ObjectNode suppression = result.putArray("suppressions").addObject();
+            Map<String, Object> suppression = object();
             suppression.put("kind", "external");
             suppression.put("status", "accepted");
             putIfPresent(suppression, "justification", finding.acceptedReason());
+            result.put("suppressions", List.of(suppression));
         }
         return result;
     }
 
-    private static void putIfPresent(ObjectNode node, String name, String value) {
+    /** A JSON object whose members keep the order they are put in: the file is the same bytes on every run. */
+    private static Map<String, Object> object() {
+        return new LinkedHashMap<>();
+    }
+
+    private static void putIfPresent(Map<String, Object> node, String name, String value) {
         if (value != null) {
             node.put(name, value);
         }

@@ -4,7 +4,7 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
 
 import java.util.List;
@@ -21,12 +21,12 @@ public record ReadVersion(ManifestSet set, List<Finding> blockingErrors) {
     }
 
     public static ReadVersion of(List<SourceFile> files, String defaultNamespace) {
-        return of(files, defaultNamespace, SchemaWalker.kubernetes());
+        return of(files, defaultNamespace, new KubernetesObjects());
     }
 
-    /** @param schema shared by the reads of one run, also from several threads */
-    public static ReadVersion of(List<SourceFile> files, String defaultNamespace, SchemaWalker schema) {
-        ManifestSet set = new ManifestReader(schema).read(files, defaultNamespace);
-        return new ReadVersion(set, BlockingErrors.of(set.problems(), new ApiServerValidator(schema).validate(set)));
+    /** @param objects shared by the reads of one run, also from several threads */
+    public static ReadVersion of(List<SourceFile> files, String defaultNamespace, KubernetesObjects objects) {
+        ManifestSet set = new ManifestReader(objects).read(files, defaultNamespace);
+        return new ReadVersion(set, BlockingErrors.of(set.problems(), new ApiServerValidator(objects).validate(set)));
     }
 }

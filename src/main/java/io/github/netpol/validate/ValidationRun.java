@@ -6,7 +6,7 @@ import io.github.netpol.load.ManifestLoader;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
-import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
 import io.github.netpol.validate.lint.engine.LintEngine;
 import io.github.netpol.validate.lint.LintSettings;
@@ -56,9 +56,9 @@ public record ValidationRun(CollectedSources sources, ManifestSet set, List<Find
 
     /** Validates and lints sources already collected (e.g. after deciding from their digest that work is due). */
     public static ValidationRun of(CollectedSources collected, String defaultNamespace, LintSettings settings) {
-        SchemaWalker schema = SchemaWalker.kubernetes();
-        ManifestSet set = new ManifestReader(schema).read(new ManifestLoader().load(collected.files()), defaultNamespace);
-        List<Finding> apiServer = new ApiServerValidator(schema).validate(set);
+        KubernetesObjects objects = new KubernetesObjects();
+        ManifestSet set = new ManifestReader(objects).read(new ManifestLoader().load(collected.files()), defaultNamespace);
+        List<Finding> apiServer = new ApiServerValidator(objects).validate(set);
         List<Finding> findings = new ArrayList<>(collected.problems());
         findings.addAll(set.problems());
         findings.addAll(apiServer);

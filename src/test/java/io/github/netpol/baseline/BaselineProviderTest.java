@@ -206,6 +206,19 @@ class BaselineProviderTest {
         assertThatThrownBy(() -> p.obtain(new BaselineSpec.Dir("missing"))).hasMessageContaining("is not a directory");
     }
 
+    @Test
+    void aDirectoryOrAReleaseBaselineNeverMakesTheGitReader() throws Exception {
+        Files.createDirectories(dir.resolve("old"));
+        Path bundle = writeBundle("1.0.0", "src/main/kubernetes/np.yaml", "kind: NetworkPolicy\n");
+        BaselineProvider p = new BaselineProvider(dir, List.of("src/main/kubernetes"),
+                new FakeReleases(Map.of("1.0.0", bundle)), () -> {
+                    throw new AssertionError("git reader made");
+                }, d -> List.of(new SourceFile("old/a.yaml", new byte[0])));
+        assertThat(p.obtain(new BaselineSpec.Dir("old"))).isInstanceOf(BaselineOutcome.Found.class);
+        assertThat(p.obtain(new BaselineSpec.Release("1.0.0"))).isInstanceOf(BaselineOutcome.Found.class);
+        assertThat(p.obtain(new BaselineSpec.Auto())).isInstanceOf(BaselineOutcome.Found.class);
+    }
+
     private static void commit(Git git, Path root, String content) throws Exception {
         Files.createDirectories(root.resolve("src/main/kubernetes"));
         Files.writeString(root.resolve("src/main/kubernetes/np.yaml"), content);

@@ -10,7 +10,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** validate hands what it read to check only for exactly the same files and default namespace, and only once. */
+/**
+ * validate hands what it read to test and check only for exactly the same files and default namespace; check, the last
+ * to read them, takes it out.
+ */
 class CurrentVersionHandOverTest {
 
     private static final List<SourceFile> FILES = List.of(file("k8s/a.yaml", "kind: Namespace\nmetadata: {name: shop}\n"));
@@ -22,6 +25,17 @@ class CurrentVersionHandOverTest {
         CurrentVersionHandOver.offer(project, FILES, "default", read);
         assertThat(CurrentVersionHandOver.take(project, FILES, "default")).containsSame(read);
         assertThat(CurrentVersionHandOver.take(project, FILES, "default")).isEmpty();
+    }
+
+    @Test
+    void testLooksAndLeavesItCheckTakesIt() {
+        MavenProject project = new MavenProject();
+        ReadVersion read = ReadVersion.of(FILES, "default");
+        CurrentVersionHandOver.offer(project, FILES, "default", read);
+        assertThat(CurrentVersionHandOver.peek(project, FILES, "default")).containsSame(read);
+        assertThat(CurrentVersionHandOver.peek(project, FILES, "other")).isEmpty();
+        assertThat(CurrentVersionHandOver.take(project, FILES, "default")).containsSame(read);
+        assertThat(CurrentVersionHandOver.peek(project, FILES, "default")).isEmpty();
     }
 
     @Test

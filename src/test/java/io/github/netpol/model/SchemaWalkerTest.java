@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SchemaWalkerTest {
 
-    private final SchemaWalker walker = new SchemaWalker(KubernetesMapper.create());
+    private final SchemaWalker walker = new SchemaWalker();
 
     @Test
     void reportsUnknownFieldsAndWrongTypesWithTheirPointersAndTheKnownFieldsInNameOrder() {

@@ -47,4 +47,13 @@ class ReportWritersTest {
         assertThat(more.formats()).containsExactly("console", "junit", "json");
         assertThatThrownBy(() -> new ReportWriters(List.of(json, json))).hasMessageContaining("two writers for the format json");
     }
+
+    @Test
+    void eachStandardWriterIsMadeForTheNameItIsKnownByAndOnlyWhenSelected() {
+        for (String format : ReportWriters.STANDARD) {
+            assertThat(writers.forFormat(format).format()).isEqualTo(format);
+        }
+        assertThat(writers.requireKnown(List.of("console", "SARIF", "json", "sarif"))).containsExactly("sarif", "json");
+        assertThat(writers.select(List.of("json"))).hasSize(1).allMatch(w -> w instanceof JsonReportWriter);
+    }
 }

@@ -1,13 +1,11 @@
 package io.github.netpol.validate.apiserver;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.github.netpol.finding.Finding;
+import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.model.ManifestObject;
 import io.github.netpol.model.Origin;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
-import io.github.netpol.model.SchemaWalker;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,17 +20,16 @@ import java.util.Map;
  */
 public final class ApiServerValidator {
 
-    private final ObjectMapper mapper;
-    private final UnknownFieldCheck unknownFields;
+    private final KubernetesObjects objects;
+    private final UnknownFieldCheck unknownFields = new UnknownFieldCheck();
 
     public ApiServerValidator() {
-        this(SchemaWalker.kubernetes());
+        this(new KubernetesObjects());
     }
 
-    /** @param schema shared with the readers of the same run (see {@link SchemaWalker#mapper}) */
-    public ApiServerValidator(SchemaWalker schema) {
-        this.mapper = schema.mapper();
-        this.unknownFields = new UnknownFieldCheck(schema);
+    /** @param objects shared with the readers of the same run */
+    public ApiServerValidator(KubernetesObjects objects) {
+        this.objects = objects;
     }
 
     public List<Finding> validate(ManifestSet set) {
@@ -47,9 +44,8 @@ public final class ApiServerValidator {
         for (ManifestObject object : set.objects()) {
             // only Namespaces that converted cleanly are in the set; their metadata is read from the raw tree
             if (namespaceOrigins.getOrDefault(place(object.origin()), List.of()).contains(object.origin())) {
-                Namespace namespace = mapper.convertValue(object.raw(), Namespace.class);
                 FindingSink sink = new FindingSink(object.origin(), null, out);
-                MetadataChecks.check(namespace.getMetadata(), "Namespace", false, sink);
+                MetadataChecks.check(objects.metadata(object.raw()), "Namespace", false, sink);
             }
         }
         DuplicateObjectCheck.check(set, out);

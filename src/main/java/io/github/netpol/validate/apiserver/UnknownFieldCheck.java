@@ -19,11 +19,7 @@ import java.util.Set;
  */
 final class UnknownFieldCheck {
 
-    private final SchemaWalker schema;
-
-    UnknownFieldCheck(SchemaWalker schema) {
-        this.schema = schema;
-    }
+    private final SchemaWalker schema = new SchemaWalker();
 
     void check(ManifestObject object, FindingSink sink) {
         Optional<KubernetesKinds.Known> known = KubernetesKinds.known(object.kind())

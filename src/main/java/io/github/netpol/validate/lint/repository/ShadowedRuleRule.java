@@ -10,6 +10,7 @@ import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,14 +59,22 @@ public final class ShadowedRuleRule extends BaseRule {
         for (Direction direction : Direction.values()) {
             List<PolicyRuleView> rules = context.policies().stream().flatMap(p -> p.effectiveRules(direction).stream()).toList();
             // rules of other namespaces never select the same pods: compare within a namespace only
-            Map<String, List<Integer>> byNamespace = new HashMap<>();
-            for (int i = 0; i < rules.size(); i++) {
-                byNamespace.computeIfAbsent(rules.get(i).policy().namespace(), k -> new ArrayList<>()).add(i);
+            Map<String, List<PolicyRuleView>> byNamespace = new HashMap<>();
+            Map<PolicyRuleView, Integer> position = new IdentityHashMap<>();
+            for (PolicyRuleView rule : rules) {
+                List<PolicyRuleView> inNamespace = byNamespace.computeIfAbsent(rule.policy().namespace(), k -> new ArrayList<>());
+                position.put(rule, inNamespace.size());
+                inNamespace.add(rule);
             }
-            for (int i = 0; i < rules.size(); i++) {
-                PolicyRuleView narrow = rules.get(i);
-                for (int j : byNamespace.get(narrow.policy().namespace())) {
-                    PolicyRuleView wide = rules.get(j);
+            Map<String, PolicyRuleCoverageIndex> indexes = new HashMap<>();
+            for (PolicyRuleView narrow : rules) {
+                List<PolicyRuleView> inNamespace = byNamespace.get(narrow.policy().namespace());
+                int i = position.get(narrow);
+                // only the rules that may cover it, in the same order as all of them
+                int[] candidates = indexes.computeIfAbsent(narrow.policy().namespace(),
+                        ns -> new PolicyRuleCoverageIndex(inNamespace)).candidates(i);
+                for (int j : candidates) {
+                    PolicyRuleView wide = inNamespace.get(j);
                     // of two equivalent rules, report only the later one
                     if (i == j || !samePods(wide, narrow) || !PolicyRuleCoverage.covers(wide, narrow)
                             || (PolicyRuleCoverage.covers(narrow, wide) && j > i)) {
