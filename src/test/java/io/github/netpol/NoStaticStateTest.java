@@ -1,5 +1,6 @@
 package io.github.netpol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -27,6 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoStaticStateTest {
 
     private static final Path CLASSES = Path.of("target/classes");
+
+    /**
+     * Non-final fields of shared constants that are caches computed from the object's final fields (a lazy hash
+     * code, as String has; an index built on first use): whichever build computes them first, they hold the same.
+     */
+    private static final Set<String> CACHES = Set.of("io.github.netpol.analysis.Cube.hash",
+            "io.github.netpol.analysis.Region.index");
 
     @Test
     void everyStaticFieldIsAFinalConstant() throws Exception {
@@ -66,7 +75,7 @@ class NoStaticStateTest {
             String impl = value.getClass().getName();
             return impl.contains("Immutable") || impl.contains("Unmodifiable") ? null : "holds a modifiable " + impl;
         }
-        if (value instanceof ObjectMapper) {
+        if (value instanceof ObjectMapper || value instanceof JsonFactory) {
             // configured once in its initialiser and thread-safe from then on
             return null;
         }
@@ -75,7 +84,8 @@ class NoStaticStateTest {
         }
         if (value.getClass().getName().startsWith("io.github.netpol.")) {
             for (Field f : value.getClass().getDeclaredFields()) {
-                if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isFinal(f.getModifiers())) {
+                if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isFinal(f.getModifiers())
+                        && !CACHES.contains(value.getClass().getName() + "." + f.getName())) {
                     return "holds a " + value.getClass().getSimpleName() + " with the mutable field " + f.getName();
                 }
             }
