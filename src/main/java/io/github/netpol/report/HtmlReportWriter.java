@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, inline SVG, no script, a policy that forbids any fetch) with
- * the verdict, the findings with their witnesses and the accepted changes. Every text is escaped. Given the
- * analysis ({@link HtmlReportData} from the {@code report} goal) it adds the changes against the baseline,
- * widening apart from narrowing, the per-namespace isolation and the connectivity matrix; as a
+ * the verdict, the findings (each as cause, effect, example and fix) and the accepted changes. Every text is
+ * escaped. Given the analysis ({@link HtmlReportData} from the {@code report} goal) it adds the namespace graph
+ * ({@link GraphSvg}), the changes against the baseline, widening apart from narrowing, the per-namespace
+ * isolation and the connectivity matrix; as a
  * {@link ReportWriter} ({@code netpol.formats=html}) it has only the findings.
  */
 public final class HtmlReportWriter implements ReportWriter {
