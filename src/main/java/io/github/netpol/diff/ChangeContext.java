@@ -17,8 +17,10 @@ import java.util.Objects;
  * and the accepted-changes file the advice names.
  *
  * @param relabelled Namespaces declared in both versions with other labels now, by name
+ * @param idPrefix   what every finding id begins with: the rendered environment and a colon
+ *                   ({@code prod:WIDENED_INGRESS/shop/web}), or nothing
  */
-record ChangeContext(String acceptedFile, Map<String, PolicyManifest> oldPolicies,
+record ChangeContext(String acceptedFile, String idPrefix, Map<String, PolicyManifest> oldPolicies,
                      Map<String, PolicyManifest> currentPolicies, Map<String, PolicyManifest> firstInNamespace,
                      List<WorkloadManifest> workloads, Map<String, Relabelled> relabelled) {
 
@@ -32,7 +34,7 @@ record ChangeContext(String acceptedFile, Map<String, PolicyManifest> oldPolicie
         }
     }
 
-    static ChangeContext of(ManifestSet old, ManifestSet current, String acceptedFile) {
+    static ChangeContext of(ManifestSet old, ManifestSet current, String acceptedFile, String idPrefix) {
         Map<String, PolicyManifest> oldPolicies = new LinkedHashMap<>();
         old.policies().forEach(p -> oldPolicies.putIfAbsent(p.key(), p));
         Map<String, PolicyManifest> currentPolicies = new LinkedHashMap<>();
@@ -48,7 +50,7 @@ record ChangeContext(String acceptedFile, Map<String, PolicyManifest> oldPolicie
                 relabelled.putIfAbsent(n.name(), new Relabelled(was, n));
             }
         }
-        return new ChangeContext(acceptedFile, oldPolicies, currentPolicies, firstInNamespace, current.workloads(),
+        return new ChangeContext(acceptedFile, idPrefix, oldPolicies, currentPolicies, firstInNamespace, current.workloads(),
                 relabelled);
     }
 

@@ -3,6 +3,7 @@ package io.github.netpol.maven;
 import io.github.netpol.gate.Check;
 import io.github.netpol.gate.CheckRequest;
 import io.github.netpol.gate.CheckResult;
+import io.github.netpol.load.SourceEnvironment;
 import io.github.netpol.report.ReportInput;
 import io.github.netpol.validate.ReadVersion;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -36,10 +37,13 @@ public class CheckMojo extends AbstractCompareMojo {
         if (upToDate(GOAL, digest)) {
             return;
         }
-        Optional<ReadVersion> read = CurrentVersionHandOver.take(project, request.current(), request.defaultNamespace());
-        if (read.isPresent()) {
-            getLog().debug("netpol: the current manifests as validate read them in this build");
-            request = request.withCurrentRead(read.get());
+        for (SourceEnvironment env : request.environments()) {
+            Optional<ReadVersion> read = CurrentVersionHandOver.take(project, env.files(), request.defaultNamespace());
+            if (read.isPresent()) {
+                getLog().debug("netpol: the current manifests of " + SourceEnvironment.describe(env.name())
+                        + " as validate read them in this build");
+                request = request.withCurrentRead(env.key(), read.get());
+            }
         }
         CheckResult result = new Check().run(request);
         report(new ReportInput(GOAL, result.passed(), result.findings(), result.baseline(), result.summary(),

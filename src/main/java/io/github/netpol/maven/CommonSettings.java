@@ -10,8 +10,11 @@ import java.util.List;
  * @param outputDirectory  {@code netpol.outputDirectory}, absolute
  * @param formats          {@code netpol.formats}, or the goal's default when it is not set
  * @param defaultNamespace {@code netpol.defaultNamespace}, a valid namespace name
+ * @param render           {@code <renders>}, {@code netpol.kustomize}, {@code netpol.renderTimeout}, and which
+ *                         sources are rendered
  */
-record CommonSettings(List<Path> sources, Path outputDirectory, List<String> formats, String defaultNamespace) {
+record CommonSettings(List<Path> sources, Path outputDirectory, List<String> formats, String defaultNamespace,
+                      RenderSettings render) {
 
     CommonSettings {
         sources = List.copyOf(sources);

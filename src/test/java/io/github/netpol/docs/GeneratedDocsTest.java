@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,8 +51,8 @@ class GeneratedDocsTest {
 
     @Test
     void theStyleHasABeforeAndAfterPairForEveryGroupWhoseAfterTextATestHolds() throws IOException {
-        assertThat(MessageStyle.PAIRS.stream().map(p -> p.code().group()).distinct())
-                .as("a pair for each kind of finding").containsExactlyInAnyOrder(FindingCode.Group.values());
+        assertThat(Stream.concat(MessageStyle.PAIRS.stream().map(p -> p.code().group()), MessageStyle.NEW_IN_THIS_STYLE.stream())
+                .distinct()).as("a pair for each kind of finding").containsExactlyInAnyOrder(FindingCode.Group.values());
         for (MessageStyle.Pair pair : MessageStyle.PAIRS) {
             assertThat(pair.before()).as("a pair shows a change").isNotEqualTo(pair.after());
             assertThat(pair.after()).as("the quoted part is the after text").contains(pair.fragment()

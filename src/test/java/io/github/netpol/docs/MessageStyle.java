@@ -2,7 +2,9 @@ package io.github.netpol.docs;
 
 import io.github.netpol.finding.FindingCode;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The message style of {@code docs/findings.md}, and one message before and after it for each group of finding
@@ -13,6 +15,9 @@ final class MessageStyle {
 
     private MessageStyle() {
     }
+
+    /** Groups whose findings were written in this style from the start: there is no "before" to show. */
+    static final Set<FindingCode.Group> NEW_IN_THIS_STYLE = EnumSet.of(FindingCode.Group.RENDER);
 
     static final String STYLE = """
             ## How findings are written
@@ -164,6 +169,10 @@ final class MessageStyle {
                 md.append("\nand the block to paste:\n\n").append(fence(p.fix()));
             }
             md.append('\n');
+        }
+        for (FindingCode.Group group : NEW_IN_THIS_STYLE) {
+            md.append("#### ").append(group.title()).append("\n\nNew, and written in this style from the start: no message")
+                    .append(" to show before it.\n");
         }
         return md.toString();
     }
