@@ -38,7 +38,7 @@ public final class BaselineCache {
 
     /** The directory under the build's output directory that holds entries. */
     public static final String DIRECTORY = "bundle-cache";
-    private static final byte[] MAGIC = "netpol-baseline-cache\n".getBytes(StandardCharsets.US_ASCII);
+    private static final String MAGIC = "netpol-baseline-cache\n";
     /** Raise when the entry's layout or the loader's trees change meaning. */
     private static final int FORMAT = 1;
     private static final int SHA256_BYTES = 32;
@@ -109,7 +109,7 @@ public final class BaselineCache {
     private byte[] encode(String digest, List<SourceFile> files, LoadResult loaded) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(buffer);
-        out.write(MAGIC);
+        out.write(magic());
         out.writeInt(FORMAT);
         out.writeUTF(pluginBuild);
         out.writeUTF(digest);
@@ -136,7 +136,7 @@ public final class BaselineCache {
                 return Optional.empty();
             }
             byte[] all = Files.readAllBytes(place);
-            if (all.length < MAGIC.length + SHA256_BYTES) {
+            if (all.length < magic().length + SHA256_BYTES) {
                 return Optional.empty();
             }
             int bodyLength = all.length - SHA256_BYTES;
@@ -146,7 +146,7 @@ public final class BaselineCache {
                 return Optional.empty();
             }
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, bodyLength));
-            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC) || in.readInt() != FORMAT
+            if (!Arrays.equals(in.readNBytes(magic().length), magic()) || in.readInt() != FORMAT
                     || !pluginBuild.equals(in.readUTF()) || !digest.equals(in.readUTF())) {
                 return Optional.empty();
             }
@@ -205,6 +205,10 @@ public final class BaselineCache {
                 }
             }
         }
+    }
+
+    private static byte[] magic() {
+        return MAGIC.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static MessageDigest sha256() {

@@ -98,7 +98,8 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
             refuseGitBaselineOfGeneratedSources(b, plain);
             List<String> parts = new ArrayList<>();
             if (b.environments().isEmpty() || !b.files().isEmpty()) {
-                parts.add(b.files().size() + " files" + (b.cached() != null ? ", parsed by an earlier build and kept" : ""));
+                parts.add(b.files().size() + (b.files().size() == 1 ? " file" : " files")
+                        + (b.cached() != null ? ", parsed by an earlier build and kept" : ""));
             }
             if (!b.environments().isEmpty()) {
                 parts.add("environment" + (b.environments().size() == 1 ? " " : "s ")

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @MojoTest
 class IncrementalMojoTest {
 
-    private static final String POLICY = """
+    static final String POLICY = """
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
             metadata:
