@@ -10,6 +10,14 @@ assert builds[1].contains('netpol check FAILED against release 1.0.0 of io.githu
 assert builds[2].contains('netpol check passed against release 1.0.0 of io.github.netpol.it:shop-policies: 1 widening (1 accepted)')
 assert builds[3].contains('expired on 2020-01-31')
 
+// the release's bundle is parsed once: the first check keeps it under target/ and next to the bundle in the local
+// repository, and the later builds read it from there
+assert builds[1].contains('netpol: comparing with release 1.0.0 of io.github.netpol.it:shop-policies (1 file)')
+assert builds[2].contains('netpol: comparing with release 1.0.0 of io.github.netpol.it:shop-policies (1 file, parsed by an earlier build and kept)')
+assert builds[7].contains('parsed by an earlier build and kept')
+assert new File(localRepositoryPath, 'io/github/netpol/it/shop-policies/1.0.0/shop-policies-1.0.0-netpol.yaml.netpol-cache').isFile()
+assert new File(basedir, 'v2/target/netpol/bundle-cache').listFiles().findAll { it.name.endsWith('.bin') }.size() == 1
+
 def noBundle = { String spec -> spec + ': release 1.0.5 of io.github.netpol.it:shop-policies, the newest below 1.1.0-SNAPSHOT,' +
         ' has no netpol bundle (classifier netpol, type yaml), and the check does not fall back to an older release or a git tag' }
 assert builds[5].contains(noBundle('auto'))

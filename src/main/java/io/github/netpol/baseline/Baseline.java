@@ -1,22 +1,74 @@
 package io.github.netpol.baseline;
 
+import io.github.netpol.load.LoadResult;
+import io.github.netpol.load.ManifestLoader;
 import io.github.netpol.load.SourceFile;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The old version of the sources that the check compares with.
  *
- * @param spec        the {@code netpol.baseline} form that found it ({@code git:v1.0.0}, {@code release:1.0.0} ...)
- * @param description a person's words for it, e.g. {@code git tag v1.0.0 (3f2a1c9)}
- * @param files       the manifests, paths relative to the project base directory as they were
+ * @param spec         the {@code netpol.baseline} form that found it ({@code git:v1.0.0}, {@code release:1.0.0} ...)
+ * @param description  a person's words for it, e.g. {@code git tag v1.0.0 (3f2a1c9)}
+ * @param files        the plain manifests, paths relative to the project base directory as they were
+ * @param environments the rendered environments, each with its rendered manifests
+ * @param cached       the plain manifests' documents from a valid {@link BaselineCache} entry, or null to parse them
+ * @param onLoaded     given the plain manifests' documents when they were parsed here (to keep them), or null
  */
-public record Baseline(String spec, String description, List<SourceFile> files) {
+public record Baseline(String spec, String description, List<SourceFile> files, List<RenderedFiles> environments,
+                       LoadResult cached, Consumer<LoadResult> onLoaded) {
 
     public Baseline {
         files = List.copyOf(files);
+        environments = List.copyOf(environments);
+    }
+
+    /** A baseline of plain manifests. */
+    public Baseline(String spec, String description, List<SourceFile> files) {
+        this(spec, description, files, List.of());
+    }
+
+    /** A baseline parsed whenever it is read. */
+    public Baseline(String spec, String description, List<SourceFile> files, List<RenderedFiles> environments) {
+        this(spec, description, files, environments, null, null);
+    }
+
+    /** The same baseline with these rendered environments. */
+    public Baseline withEnvironments(List<RenderedFiles> rendered) {
+        return new Baseline(spec, description, files, rendered, cached, onLoaded);
+    }
+
+    /**
+     * The plain manifests' documents: from the cache when it had them, else parsed now (and handed to
+     * {@code onLoaded}).
+     */
+    public LoadResult load() {
+        if (cached != null) {
+            return cached;
+        }
+        LoadResult loaded = new ManifestLoader().load(files);
+        if (onLoaded != null) {
+            onLoaded.accept(loaded);
+        }
+        return loaded;
+    }
+
+    /** A rendered environment of the baseline, by name. */
+    public Optional<RenderedFiles> environment(String name) {
+        return environments.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /** The plain manifests and every environment's rendered ones. */
+    public List<SourceFile> allFiles() {
+        List<SourceFile> out = new ArrayList<>(files);
+        environments.forEach(e -> out.addAll(e.files()));
+        return out;
     }
 
     /** The {@code baseline} object of {@code check.json}. */
@@ -25,6 +77,9 @@ public record Baseline(String spec, String description, List<SourceFile> files) 
         m.put("spec", spec);
         m.put("description", description);
         m.put("files", files.size());
+        if (!environments.isEmpty()) {
+            m.put("environments", environments.stream().map(RenderedFiles::name).toList());
+        }
         return m;
     }
 }

@@ -2,6 +2,7 @@ package io.github.netpol.baseline;
 
 import io.github.netpol.load.IoReason;
 import io.github.netpol.load.SourceFile;
+import io.github.netpol.render.RenderSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,9 @@ public final class BaselineProvider {
     private final Supplier<GitBaselineReader> gitReader;
     private GitBaselineReader git;
     private final DirectoryReader directories;
+    private final EnvironmentRenderer environments;
     private final PolicyBundle bundles = new PolicyBundle();
+    private BaselineCache cache;
 
     /**
      * @param sources  the source paths relative to the project base directory, used to find the
@@ -35,7 +38,7 @@ public final class BaselineProvider {
      */
     public BaselineProvider(Path projectBaseDir, List<String> sources, ReleaseRepository releases,
                             GitBaselineReader git, DirectoryReader directories) {
-        this(projectBaseDir, sources, releases, () -> git, directories);
+        this(projectBaseDir, sources, releases, () -> git, directories, null);
     }
 
     /**
@@ -44,11 +47,27 @@ public final class BaselineProvider {
      */
     public BaselineProvider(Path projectBaseDir, List<String> sources, ReleaseRepository releases,
                             Supplier<GitBaselineReader> git, DirectoryReader directories) {
+        this(projectBaseDir, sources, releases, git, directories, null);
+    }
+
+    /**
+     * @param environments renders the build's environments from a git checkout or a directory, or {@code null}
+     *                     when the build renders nothing
+     */
+    public BaselineProvider(Path projectBaseDir, List<String> sources, ReleaseRepository releases,
+                            Supplier<GitBaselineReader> git, DirectoryReader directories, EnvironmentRenderer environments) {
         this.projectBaseDir = projectBaseDir;
         this.sources = List.copyOf(sources);
         this.releases = releases;
         this.gitReader = git;
         this.directories = directories;
+        this.environments = environments;
+    }
+
+    /** Keeps parsed release bundles in {@code cache} and reads them from there; without it every bundle is parsed. */
+    public BaselineProvider caching(BaselineCache cache) {
+        this.cache = cache;
+        return this;
     }
 
     private GitBaselineReader git() {
@@ -80,17 +99,36 @@ public final class BaselineProvider {
             throw new BaselineException(dir + ": " + path + " is not a directory. Point netpol.baseline=dir:<path>"
                     + " at a directory that holds the previous version's manifests.");
         }
+        String description = "directory " + dir.path();
         try {
-            List<SourceFile> files = directories.read(path);
-            return new Baseline(dir.toString(), "directory " + dir.path(), files);
+            if (environments == null) {
+                return new Baseline(dir.toString(), description, directories.read(path));
+            }
+            RenderSpec.Kind kind = RenderSpec.detect(path);
+            if (kind != null) {
+                // the directory is the previous version of the build's one environment
+                return new Baseline(dir.toString(), description, List.of())
+                        .withEnvironments(List.of(environments.renderAsTheEnvironment(path, "dir")));
+            }
+            // a copy of the project: the plain sources and the environments at the same places in it
+            List<SourceFile> plain = new ArrayList<>();
+            for (String source : sources) {
+                Path at = path.resolve(source).normalize();
+                if (Files.exists(at)) {
+                    plain.addAll(directories.read(at));
+                }
+            }
+            return new Baseline(dir.toString(), description, plain).withEnvironments(environments.render(path, path, "dir"));
         } catch (IOException e) {
             throw new BaselineException(dir + ": cannot read " + path + ": " + IoReason.of(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new BaselineException(dir + ": " + e.getMessage(), e);
         }
     }
 
     private BaselineOutcome fromGit(BaselineSpec.Git g) throws BaselineException {
         if (!g.newestTag()) {
-            return new BaselineOutcome.Found(git().read(g.ref(), sources));
+            return new BaselineOutcome.Found(rendered(git().read(g.ref(), sources), g.ref()));
         }
         Optional<String> tag = git().newestTagBeforeHead();
         if (tag.isPresent()) {
@@ -98,6 +136,15 @@ public final class BaselineProvider {
         }
         requireCompleteHistory(g.toString());
         return new BaselineOutcome.Absent(List.of(NO_TAG));
+    }
+
+    /** A git baseline with the build's environments rendered from the tree at the ref, checked out for it. */
+    private Baseline rendered(Baseline b, String ref) throws BaselineException {
+        if (environments == null) {
+            return b;
+        }
+        GitBaselineReader.Checkout checkout = git().checkout(ref);
+        return b.withEnvironments(environments.render(checkout.projectDir(), checkout.root(), "git-" + checkout.commit()));
     }
 
     private BaselineOutcome fromRelease(BaselineSpec.Release r) throws BaselineException {
@@ -141,8 +188,8 @@ public final class BaselineProvider {
     private static final String NO_TAG = "the complete git history holds no tag before HEAD";
 
     private Baseline tagBaseline(String tag) throws BaselineException {
-        Baseline b = git().read(tag, sources);
-        return new Baseline("git:" + tag, "git tag " + b.description().substring(4), b.files());
+        Baseline b = rendered(git().read(tag, sources), tag);
+        return new Baseline("git:" + tag, "git tag " + b.description().substring(4), b.files(), b.environments());
     }
 
     /** No tag before HEAD proves nothing in a history that may lack it. */
@@ -215,9 +262,29 @@ public final class BaselineProvider {
     }
 
     private Baseline readBundle(ReleaseRepository repo, String version, Path bundle) throws BaselineException {
+        String spec = "release:" + version;
+        String description = "release " + version + " of " + repo.coordinates();
         try {
-            List<SourceFile> files = bundles.read(Files.readAllBytes(bundle), bundle.toString());
-            return new Baseline("release:" + version, "release " + version + " of " + repo.coordinates(), files);
+            byte[] bytes = Files.readAllBytes(bundle);
+            if (cache == null) {
+                PolicyBundle.Contents contents = bundles.readContents(bytes, bundle.toString());
+                return new Baseline(spec, description, contents.files(), contents.environments());
+            }
+            // the bundle is read and hashed every time: the entry must be of exactly these bytes
+            String digest = BaselineCache.digest(bytes);
+            Optional<BaselineCache.Entry> entry = cache.find(bundle, digest);
+            if (entry.isPresent()) {
+                // only a bundle without rendered environments is ever kept (see below), so these bytes have none
+                return new Baseline(spec, description, entry.get().files(), List.of(), entry.get().loaded(), null);
+            }
+            PolicyBundle.Contents contents = bundles.readContents(bytes, bundle.toString());
+            if (!contents.environments().isEmpty()) {
+                return new Baseline(spec, description, contents.files(), contents.environments());
+            }
+            List<SourceFile> files = contents.files();
+            BaselineCache store = cache;
+            return new Baseline(spec, description, files, List.of(), null,
+                    loaded -> store.store(bundle, digest, files, loaded));
         } catch (IOException e) {
             throw new BaselineException("cannot read " + bundle + ": " + IoReason.of(e), e);
         }

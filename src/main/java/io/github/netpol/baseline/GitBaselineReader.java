@@ -194,6 +194,94 @@ public final class GitBaselineReader {
     }
 
     /**
+     * A commit's tree written out for rendering.
+     *
+     * @param commit     the commit's id (abbreviated to 12 characters)
+     * @param root       the written tree
+     * @param projectDir where the project's base directory lies in it
+     */
+    public record Checkout(String commit, Path root, Path projectDir) {
+    }
+
+    /**
+     * Writes the whole tree at {@code ref} into the cache directory (never into the work tree), once per commit, so
+     * that Kustomize and Helm can render the environments as they were. A symbolic link is written as a link when it
+     * stays inside the repository; one that leaves it makes the baseline unreadable.
+     */
+    public Checkout checkout(String ref) throws BaselineException {
+        String spec = "git:" + ref;
+        if (cacheDirectory == null) {
+            throw new BaselineException(spec + ": no directory to check the tree out into");
+        }
+        try (Repository repo = openOrFail(spec); RevWalk walk = new RevWalk(repo);
+             ObjectReader reader = repo.newObjectReader()) {
+            ObjectId id = repo.resolve(ref + "^{commit}");
+            if (id == null) {
+                throw new BaselineException(spec + ": no branch, tag or commit named '" + ref + "' in " + repo.getWorkTree());
+            }
+            RevCommit commit = walk.parseCommit(id);
+            String shortId = commit.getId().abbreviate(12).name();
+            Path tree = cacheDirectory.resolve("tree-" + shortId);
+            Path done = cacheDirectory.resolve("tree-" + shortId + ".complete");
+            String prefix = projectPrefix(repo);
+            Checkout checkout = new Checkout(shortId, tree, prefix.isEmpty() ? tree : tree.resolve(prefix));
+            if (Files.isRegularFile(done)) {
+                return checkout;
+            }
+            deleteTree(tree);
+            Files.createDirectories(tree);
+            try (TreeWalk tw = new TreeWalk(reader)) {
+                tw.addTree(commit.getTree());
+                tw.setRecursive(true);
+                while (tw.next()) {
+                    String path = tw.getPathString();
+                    Path target = tree.resolve(path).normalize();
+                    if (!target.startsWith(tree)) {
+                        throw new BaselineException(spec + ": the tree holds a path outside itself: " + path);
+                    }
+                    FileMode mode = tw.getFileMode(0);
+                    Files.createDirectories(target.getParent());
+                    if (mode == FileMode.SYMLINK) {
+                        String link = new String(reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(),
+                                StandardCharsets.UTF_8);
+                        if (TreeFiles.normalized(TreeFiles.linkTarget(path, link)) == null) {
+                            throw new BaselineException(spec + ": " + relativeToProject(prefix, path) + " is a symbolic"
+                                    + " link to " + link + ", which resolves outside the repository; the baseline cannot"
+                                    + " be rendered faithfully. Fix the link in a later commit and compare with that, or"
+                                    + " choose another netpol.baseline.");
+                        }
+                        Files.createSymbolicLink(target, Path.of(link));
+                    } else if (mode.getObjectType() == Constants.OBJ_BLOB) {
+                        try (var out = Files.newOutputStream(target)) {
+                            reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).copyTo(out);
+                        }
+                    }
+                    // a submodule (gitlink) holds another repository's commit, not files of this one
+                }
+            }
+            Files.writeString(done, commit.getId().name() + "\n", StandardCharsets.UTF_8);
+            return checkout;
+        } catch (MissingObjectException e) {
+            throw new BaselineException(spec + ": the git object " + e.getObjectId().name() + " is missing; the clone may"
+                    + " be partial: use a full clone", e);
+        } catch (IOException e) {
+            throw new BaselineException(spec + ": cannot check the tree out into " + cacheDirectory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /**
      * The files under the sources in a commit's tree, read the way {@link SourceCollector} reads the work tree:
      * a symbolic link (mode 120000) is followed when it resolves inside the repository; one that leaves it,
      * points at nothing or loops makes the baseline unreadable, never silently smaller.

@@ -18,11 +18,13 @@ import java.util.Objects;
  * and the accepted-changes file the advice names.
  *
  * @param relabelled  Namespaces declared in both versions with other labels now, by name
+ * @param idPrefix    what every finding id begins with: the rendered environment and a colon
+ *                    ({@code prod:WIDENED_INGRESS/shop/web}), or nothing
  * @param currentTier the new version's ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicy,
  *                    by {@code kind/name}
  * @param oldTier     the same of the baseline
  */
-record ChangeContext(String acceptedFile, Map<String, PolicyManifest> oldPolicies,
+record ChangeContext(String acceptedFile, String idPrefix, Map<String, PolicyManifest> oldPolicies,
                      Map<String, PolicyManifest> currentPolicies, Map<String, PolicyManifest> firstInNamespace,
                      List<WorkloadManifest> workloads, Map<String, Relabelled> relabelled,
                      Map<String, TierPolicyManifest> currentTier, Map<String, TierPolicyManifest> oldTier) {
@@ -37,7 +39,7 @@ record ChangeContext(String acceptedFile, Map<String, PolicyManifest> oldPolicie
         }
     }
 
-    static ChangeContext of(ManifestSet old, ManifestSet current, String acceptedFile) {
+    static ChangeContext of(ManifestSet old, ManifestSet current, String acceptedFile, String idPrefix) {
         Map<String, PolicyManifest> oldPolicies = new LinkedHashMap<>();
         old.policies().forEach(p -> oldPolicies.putIfAbsent(p.key(), p));
         Map<String, PolicyManifest> currentPolicies = new LinkedHashMap<>();
@@ -57,8 +59,8 @@ record ChangeContext(String acceptedFile, Map<String, PolicyManifest> oldPolicie
         current.tierPolicies().forEach(t -> currentTier.putIfAbsent(t.key(), t));
         Map<String, TierPolicyManifest> oldTier = new LinkedHashMap<>();
         old.tierPolicies().forEach(t -> oldTier.putIfAbsent(t.key(), t));
-        return new ChangeContext(acceptedFile, oldPolicies, currentPolicies, firstInNamespace, current.workloads(),
-                relabelled, currentTier, oldTier);
+        return new ChangeContext(acceptedFile, idPrefix, oldPolicies, currentPolicies, firstInNamespace,
+                current.workloads(), relabelled, currentTier, oldTier);
     }
 
     /** Whether the policy is in the baseline with the very same spec: what it allows changed only through labels. */

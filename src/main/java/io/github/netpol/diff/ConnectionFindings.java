@@ -127,7 +127,7 @@ final class ConnectionFindings {
             if (!changed.contains(w.id())) {
                 continue;
             }
-            String id = FindingCode.WIDENED_CONNECTION.findingId(w.id(), "*");
+            String id = context.idPrefix() + FindingCode.WIDENED_CONNECTION.findingId(w.id(), "*");
             Finding.Parts parts = new Finding.Parts(
                     "The pod-template labels, ports or namespace labels of " + w.id() + " changed.",
                     "The per-workload comparison that finds the connections such a change opens does not evaluate the"
@@ -219,7 +219,7 @@ final class ConnectionFindings {
      * that now let the connection through, on each side, are the effect.
      */
     private Finding finding(Connection c, PortSet gained, Witness w) {
-        String id = FindingCode.WIDENED_CONNECTION.findingId(c.source().id(), c.destination().id());
+        String id = context.idPrefix() + FindingCode.WIDENED_CONNECTION.findingId(c.source().id(), c.destination().id());
         WorkloadManifest changedOne = c.destination() instanceof Node.Workload d && changed.contains(d.id())
                 ? d.workload() : ((Node.Workload) c.source()).workload();
         ChangeContext.Relabelled relabelled = context.relabelled().get(changedOne.namespace());

@@ -46,7 +46,8 @@ final class ExampleSearch {
     private final SideComparison side;
     private final EffectiveCheck effective;
     private final List<WorkloadManifest> workloads;
-    private final Map<String, WorkloadManifest> workloadsById = new HashMap<>();
+    /** Made on first use: a side is searched only when it has a finding, and a repository has a side per namespace. */
+    private Map<String, WorkloadManifest> workloadsById;
     private final Set<String> portNames;
 
     ExampleSearch(SideComparison side, EffectiveCheck effective, List<WorkloadManifest> workloads, Set<String> portNames) {
@@ -54,7 +55,14 @@ final class ExampleSearch {
         this.effective = effective;
         this.workloads = workloads;
         this.portNames = portNames;
-        workloads.forEach(w -> workloadsById.putIfAbsent(w.id(), w));
+    }
+
+    private Map<String, WorkloadManifest> workloadsById() {
+        if (workloadsById == null) {
+            workloadsById = new HashMap<>();
+            workloads.forEach(w -> workloadsById.putIfAbsent(w.id(), w));
+        }
+        return workloadsById;
     }
 
     record Example(Witness witness, boolean effective) {
@@ -196,9 +204,9 @@ final class ExampleSearch {
     /** The ports the destination declares, then the rule's own, then familiar ones. */
     private List<ContainerPort> ports(Endpoint destination, List<ContainerPort> rulePorts) {
         Set<ContainerPort> out = new LinkedHashSet<>();
-        if (destination instanceof Endpoint.Pod pod && pod.workload() != null && workloadsById.containsKey(pod.workload())) {
+        if (destination instanceof Endpoint.Pod pod && pod.workload() != null && workloadsById().containsKey(pod.workload())) {
             // without the name: the destination pod's own named ports say it, so the same port is not tried twice
-            workloadsById.get(pod.workload()).ports().forEach(p -> out.add(new ContainerPort(null, p.protocol(), p.port())));
+            workloadsById().get(pod.workload()).ports().forEach(p -> out.add(new ContainerPort(null, p.protocol(), p.port())));
         }
         out.addAll(rulePorts);
         FAMILIAR_PORTS.forEach(p -> out.add(new ContainerPort(null, "TCP", p)));

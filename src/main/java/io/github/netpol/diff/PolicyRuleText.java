@@ -37,7 +37,8 @@ final class PolicyRuleText {
         String peer = ref.peerIndex() < 0 ? "anyone (every pod of every namespace and every address)"
                 : peer((ingress ? spec.getIngress().get(ref.ruleIndex()).getFrom()
                 : spec.getEgress().get(ref.ruleIndex()).getTo()).get(ref.peerIndex()), ns);
-        return ingress ? local + " accept " + ports(ports) + " from " + peer
+        // "every pod ... accepts", "pods with app=db ... accept"
+        return ingress ? local + (local.startsWith("every ") ? " accepts " : " accept ") + ports(ports) + " from " + peer
                 : local + " may send " + ports(ports) + " to " + peer;
     }
 

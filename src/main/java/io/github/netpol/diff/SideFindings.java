@@ -111,7 +111,7 @@ final class SideFindings {
         }
         byPolicy.forEach((policy, parts) -> {
             ExampleSearch.Example ex = examples.widening(parts);
-            String id = code.findingId(ns(), policy);
+            String id = context.idPrefix() + code.findingId(ns(), policy);
             PolicyManifest manifest = parts.get(0).rule().policy();
             ChangeContext.Relabelled relabelled = context.unchanged(manifest) ? relabelledPeer(ex.witness()) : null;
             Finding f = relabelled != null
@@ -127,7 +127,7 @@ final class SideFindings {
             ExampleSearch.Example ex = examples.widening(fromIsolation);
             String description = RegionDescriber.describe(fromIsolation.get(0).region(), ns());
             for (Responsible r : networkPolicies) {
-                String id = code.findingId(ns(), r.name);
+                String id = context.idPrefix() + code.findingId(ns(), r.name);
                 String effect = dir() == Direction.INGRESS
                         ? "The pods it isolated for ingress now accept connections from every source: " + description
                         : "The pods it isolated for egress may now connect to every destination: " + description;
@@ -171,7 +171,8 @@ final class SideFindings {
                 : "Pods such as " + Witness.describe(local) + " are no longer isolated for egress, so they may reach"
                         + " every destination.";
         for (Responsible r : responsible) {
-            String id = FindingCode.ISOLATION_DROPPED.findingId(idNamespace(), r.name, dir().label());
+            String id = context.idPrefix() + FindingCode.ISOLATION_DROPPED.findingId(idNamespace(), r.name,
+                    dir().label());
             out.add(finding(FindingCode.ISOLATION_DROPPED, id, new Finding.Parts(r.what + ".", effect,
                     connection.describe(), context.advice(r.fixHint)))
                     .at(r.location).withWitness(connection, null).withFix(ChangeContext.acceptanceEntry(id)));
@@ -182,7 +183,7 @@ final class SideFindings {
         FindingCode code = dir() == Direction.INGRESS ? FindingCode.NARROWED_INGRESS : FindingCode.NARROWED_EGRESS;
         SideRegion denied = side.newlyDenied();
         Witness w = examples.narrowing();
-        out.add(finding(code, code.findingId(ns()), new Finding.Parts(
+        out.add(finding(code, context.idPrefix() + code.findingId(ns()), new Finding.Parts(
                 "The " + dir().label() + " of " + ns() + " is narrower than in the baseline; no longer allowed: "
                         + RegionDescriber.describe(denied, ns()) + ".",
                 "Connections the baseline allowed on this side are blocked now.",
@@ -194,7 +195,7 @@ final class SideFindings {
         FindingCode code = FindingCode.ISOLATION_ADDED;
         Endpoint.Pod pod = examples.declaredPod(side.isolationAdded())
                 .orElseGet(() -> side.isolationAddedWitness().orElseThrow());
-        out.add(finding(code, code.findingId(ns(), dir().label()), new Finding.Parts(
+        out.add(finding(code, context.idPrefix() + code.findingId(ns(), dir().label()), new Finding.Parts(
                 "Pods such as " + Witness.describe(pod) + " are now isolated for " + dir().label() + ".",
                 "Only what the policies allow " + (dir() == Direction.INGRESS ? "reaches them." : "leaves them."),
                 null, "Nothing to do unless the narrowing is not intended.")).at(anyLocation()));
@@ -293,7 +294,7 @@ final class SideFindings {
         SideComparison.Contribution first = parts.get(0);
         TierRuleRef ref = first.tierRule();
         ExampleSearch.Example ex = examples.widening(parts.stream().map(ExampleSearch.Part::of).toList());
-        String id = code.findingId(idNamespace(), tierKey(ref));
+        String id = context.idPrefix() + code.findingId(idNamespace(), tierKey(ref));
         List<String> shown = new ArrayList<>();
         for (SideComparison.Contribution p : parts.subList(0, Math.min(3, parts.size()))) {
             TierRuleRef r = p.tierRule();
@@ -334,7 +335,7 @@ final class SideFindings {
     /** A widening no rule can be credited with: still reported, with the region and an example. */
     private Finding unexplainedWidening(FindingCode code, SideRegion unexplained) {
         Witness w = Witnesses.of(unexplained, ns(), side.newSide().universe()).orElseThrow();
-        String id = code.findingId(idNamespace(), "*");
+        String id = context.idPrefix() + code.findingId(idNamespace(), "*");
         return finding(code, id, new Finding.Parts(
                 "The " + dir().label() + " of " + where() + " allows more than the baseline: "
                         + RegionDescriber.describe(unexplained, ns()) + ".",

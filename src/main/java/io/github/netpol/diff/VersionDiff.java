@@ -36,6 +36,7 @@ public final class VersionDiff {
     private final AnalysisOptions options;
     private final String acceptedFile;
     private final LocalDate today;
+    private final String idPrefix;
 
     /** @param acceptedFile the accepted-changes file as messages name it, e.g. {@code netpol-accepted.yaml} */
     public VersionDiff(AnalysisOptions options, String acceptedFile) {
@@ -44,9 +45,18 @@ public final class VersionDiff {
 
     /** @param today from which the {@code expires} date of a suggested acceptance entry is counted */
     public VersionDiff(AnalysisOptions options, String acceptedFile, LocalDate today) {
+        this(options, acceptedFile, today, null);
+    }
+
+    /**
+     * @param environment the rendered environment compared, or {@code null}: its name begins every finding id
+     *                    ({@code prod:WIDENED_INGRESS/shop/web}), so that an acceptance holds for that environment only
+     */
+    public VersionDiff(AnalysisOptions options, String acceptedFile, LocalDate today, String environment) {
         this.options = options;
         this.acceptedFile = acceptedFile;
         this.today = today;
+        this.idPrefix = environment == null ? "" : environment + ":";
     }
 
     public DiffResult compare(ManifestSet old, ManifestSet current) {
@@ -57,7 +67,7 @@ public final class VersionDiff {
         NamespaceUniverse newUniverse = universes.current();
         AnalyzedVersion analyzedCurrent = PolicyAnalyzer.analyze(current, newUniverse);
         EffectiveCheck effective = new EffectiveCheck(analyzedCurrent);
-        ChangeContext context = ChangeContext.of(old, current, acceptedFile);
+        ChangeContext context = ChangeContext.of(old, current, acceptedFile, idPrefix);
         Set<String> portNames = portNames(current);
         AnalyzedVersion analyzedOld = PolicyAnalyzer.analyze(old, oldUniverse);
         List<SideComparison> sides = SideComparison.compareAll(analyzedOld, analyzedCurrent);
@@ -90,9 +100,9 @@ public final class VersionDiff {
      * A mesh's authorization applies to traffic the network policies already let through, so it can only narrow
      * what they allow: not analysing it cannot hide a widening, and the finding says so rather than failing.
      */
-    private static Finding enforcedByMesh(UnsupportedPolicyManifest u) {
+    private Finding enforcedByMesh(UnsupportedPolicyManifest u) {
         String scope = u.namespace() == null ? "cluster" : u.namespace();
-        String id = FindingCode.MESH_POLICY_NOT_ANALYSED.findingId(scope, u.kind(), u.name());
+        String id = idPrefix + FindingCode.MESH_POLICY_NOT_ANALYSED.findingId(scope, u.kind(), u.name());
         String message = u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") is enforced by a service"
                 + " mesh (" + u.product() + "), not analysed: it can only restrict further what the network policies"
                 + " allow, so the connections reported here are what the network lets through before the mesh decides.";
@@ -117,7 +127,7 @@ public final class VersionDiff {
      */
     private Finding unsupported(UnsupportedPolicyManifest u) {
         String scope = u.namespace() == null ? "cluster" : u.namespace();
-        String id = FindingCode.UNSUPPORTED_POLICY_KIND.findingId(scope, u.kind(), u.name());
+        String id = idPrefix + FindingCode.UNSUPPORTED_POLICY_KIND.findingId(scope, u.kind(), u.name());
         Finding.Parts parts = new Finding.Parts(
                 u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") can change connectivity but is not"
                         + " analysed.",

@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param witness   a concrete connection that shows it, or {@code null}
  * @param parts     the message's parts when the finding was {@linkplain #explained explained}, else {@code null}
  * @param fix       lines to paste as they are (YAML to add, an accepted-changes entry), or {@code null}
+ * @param environment the rendered environment it was found in (e.g. {@code prod}), or {@code null} for the plain
+ *                  sources of a build that renders nothing
  */
 public record Finding(String id, FindingCode code, Severity severity, String message, String namespace,
                       Direction direction, SourcePosition location, boolean accepted, String acceptedReason,
-                      Boolean effective, Witness witness, Parts parts, String fix) {
+                      Boolean effective, Witness witness, Parts parts, String fix,
+                      String environment) {
 
     /**
      * The parts of a message, for reports that show them apart (report.html).
@@ -62,13 +65,13 @@ public record Finding(String id, FindingCode code, Severity severity, String mes
     /** A finding of {@code code} with its default severity, whose id is the code itself; the rest is added by name. */
     public static Finding of(FindingCode code, String message) {
         return new Finding(code.id(), code, code.defaultSeverity(), message, null, null, null, false, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** A finding whose message is made of its parts, which reports may also show apart. */
     public static Finding explained(FindingCode code, Parts parts) {
         return new Finding(code.id(), code, code.defaultSeverity(), parts.message(), null, null, null, false, null,
-                null, null, parts, null);
+                null, null, parts, null, null);
     }
 
     /** The code as reports write it ({@code WIDENED_INGRESS}, {@code invalid-cidr}). */
@@ -78,57 +81,63 @@ public record Finding(String id, FindingCode code, Severity severity, String mes
 
     public Finding at(SourcePosition where) {
         return new Finding(id, code, severity, message, namespace, direction, where, accepted, acceptedReason, effective,
-                witness, parts, fix);
+                witness, parts, fix, environment);
     }
 
     public Finding withId(String newId) {
         return new Finding(newId, code, severity, message, namespace, direction, location, accepted, acceptedReason,
-                effective, witness, parts, fix);
+                effective, witness, parts, fix, environment);
     }
 
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(id, code, newSeverity, message, namespace, direction, location, accepted, acceptedReason,
-                effective, witness, parts, fix);
+                effective, witness, parts, fix, environment);
     }
 
     /** Another message; its parts, if any, no longer apply. */
     public Finding withMessage(String text) {
         return new Finding(id, code, severity, text, namespace, direction, location, accepted, acceptedReason, effective,
-                witness, null, fix);
+                witness, null, fix, environment);
     }
 
     /** The finding with a sentence (or a prefix such as {@code baseline git v1: }) put before its message and cause. */
     public Finding prefixed(String text) {
         Parts p = parts == null ? null : new Parts(text + parts.cause(), parts.effect(), parts.example(), parts.advice());
         return new Finding(id, code, severity, text + message, namespace, direction, location, accepted, acceptedReason,
-                effective, witness, p, fix);
+                effective, witness, p, fix, environment);
     }
 
     public Finding withNamespace(String ns) {
         return new Finding(id, code, severity, message, ns, direction, location, accepted, acceptedReason, effective,
-                witness, parts, fix);
+                witness, parts, fix, environment);
     }
 
     public Finding withDirection(Direction d) {
         return new Finding(id, code, severity, message, namespace, d, location, accepted, acceptedReason, effective,
-                witness, parts, fix);
+                witness, parts, fix, environment);
     }
 
     /** @param isEffective for widenings whether the whole connection is allowed now, else {@code null} */
     public Finding withWitness(Witness example, Boolean isEffective) {
         return new Finding(id, code, severity, message, namespace, direction, location, accepted, acceptedReason,
-                isEffective, example, parts, fix);
+                isEffective, example, parts, fix, environment);
     }
 
     /** @param lines text to paste as it is: YAML to add to a manifest, or an entry of the accepted-changes file */
     public Finding withFix(String lines) {
         return new Finding(id, code, severity, message, namespace, direction, location, accepted, acceptedReason,
-                effective, witness, parts, lines);
+                effective, witness, parts, lines, environment);
+    }
+
+    /** The same finding, found in the rendered environment {@code name}. */
+    public Finding inEnvironment(String name) {
+        return new Finding(id, code, severity, message, namespace, direction, location, accepted, acceptedReason,
+                effective, witness, parts, fix, name);
     }
 
     public Finding accept(String reason) {
         return new Finding(id, code, severity, message, namespace, direction, location, true, reason, effective,
-                witness, parts, fix);
+                witness, parts, fix, environment);
     }
 
     /**

@@ -67,6 +67,17 @@ public enum FindingCode {
             "The API server decodes JSON strictly: a string where a number belongs, or a map where a list belongs, is "
                     + "rejected, as is a `null` item where an object is required."),
 
+    // ---- rendered sources (render) ----
+
+    UNRENDERED_SOURCE(Group.RENDER, "unrendered-source", Severity.WARNING,
+            "A kustomization or a Chart.yaml among the plain sources",
+            "The file lies in a directory of netpol.sources that is read as plain manifests, so the directory is read "
+                    + "file by file as it is, not as Kustomize or Helm would render it: a patch is read as a standalone "
+                    + "object, the kustomization's namespace and name prefix are not applied, templates are not filled "
+                    + "in. What is checked is then not what is deployed.",
+            "Render the directory: name it in netpol.sources (or in <renders>, with a chart's values files), or keep "
+                    + "it out of the plain sources."),
+
     // ---- what the Kubernetes API server rejects or warns about (validate.apiserver) ----
 
     MISSING_NAME(Group.API_SERVER, "missing-name", Severity.ERROR, "An object without metadata.name",
@@ -331,6 +342,16 @@ public enum FindingCode {
                     + "an earlier tag, every repository answered without one), or netpol.baseline=none was chosen. An "
                     + "error with netpol.failIfNoBaseline=true; any other reason for having no baseline fails the check.",
             "Set netpol.baseline to a release, a git ref or dir:<path>; set netpol.failIfNoBaseline=true once released."),
+    ENVIRONMENT_ADDED(Group.CHECK, "environment-added", Severity.WARNING, "An environment the baseline does not have",
+            "A rendered environment (or the plain sources) has no counterpart of the same name in the baseline, so it "
+                    + "is not compared this time: a new environment is not a widening of another one. An error with "
+                    + "netpol.failIfNoBaseline=true.",
+            "Nothing to do for a new environment; the next release compares it. If it was renamed, keep its name "
+                    + "(<name> in <renders>) so that it is compared."),
+    ENVIRONMENT_REMOVED(Group.CHECK, "environment-removed", Severity.WARNING, "An environment the sources no longer have",
+            "The baseline has a rendered environment (or plain sources) that the current build does not render or "
+                    + "read, so it is not compared.",
+            "Nothing to do if the environment was retired; if it was renamed, keep its name (<name> in <renders>)."),
     ACCEPTED_FILE(Group.CHECK, "accepted-file", Severity.ERROR, "A malformed accepted-changes file",
             "The accepted-changes file (netpol.accepted) must be a top-level `accepted:` list of entries with an id, "
                     + "a reason and an optional expiry date; a malformed file fails the check rather than being ignored.",
@@ -356,6 +377,8 @@ public enum FindingCode {
     /** The part of the plugin that reports a code, in the order the documentation lists them. */
     public enum Group {
         LOAD("Reading the manifests", "The files cannot be read as manifests; every goal that reads them fails."),
+        RENDER("Rendered sources", "Kustomize directories and Helm charts are rendered before they are read (a render "
+                + "that fails fails the goal with its reason); these findings concern sources that are not rendered."),
         API_SERVER("What the API server rejects", "The Kubernetes API server would reject the manifest (errors) or warn "
                 + "about it (warnings); `validate` reports them and the goals that analyse refuse to judge such manifests."),
         LINT("Lint rules", "Manifests Kubernetes accepts but that are almost always mistakes (`validate`); "

@@ -124,9 +124,12 @@ public final class AcceptedChangesReader {
      * digest printed in the finding and an expiry date. Other entries accept a change and carry no digest.
      */
     private static Optional<String> objectProblem(String id, String digest, LocalDate expires) {
-        int slash = id.indexOf('/');
-        // the entry is text the user wrote: its code is looked up by the id's first part
-        boolean aboutOneObject = FindingCode.byId(slash < 0 ? id : id.substring(0, slash))
+        // the entry is text the user wrote: its code is looked up by the id's first part, after the environment
+        // of a rendered one (prod:UNSUPPORTED_POLICY_KIND/...)
+        int colon = id.indexOf(':');
+        String code = colon >= 0 && colon < id.indexOf('/') ? id.substring(colon + 1) : id;
+        int slash = code.indexOf('/');
+        boolean aboutOneObject = FindingCode.byId(slash < 0 ? code : code.substring(0, slash))
                 .map(FindingCode::aboutOneObject).orElse(false);
         if (!aboutOneObject) {
             return digest == null ? Optional.empty() : Optional.of("accepted entry " + id + " has a digest, but only an"

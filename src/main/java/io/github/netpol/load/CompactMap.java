@@ -26,6 +26,16 @@ public final class CompactMap extends AbstractMap<String, Object> {
         this.values = values;
     }
 
+    /** The keys, for {@link LoadResultCodec}. */
+    StringTable keys() {
+        return keys;
+    }
+
+    /** The value at index {@code i} of {@link #keys()}, for {@link LoadResultCodec}. */
+    Object valueAt(int i) {
+        return values[i];
+    }
+
     @Override
     public int size() {
         return values.length;

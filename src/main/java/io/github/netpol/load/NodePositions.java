@@ -51,6 +51,16 @@ public final class NodePositions {
         return new NodePositions(file, new StringTable(pointers), lineColumns);
     }
 
+    /** The pointers, for {@link LoadResultCodec}. */
+    StringTable pointers() {
+        return pointers;
+    }
+
+    /** Line and column of pointer {@code i} at {@code 2i} and {@code 2i + 1}, for {@link LoadResultCodec}. */
+    int lineColumn(int i) {
+        return lineColumns[i];
+    }
+
     public String file() {
         return file;
     }

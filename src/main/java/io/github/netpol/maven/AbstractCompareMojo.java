@@ -1,15 +1,19 @@
 package io.github.netpol.maven;
 
+import io.github.netpol.baseline.Baseline;
 import io.github.netpol.load.IoReason;
 import io.github.netpol.baseline.GitBaselineReader;
+import io.github.netpol.baseline.RenderedFiles;
+import io.github.netpol.load.SourceEnvironment;
+import io.github.netpol.render.RenderSpec;
 import io.github.netpol.load.SourceFile;
+import io.github.netpol.baseline.BaselineCache;
 import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.baseline.BaselineSpec;
 import io.github.netpol.gate.AcceptedChanges;
 import io.github.netpol.gate.AcceptedChangesReader;
 import io.github.netpol.gate.CheckRequest;
 import io.github.netpol.gate.FailPolicy;
-import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceCollector;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -20,7 +24,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Parameters and preparation shared by the goals that compare with a baseline: {@code check} and {@code report}. */
 public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
@@ -68,24 +74,59 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
         return settings;
     }
 
-    /** Collects the current sources, obtains the baseline and reads the accepted changes. */
+    /** Collects (and renders) the current sources, obtains the baseline and reads the accepted changes. */
     protected CheckRequest checkRequest(CompareSettings settings) throws MojoExecutionException {
         Path base = baseDirectory();
-        List<Path> paths = settings.common().sources();
+        CommonSettings common = settings.common();
+        List<SourceEnvironment> environments = environments(common);
+        for (SourceEnvironment env : environments) {
+            for (Path missing : env.sources().missing()) {
+                getLog().warn("netpol: source " + missing + " does not exist");
+            }
+        }
+        List<Path> plain = common.render().plan().plain();
         SourceCollector collector = sourceCollector();
-        CollectedSources collected = collector.scan(base, paths);
-        for (Path missing : collected.missing()) {
-            getLog().warn("netpol: source " + missing + " does not exist");
-        }
+        List<RenderSpec> renders = common.render().plan().renders();
+        BaselineEnvironments baselineEnvironments = renders.isEmpty() ? null : new BaselineEnvironments(renders, base,
+                common.outputDirectory(), root -> renderer(common, root));
         BaselineOutcome outcome = new BaselineObtainer(repositorySystem, session, project).obtain(settings.baseline(), base,
-                paths, collector, settings.common().outputDirectory().resolve(GitBaselineReader.CACHE_DIRECTORY));
+                plain, collector, common.outputDirectory().resolve(GitBaselineReader.CACHE_DIRECTORY),
+                baselineEnvironments, new BaselineCache(common.outputDirectory().resolve(BaselineCache.DIRECTORY),
+                        pluginIdentity()));
         if (outcome instanceof BaselineOutcome.Found found) {
-            getLog().info("netpol: comparing with " + found.baseline().description() + " (" + found.baseline().files().size()
-                    + " files)");
+            Baseline b = found.baseline();
+            refuseGitBaselineOfGeneratedSources(b, plain);
+            List<String> parts = new ArrayList<>();
+            if (b.environments().isEmpty() || !b.files().isEmpty()) {
+                parts.add(b.files().size() + (b.files().size() == 1 ? " file" : " files")
+                        + (b.cached() != null ? ", parsed by an earlier build and kept" : ""));
+            }
+            if (!b.environments().isEmpty()) {
+                parts.add("environment" + (b.environments().size() == 1 ? " " : "s ")
+                        + String.join(", ", b.environments().stream().map(RenderedFiles::name).toList()));
+            }
+            getLog().info("netpol: comparing with " + b.description() + " (" + String.join(", ", parts) + ")");
         }
-        return new CheckRequest(collected.files(), collected.problems(), outcome, readAccepted(base), settings.failOn(),
-                settings.failIfNoBaseline(), settings.analysis(), settings.common().defaultNamespace(), LocalDate.now(),
-                acceptedFile()).withChannel(settings.common().channel());
+        return new CheckRequest(environments, outcome, readAccepted(base), settings.failOn(), settings.failIfNoBaseline(),
+                settings.analysis(), common.defaultNamespace(), LocalDate.now(), acceptedFile(), Map.of(), common.channel());
+    }
+
+    /**
+     * Git does not hold what the build generates into its build directory (JKube, Quarkus), so the tree at a ref
+     * has nothing there: compared with nothing, every policy would look like a narrowing and pass.
+     */
+    private void refuseGitBaselineOfGeneratedSources(Baseline baseline, List<Path> plain) throws MojoExecutionException {
+        if (!baseline.spec().startsWith("git:")) {
+            return;
+        }
+        for (Path source : plain) {
+            if (inBuildDirectory(source)) {
+                throw new MojoExecutionException("netpol: the baseline " + baseline.description() + " is read from git, but"
+                        + " the source " + source + " is generated into the build directory, which git does not hold, so"
+                        + " there would be nothing to compare with. Compare with the release's bundle, which holds"
+                        + " what was generated: netpol.baseline=release (deploy the bundle goal's attachment).");
+            }
+        }
     }
 
     /**
@@ -98,7 +139,7 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
                 .text("sourceProblems", request.sourceProblems().toString())
                 .text("baseline", outcome instanceof BaselineOutcome.Found f
                         ? f.baseline().spec() + " " + f.baseline().description() : outcome.toString())
-                .files("baselineFiles", outcome instanceof BaselineOutcome.Found f ? f.baseline().files() : List.of())
+                .files("baselineFiles", outcome instanceof BaselineOutcome.Found f ? f.baseline().allFiles() : List.of())
                 .files("accepted", acceptedFileContent()).text("today", request.today().toString()).hex();
     }
 

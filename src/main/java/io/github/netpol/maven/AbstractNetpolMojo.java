@@ -3,6 +3,14 @@ package io.github.netpol.maven;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.validate.apiserver.CrdChannel;
+import io.github.netpol.load.SourceEnvironment;
+import io.github.netpol.load.SourceEnvironments;
+import io.github.netpol.load.YamlLimits;
+import io.github.netpol.model.KubernetesKinds;
+import io.github.netpol.render.RenderException;
+import io.github.netpol.render.RenderSpec;
+import io.github.netpol.render.RenderedEnvironment;
+import io.github.netpol.render.Renderer;
 import io.github.netpol.validate.apiserver.NameFormats;
 import io.github.netpol.report.ReportInput;
 import io.github.netpol.report.ReportWriter;
@@ -18,7 +26,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Locale;
 
 /** Parameters and output shared by every goal: skip, sources, reports, default namespace. */
@@ -70,6 +82,26 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     @Parameter(property = "netpol.force", defaultValue = "false")
     protected boolean force;
 
+    /**
+     * Environments made by rendering a Kustomize directory or a local Helm chart, each validated, analysed and gated
+     * on its own: {@code <render><name>prod</name><path>overlays/prod</path></render>}; a chart also takes
+     * {@code valuesFiles}, {@code set}, {@code releaseName} and {@code namespace}. A {@code netpol.sources} entry that
+     * is a Kustomize directory or a chart is rendered too, named after its directory.
+     */
+    @Parameter
+    protected List<RenderConfiguration> renders;
+
+    /**
+     * The Kustomize to run: a path or a name on the PATH. A {@code kubectl*} file runs as {@code kubectl kustomize},
+     * anything else as {@code <file> build}. Unset: {@code kustomize} from the PATH, else {@code kubectl}.
+     */
+    @Parameter(property = "netpol.kustomize")
+    protected String kustomize;
+
+    /** Seconds one render may take before it is stopped and the build fails. */
+    @Parameter(property = "netpol.renderTimeout", defaultValue = "60")
+    protected String renderTimeout;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -98,7 +130,8 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
             return false;
         }
         Path base = baseDirectory();
-        if (common.sources().stream().anyMatch(p -> Files.exists(base.resolve(p)))) {
+        if (common.sources().stream().anyMatch(p -> Files.exists(base.resolve(p)))
+                || common.render().plan().renders().stream().anyMatch(r -> Files.exists(base.resolve(r.path())))) {
             return false;
         }
         String line = "netpol: " + project.getArtifactId() + " is an aggregator (pom packaging, modules) without "
@@ -126,7 +159,119 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         CrdChannel channel = Parameters.parse("netpol.networkPolicyApiChannel", networkPolicyApiChannel,
                 CrdChannel::parse);
         return new CommonSettings(sourcePaths(), outputDirectory.toPath().toAbsolutePath().normalize(), formats(),
-                namespace, channel);
+                namespace, renderSettings(), channel);
+    }
+
+    private RenderSettings renderSettings() throws MojoExecutionException {
+        List<RenderSpec> specs = new ArrayList<>();
+        int i = 0;
+        for (RenderConfiguration r : renders == null ? List.<RenderConfiguration>of() : renders) {
+            String where = "renders[" + i++ + "]";
+            if (r.getPath() == null || r.getPath().isBlank()) {
+                throw new MojoExecutionException("netpol: " + where + ": every <render> needs a <path>: a Kustomize"
+                        + " directory or a chart");
+            }
+            Path dir = baseDirectory().resolve(r.getPath().trim()).normalize();
+            RenderSpec.Kind kind = r.getKind() == null ? detect(where, dir)
+                    : Parameters.parse(where + ".kind", r.getKind(), k -> switch (Parameters.oneOf(k,
+                    List.of("kustomize", "helm"), "a kind of render")) {
+                        case "kustomize" -> RenderSpec.Kind.KUSTOMIZE;
+                        default -> RenderSpec.Kind.HELM;
+                    });
+            String path = relativeToBase(List.of(dir.toFile())).get(0).toString().replace('\\', '/');
+            specs.add(new RenderSpec(r.getName() == null ? RenderSpec.nameFor(path) : r.getName().trim(), kind,
+                    path.isEmpty() ? "." : path, r.getValuesFiles(), r.getSet(), blankToNull(r.getReleaseName()),
+                    blankToNull(r.getNamespace()), blankToNull(r.getLoadRestrictor())));
+        }
+        SourceEnvironments.Plan plan = Parameters.parse("renders", specs,
+                s -> SourceEnvironments.plan(baseDirectory(), sourcePaths(), s));
+        int timeout = Parameters.integer("netpol.renderTimeout", renderTimeout, 60);
+        if (timeout < 1) {
+            throw new MojoExecutionException("netpol: netpol.renderTimeout: '" + renderTimeout + "' is not a number of"
+                    + " seconds; use 1 or more, e.g. 60");
+        }
+        return new RenderSettings(plan, blankToNull(kustomize), timeout);
+    }
+
+    private static RenderSpec.Kind detect(String where, Path dir) throws MojoExecutionException {
+        RenderSpec.Kind kind = Parameters.parse(where + ".path", dir, RenderSpec::detect);
+        if (kind == null) {
+            throw new MojoExecutionException("netpol: " + where + ".path: " + dir + (java.nio.file.Files.isDirectory(dir)
+                    ? " holds neither a kustomization file nor a Chart.yaml" : " is not a directory")
+                    + "; point it at a Kustomize directory or a chart");
+        }
+        return kind;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /**
+     * The environments of the build: the plain sources, and every Kustomize directory and chart rendered (or kept
+     * from an earlier render with the same inputs). A render that fails fails the goal: nothing is read as it is
+     * instead.
+     */
+    protected List<SourceEnvironment> environments(CommonSettings common) throws MojoExecutionException {
+        SourceEnvironments reader = new SourceEnvironments(sourceCollector(), renderer(common), baseDirectory(),
+                common.outputDirectory());
+        List<SourceEnvironment> environments;
+        try {
+            environments = reader.read(common.render().plan());
+        } catch (RenderException e) {
+            throw new MojoExecutionException("netpol: " + e.getMessage(), e);
+        }
+        for (SourceEnvironment env : environments) {
+            for (Path missing : env.sources().missing()) {
+                refuseUngenerated(missing);
+            }
+            if (env.rendered() != null) {
+                RenderedEnvironment r = env.rendered();
+                getLog().info("netpol: environment " + r.name() + ": " + r.spec().path() + (r.reused()
+                        ? " unchanged since it was rendered into " : " rendered by " + r.tool() + " into ")
+                        + env.files().get(0).path());
+                r.notes().forEach(note -> getLog().info("netpol: environment " + r.name() + ": " + note));
+            }
+        }
+        return environments;
+    }
+
+    /**
+     * A source inside the build directory is made by the build (JKube, Quarkus, Dekorate); when it is not there yet
+     * the goal runs before the step that makes it, and passing with nothing read would let any policy through.
+     */
+    private void refuseUngenerated(Path missing) throws MojoExecutionException {
+        if (inBuildDirectory(missing)) {
+            throw new MojoExecutionException("netpol: source " + missing + " does not exist yet: it lies in the build"
+                    + " directory, so an earlier step of the build generates it, and this goal ran before that step."
+                    + " Bind the goal to a later phase: <phase>process-classes</phase> after Eclipse JKube's"
+                    + " k8s:resource, <phase>verify</phase> after Quarkus's or Dekorate's generation in package; or"
+                    + " remove the source.");
+        }
+    }
+
+    /** Whether a source (relative to the base directory, or absolute) lies in the build directory ({@code target/}). */
+    protected boolean inBuildDirectory(Path source) {
+        if (project == null || project.getBuild() == null || project.getBuild().getDirectory() == null) {
+            return false;
+        }
+        Path buildDir = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+        return baseDirectory().resolve(source).normalize().startsWith(buildDir);
+    }
+
+    /** Renders Kustomize directories and charts as the goal's settings say, with inputs inside the project's root. */
+    protected Renderer renderer(CommonSettings common) {
+        return renderer(common, projectRoot());
+    }
+
+    /** The same, with inputs inside {@code root} (a baseline's copy of the project). */
+    protected Renderer renderer(CommonSettings common, Path root) {
+        Set<String> policyKinds = new TreeSet<>(Set.of("Namespace"));
+        KubernetesKinds.table().stream().filter(k -> k.treatment() == KubernetesKinds.Treatment.ANALYSED
+                || k.treatment() == KubernetesKinds.Treatment.FAIL_CLOSED).forEach(k -> policyKinds.add(k.kind()));
+        return new Renderer(new Renderer.Options(common.render().kustomize(),
+                Duration.ofSeconds(common.render().timeoutSeconds()), root, YamlLimits::options, policyKinds,
+                System::getenv, common.defaultNamespace()));
     }
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
@@ -221,6 +366,11 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     protected InputDigest inputDigest(String goal, GoalSettings settings) {
         return InputDigest.of(goal, pluginVersion()).text("pluginBuild", pluginBuild()).settings(settings)
                 .text("repositoryPrefix", repositoryPrefix());
+    }
+
+    /** The plugin's version and build: what wrote a cache entry, which another build of the plugin does not read. */
+    protected String pluginIdentity() {
+        return pluginVersion() + " " + pluginBuild();
     }
 
     /** Size and time of the plugin's jar, so that a rebuilt SNAPSHOT of the plugin reruns with the same version. */

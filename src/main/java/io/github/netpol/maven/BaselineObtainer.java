@@ -1,9 +1,11 @@
 package io.github.netpol.maven;
 
+import io.github.netpol.baseline.BaselineCache;
 import io.github.netpol.baseline.BaselineException;
 import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.baseline.BaselineProvider;
 import io.github.netpol.baseline.BaselineSpec;
+import io.github.netpol.baseline.EnvironmentRenderer;
 import io.github.netpol.baseline.GitBaselineReader;
 import io.github.netpol.load.SourceCollector;
 import org.apache.maven.execution.MavenSession;
@@ -32,9 +34,12 @@ final class BaselineObtainer {
      * @param paths     the configured sources (relative ones are looked up at the same place in git trees)
      * @param collector reads a {@code dir:} baseline the same way as the current sources
      * @param gitCache  where files read from git commits are kept for later goals of the build
+     * @param environments renders the build's environments from a baseline's copy of the project, or {@code null}
+     *                     when the build renders nothing
+     * @param bundles   where parsed release bundles are kept for later builds
      */
-    BaselineOutcome obtain(BaselineSpec spec, Path base, List<Path> paths, SourceCollector collector, Path gitCache)
-            throws MojoExecutionException {
+    BaselineOutcome obtain(BaselineSpec spec, Path base, List<Path> paths, SourceCollector collector, Path gitCache,
+                           EnvironmentRenderer environments, BaselineCache bundles) throws MojoExecutionException {
         List<String> relativeSources = paths.stream().filter(p -> !p.isAbsolute())
                 .map(p -> p.toString().replace('\\', '/')).toList();
         // a directory baseline needs no Maven repository
@@ -42,7 +47,7 @@ final class BaselineObtainer {
                 : new MavenReleaseRepository(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories(), project.getGroupId(), project.getArtifactId(), project.getVersion());
         BaselineProvider provider = new BaselineProvider(base, relativeSources, releases, () -> new GitBaselineReader(base, gitCache),
-                dir -> collector.collect(base, List.of(dir)));
+                dir -> collector.collect(base, List.of(dir)), environments).caching(bundles);
         try {
             return provider.obtain(spec);
         } catch (BaselineException e) {

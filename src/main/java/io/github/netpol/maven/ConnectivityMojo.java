@@ -4,7 +4,7 @@ import io.github.netpol.analysis.connectivity.Connection;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Finding;
-import io.github.netpol.load.CollectedSources;
+import io.github.netpol.load.SourceEnvironment;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.report.ReportInput;
@@ -16,6 +16,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +43,21 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
                     + String.join(", ", writers().formats()) + ")");
         }
         List<ReportWriter> selected = selectedWriters();
-        CollectedSources collected = sourceCollector().scan(baseDirectory(), settings.common().sources());
-        for (Path missing : collected.missing()) {
-            getLog().warn("netpol: source " + missing + " does not exist");
+        for (SourceEnvironment env : environments(settings.common())) {
+            for (Path missing : env.sources().missing()) {
+                getLog().warn("netpol: source " + missing + " does not exist");
+            }
+            // a rendered environment's connectivity lies beside its rendered manifests
+            Path dir = env.rendered() == null ? settings.common().outputDirectory()
+                    : env.rendered().file().getParent();
+            connectivity(env, settings, selected, dir);
         }
-        ManifestSet set = new ManifestReader().read(collected.files(), settings.common().defaultNamespace());
-        failOnInvalidManifests(collected, set, settings.common().channel());
+    }
+
+    private void connectivity(SourceEnvironment env, AnalysisSettings settings, List<ReportWriter> selected, Path dir)
+            throws MojoExecutionException, MojoFailureException {
+        ManifestSet set = new ManifestReader().read(env.files(), settings.common().defaultNamespace());
+        failOnInvalidManifests(env, set, settings.common().channel());
         if (!WorkloadConnectivity.covers(set)) {
             // a list without the tiers would show connections they deny: fail closed rather than mislead
             throw new MojoFailureException("netpol connectivity: the sources hold " + set.tierPolicies().size()
@@ -58,10 +68,17 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
         }
 
         ConnectivityResult result = WorkloadConnectivity.compute(set, settings.analysis());
-        String summary = "netpol connectivity: " + result.connections().size() + " connections between "
-                + result.workloads().size() + " workloads and external ranges";
-        write(ReportInput.connectivity(result, summary), selected);
-        Path dir = settings.common().outputDirectory();
+        String summary = "netpol connectivity" + (env.name() == null ? "" : " of environment " + env.name()) + ": "
+                + result.connections().size() + " connections between " + result.workloads().size()
+                + " workloads and external ranges";
+        for (ReportWriter writer : selected) {
+            try {
+                getLog().debug("netpol: wrote " + writer.write(ReportInput.connectivity(result, summary), dir));
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot write the " + writer.format() + " report to " + dir + ": "
+                        + e.getMessage(), e);
+            }
+        }
         List<String> lines = result.connections().stream().map(Connection::text).toList();
         if (onConsole() && lines.size() <= MAX_PRINTED_LINES) {
             lines.forEach(getLog()::info);
@@ -111,9 +128,9 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
     }
 
     /** What the API server would reject cannot be analysed faithfully: the same errors as {@code validate}. */
-    private void failOnInvalidManifests(CollectedSources collected, ManifestSet set, CrdChannel channel)
+    private void failOnInvalidManifests(SourceEnvironment env, ManifestSet set, CrdChannel channel)
             throws MojoFailureException {
-        List<Finding> errors = BlockingErrors.of(collected.problems(), set, channel);
+        List<Finding> errors = env.annotate(BlockingErrors.of(env.sources().problems(), set, channel));
         if (errors.isEmpty()) {
             return;
         }

@@ -1,5 +1,7 @@
 package io.github.netpol.maven;
 
+import io.github.netpol.gate.CheckRequest;
+import io.github.netpol.load.SourceEnvironment;
 import io.github.netpol.report.HtmlReportBuilder;
 import io.github.netpol.report.HtmlReportData;
 import io.github.netpol.report.HtmlReportWriter;
@@ -44,12 +46,20 @@ public class ReportMojo extends AbstractCompareMojo implements MavenReport {
 
     @Override
     protected void run() throws MojoExecutionException {
-        Path file = writePage(outputDirectory.toPath(), "report.html");
-        getLog().info("netpol: report in " + file);
+        CheckRequest request = checkRequest(settings());
+        for (SourceEnvironment env : request.environments()) {
+            Path file = writePage(request.forEnvironment(env), outputDirectory.toPath(), pageName(env, "report"));
+            getLog().info("netpol: report" + (env.name() == null ? "" : " of environment " + env.name()) + " in " + file);
+        }
     }
 
-    private Path writePage(Path directory, String fileName) throws MojoExecutionException {
-        HtmlReportData data = new HtmlReportBuilder().build(checkRequest(settings()), repositoryPrefix());
+    /** {@code report.html} for the plain sources, {@code report-<name>.html} for a rendered environment. */
+    private static String pageName(SourceEnvironment env, String base) {
+        return base + (env.name() == null ? "" : "-" + env.name()) + ".html";
+    }
+
+    private Path writePage(CheckRequest request, Path directory, String fileName) throws MojoExecutionException {
+        HtmlReportData data = new HtmlReportBuilder().build(request, repositoryPrefix());
         getLog().info(data.input().summary());
         try {
             return new HtmlReportWriter().write(data, directory, fileName);
@@ -76,10 +86,20 @@ public class ReportMojo extends AbstractCompareMojo implements MavenReport {
         generateSitePage();
     }
 
+    /**
+     * The site has one page: the plain sources' when the build reads some, else the first rendered environment's;
+     * the others are written beside it as {@code netpol-report-<name>.html}.
+     */
     private void generateSitePage() throws MavenReportException {
         try {
-            Path file = writePage(getReportOutputDirectory().toPath(), SITE_PAGE + ".html");
-            getLog().info("netpol: site report in " + file);
+            CheckRequest request = checkRequest(settings());
+            for (SourceEnvironment env : request.environments()) {
+                boolean first = env == request.environments().get(0);
+                Path file = writePage(request.forEnvironment(env), getReportOutputDirectory().toPath(),
+                        first ? SITE_PAGE + ".html" : pageName(env, SITE_PAGE));
+                getLog().info("netpol: site report" + (env.name() == null ? "" : " of environment " + env.name())
+                        + " in " + file);
+            }
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
         }

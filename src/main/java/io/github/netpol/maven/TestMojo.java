@@ -1,11 +1,14 @@
 package io.github.netpol.maven;
 
+import io.github.netpol.assertions.AssertionResult;
 import io.github.netpol.assertions.AssertionSuite;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.KubernetesObjects;
+import io.github.netpol.load.SourceEnvironment;
+import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.report.ReportInput;
 import io.github.netpol.validate.BlockingErrors;
@@ -20,8 +23,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs the connectivity assertions under {@code src/test/netpol} against the policies of the sources:
@@ -59,17 +64,21 @@ public class TestMojo extends AbstractAnalysisMojo {
             getLog().info("netpol: no assertion files under " + testPaths + "; nothing to test");
             return;
         }
-        CollectedSources collected = collector.scan(base, settings.common().sources());
+        List<SourceEnvironment> environments = environments(settings.common());
         String namespace = settings.common().defaultNamespace();
         CrdChannel channel = settings.common().channel();
-        // what validate read in this build, if it did; else read here and leave it for check
-        ReadVersion read = CurrentVersionHandOver.peek(project, collected.files(), namespace, channel).orElseGet(() -> {
-            ReadVersion own = ReadVersion.of(collected.files(), namespace, new KubernetesObjects(), channel);
-            CurrentVersionHandOver.offer(project, collected.files(), namespace, channel, own);
-            return own;
-        });
-        ManifestSet set = read.set();
-        List<Finding> invalid = BlockingErrors.of(collected.problems(), read.blockingErrors());
+        List<Finding> invalid = new ArrayList<>();
+        List<ManifestSet> sets = new ArrayList<>();
+        for (SourceEnvironment env : environments) {
+            // what validate read in this build, if it did; else read here and leave it for check
+            ReadVersion read = CurrentVersionHandOver.peek(project, env.files(), namespace, channel).orElseGet(() -> {
+                ReadVersion own = ReadVersion.of(env.files(), namespace, new KubernetesObjects(), channel);
+                CurrentVersionHandOver.offer(project, env.files(), namespace, channel, own);
+                return own;
+            });
+            sets.add(read.set());
+            invalid.addAll(env.annotate(BlockingErrors.of(env.sources().problems(), read.blockingErrors())));
+        }
         if (!invalid.isEmpty()) {
             // assertions proved against manifests the API server would reject prove nothing: fail closed
             String summary = "netpol test: FAILED, the sources have " + invalid.size() + " error(s); run netpol:validate";
@@ -77,15 +86,56 @@ public class TestMojo extends AbstractAnalysisMojo {
             throw new MojoFailureException(summary);
         }
         List<Finding> findings = new ArrayList<>(tests.problems());
-        AssertionSuite.Outcome outcome = new AssertionSuite().run(set, settings.analysis(), tests.files());
-        findings.addAll(outcome.findings());
-        boolean passed = tests.problems().isEmpty() && outcome.passed();
-        String summary = outcome.summary(tests.files().size());
-        report(new ReportInput(GOAL, passed, findings, Map.of(), summary, repositoryPrefix(), outcome.units()));
+        List<AssertionResult> results = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < environments.size(); i++) {
+            SourceEnvironment env = environments.get(i);
+            List<SourceFile> files = testFilesOf(env, environments, tests.files(), testPaths);
+            AssertionSuite.Outcome outcome = new AssertionSuite().run(sets.get(i), settings.analysis(), files);
+            findings.addAll(env.annotate(outcome.findings()));
+            results.addAll(outcome.results());
+            outcome.units().forEach(u -> units.add(SourceEnvironment.unit(env.name(), u)));
+        }
+        AssertionSuite.Outcome all = new AssertionSuite.Outcome(results, findings, units);
+        boolean passed = tests.problems().isEmpty() && all.passed();
+        String summary = all.summary(tests.files().size()) + SourceEnvironment.summaryText(environments);
+        report(new ReportInput(GOAL, passed, findings, Map.of(), summary, repositoryPrefix(), units));
         if (!passed) {
             throw new MojoFailureException(summary + "; each failed assertion above shows a counterexample connection"
                     + " and the policies that decide it");
         }
+    }
+
+    /**
+     * The assertion files of one environment: a file in a directory named after a rendered environment
+     * ({@code src/test/netpol/prod/...}) holds for that environment only, every other file for every environment.
+     */
+    static List<SourceFile> testFilesOf(SourceEnvironment env, List<SourceEnvironment> environments,
+                                        List<SourceFile> files, List<Path> testPaths) {
+        Set<String> names = new HashSet<>();
+        environments.forEach(e -> {
+            if (e.name() != null) {
+                names.add(e.name());
+            }
+        });
+        List<SourceFile> out = new ArrayList<>();
+        for (SourceFile f : files) {
+            String owner = null;
+            for (Path root : testPaths) {
+                String prefix = root.toString().replace('\\', '/') + "/";
+                if (f.path().startsWith(prefix)) {
+                    String rest = f.path().substring(prefix.length());
+                    int slash = rest.indexOf('/');
+                    if (slash > 0 && names.contains(rest.substring(0, slash))) {
+                        owner = rest.substring(0, slash);
+                    }
+                }
+            }
+            if (owner == null || owner.equals(env.name())) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /** The JUnit XML is what a test goal is for: always written. */

@@ -4,6 +4,7 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.load.CollectedSources;
+import io.github.netpol.load.SourceEnvironment;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.report.ConsoleFormatter;
 import io.github.netpol.report.ReportInput;
@@ -19,6 +20,7 @@ import io.github.netpol.validate.lint.engine.LintRules;
 import io.github.netpol.validate.lint.LintRuleLevel;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,37 +87,57 @@ public class ValidateMojo extends AbstractNetpolMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        StageTimes times = new StageTimes(GOAL);
         ValidateSettings settings = settings();
-        List<Path> paths = settings.common().sources();
-        CollectedSources collected = sourceCollector().scan(baseDirectory(), paths);
-        for (Path missing : collected.missing()) {
-            getLog().warn("netpol: source " + missing + " does not exist; there is nothing to validate there");
-        }
-        List<SourceFile> files = collected.files();
-        if (files.isEmpty() && collected.problems().isEmpty() && collected.missing().size() < paths.size()) {
-            getLog().warn("netpol: no manifests (*.yaml, *.yml, *.json) found under " + paths);
+        List<SourceEnvironment> environments = environments(settings.common());
+        List<SourceFile> files = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
+        for (SourceEnvironment env : environments) {
+            CollectedSources collected = env.sources();
+            for (Path missing : collected.missing()) {
+                getLog().warn("netpol: source " + missing + " does not exist; there is nothing to validate there");
+            }
+            if (env.name() == null && collected.files().isEmpty() && collected.problems().isEmpty()
+                    && collected.missing().size() < settings.common().render().plan().plain().size()) {
+                getLog().warn("netpol: no manifests (*.yaml, *.yml, *.json) found under "
+                        + settings.common().render().plan().plain());
+            }
+            files.addAll(collected.files());
+            problems.addAll(collected.problems());
         }
         String digest = inputDigest(GOAL, settings).files("sources", files)
-                .text("sourceProblems", collected.problems().toString()).hex();
+                .text("sourceProblems", problems.toString()).hex();
         if (upToDate(GOAL, digest)) {
             return;
         }
-        ValidationRun run;
-        try {
-            run = ValidationRun.of(collected, settings.common().defaultNamespace(), settings.lint(), settings.common().channel());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("netpol: " + e.getMessage(), e);
+        times.mark("sources collected and digest");
+        List<Finding> findings = new ArrayList<>();
+        List<ValidationRun> runs = new ArrayList<>();
+        for (SourceEnvironment env : environments) {
+            ValidationRun run;
+            try {
+                run = ValidationRun.of(env.sources(), settings.common().defaultNamespace(), settings.lint(),
+                        settings.common().channel());
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("netpol: " + e.getMessage(), e);
+            }
+            runs.add(run);
+            findings.addAll(env.annotate(run.findings()));
         }
-        List<Finding> findings = run.findings();
+        times.mark("read, API-server validation and lint");
         List<String> units = files.stream().map(SourceFile::path).toList();
         boolean passed = !settings.lint().fails(findings);
-        String summary = ConsoleFormatter.summary(GOAL, findings, files.size());
+        String summary = ConsoleFormatter.summary(GOAL, findings, files.size()) + SourceEnvironment.summaryText(environments);
         report(new ReportInput(GOAL, passed, findings, Map.of(), summary, repositoryPrefix(), units));
+        times.mark("reports");
+        times.log(getLog()::debug);
         if (!passed) {
             throw new MojoFailureException(summary + "; see the findings above (file:line:column)");
         }
-        CurrentVersionHandOver.offer(project, files, settings.common().defaultNamespace(), settings.common().channel(),
-                run.readVersion());
+        for (int i = 0; i < environments.size(); i++) {
+            CurrentVersionHandOver.offer(project, environments.get(i).files(), settings.common().defaultNamespace(),
+                    settings.common().channel(), runs.get(i).readVersion());
+        }
         succeeded(GOAL, digest);
     }
 

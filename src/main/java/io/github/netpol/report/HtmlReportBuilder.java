@@ -1,6 +1,5 @@
 package io.github.netpol.report;
 
-import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.gate.Check;
 import io.github.netpol.gate.CheckRequest;
 import io.github.netpol.gate.CheckResult;
@@ -15,14 +14,18 @@ public final class HtmlReportBuilder {
 
     private final ManifestReader reader = new ManifestReader();
 
-    /** @param repositoryPrefix the project base directory relative to the repository root, for paths */
+    /**
+     * @param request          the check of one environment ({@link CheckRequest#forEnvironment})
+     * @param repositoryPrefix the project base directory relative to the repository root, for paths
+     */
     public HtmlReportData build(CheckRequest request, String repositoryPrefix) {
         CheckResult result = new Check().run(request);
         ReportInput input = new ReportInput("check", result.passed(), result.findings(), result.baseline(),
                 result.summary(), repositoryPrefix, result.units());
         ManifestSet current = reader.read(request.current(), request.defaultNamespace());
-        ManifestSet baseline = request.baseline() instanceof BaselineOutcome.Found found
-                ? reader.read(found.baseline().files(), request.defaultNamespace()) : null;
+        String environment = request.environments().isEmpty() ? null : request.environments().get(0).name();
+        ManifestSet baseline = request.baselineFiles(environment)
+                .map(files -> reader.read(files, request.defaultNamespace())).orElse(null);
         return HtmlReportData.of(input, current, baseline, request.analysis());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.netpol.report;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.load.SourceEnvironment;
 import io.github.netpol.finding.Severity;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -83,12 +84,13 @@ public final class JUnitReportWriter implements ReportWriter {
     // the check names units namespace/direction, validate names them by file, test by the assertion (the
     // finding's id); try each so no goal list is needed
     private static List<Finding> unitOf(Finding finding, Map<String, List<Finding>> cases) {
-        List<Finding> byId = cases.get(finding.id());
+        List<Finding> byId = cases.get(SourceEnvironment.unit(finding.environment(), finding.id()));
         if (byId != null) {
             return byId;
         }
         if (finding.namespace() != null && finding.direction() != null) {
-            List<Finding> unit = cases.get(finding.namespace() + "/" + finding.direction().label());
+            List<Finding> unit = cases.get(SourceEnvironment.unit(finding.environment(), finding.namespace() + "/"
+                    + finding.direction().label()));
             if (unit != null) {
                 return unit;
             }

@@ -40,6 +40,9 @@ public final class JsonReportWriter implements ReportWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.id());
         m.put("kind", f.kind());
+        if (f.environment() != null) {
+            m.put("environment", f.environment());
+        }
         m.put("severity", f.severity().label());
         m.put("message", f.message());
         m.put("namespace", f.namespace());

@@ -73,9 +73,7 @@ public final class MarkdownReportWriter implements ReportWriter {
             md.append(MarkdownText.escape(input.summary())).append("\n\n");
         }
         if (!input.baseline().isEmpty()) {
-            md.append("Baseline: ").append(new TreeMap<>(input.baseline()).entrySet().stream()
-                    .map(e -> e.getKey() + " " + MarkdownText.escape(String.valueOf(e.getValue())))
-                    .collect(Collectors.joining(", "))).append("\n\n");
+            md.append(MarkdownText.escape(VerdictText.baseline(input.baseline()))).append("\n\n");
         }
         if (!open.isEmpty()) {
             findings(md, open, input.repositoryPrefix());

@@ -125,6 +125,7 @@ public final class SarifReportWriter implements ReportWriter {
         result.put("partialFingerprints", Map.of(FINGERPRINT, finding.id()));
         Map<String, Object> properties = object();
         properties.put("id", finding.id());
+        putIfPresent(properties, "environment", finding.environment());
         putIfPresent(properties, "namespace", finding.namespace());
         if (finding.direction() != null) {
             properties.put("direction", finding.direction().label());

@@ -63,4 +63,25 @@ final class VerdictText {
     private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
+
+    /**
+     * The baseline in words, for the HTML and Markdown reports: {@code Baseline: directory previous-release (5 files), chosen by
+     * netpol.baseline=dir:previous-release.}
+     */
+    static String baseline(Map<String, Object> baseline) {
+        Map<String, Object> rest = new LinkedHashMap<>(baseline);
+        Object description = rest.remove("description");
+        Object spec = rest.remove("spec");
+        Object files = rest.remove("files");
+        StringBuilder line = new StringBuilder("Baseline: ");
+        line.append(description != null ? description : spec != null ? spec : "given");
+        if (files instanceof Number n) {
+            line.append(" (").append(n).append(n.intValue() == 1 ? " file)" : " files)");
+        }
+        if (spec != null && description != null) {
+            line.append(", chosen by netpol.baseline=").append(spec);
+        }
+        rest.forEach((k, v) -> line.append(", ").append(k).append(' ').append(v));
+        return line.append('.').toString();
+    }
 }

@@ -1,6 +1,8 @@
 package io.github.netpol.validate;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.load.LoadResult;
+import io.github.netpol.load.ManifestLoader;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
@@ -33,7 +35,18 @@ public record ReadVersion(ManifestSet set, List<Finding> blockingErrors) {
     /** @param channel the channel of the Network Policy API CRDs the cluster runs */
     public static ReadVersion of(List<SourceFile> files, String defaultNamespace, KubernetesObjects objects,
                                  CrdChannel channel) {
-        ManifestSet set = new ManifestReader(objects).read(files, defaultNamespace);
+        return of(new ManifestLoader().load(files), defaultNamespace, objects, channel);
+    }
+
+    /** Documents already loaded (e.g. a baseline's, kept from an earlier build), read and validated here. */
+    public static ReadVersion of(LoadResult loaded, String defaultNamespace, KubernetesObjects objects) {
+        return of(loaded, defaultNamespace, objects, CrdChannel.STANDARD);
+    }
+
+    /** The same, for a channel of the Network Policy API CRDs. */
+    public static ReadVersion of(LoadResult loaded, String defaultNamespace, KubernetesObjects objects,
+                                 CrdChannel channel) {
+        ManifestSet set = new ManifestReader(objects).read(loaded, defaultNamespace);
         return new ReadVersion(set, BlockingErrors.of(set.problems(),
                 new ApiServerValidator(objects, channel).validate(set)));
     }

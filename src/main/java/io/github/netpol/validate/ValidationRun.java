@@ -1,12 +1,15 @@
 package io.github.netpol.validate;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.finding.FindingCode;
+import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.ManifestLoader;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.KubernetesObjects;
+import io.github.netpol.render.RenderSpec;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
 import io.github.netpol.validate.apiserver.CrdChannel;
 import io.github.netpol.validate.lint.engine.LintEngine;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the {@code validate} goal does, without Maven: collect the manifest files, read them, apply the
@@ -61,6 +65,26 @@ public record ValidationRun(CollectedSources sources, ManifestSet set, List<Find
         return of(new SourceCollector().scan(baseDir, paths), defaultNamespace, settings, channel);
     }
 
+    /**
+     * A kustomization or a Chart.yaml read as a plain manifest: the directory it belongs to was meant to be rendered.
+     */
+    static Optional<Finding> unrendered(String path) {
+        int slash = path.lastIndexOf('/');
+        String name = path.substring(slash + 1);
+        if (!RenderSpec.isRenderingInput(name)) {
+            return Optional.empty();
+        }
+        String dir = slash < 0 ? "." : path.substring(0, slash);
+        boolean chart = name.equals("Chart.yaml");
+        String message = (chart ? dir + " is a Helm chart" : dir + " is a Kustomize directory") + " among the plain"
+                + " sources, so its files are read one by one as they are, not as " + (chart ? "Helm renders them"
+                + " (its templates cannot be read)" : "Kustomize renders them (its patches are read as standalone"
+                + " objects, its namespace and name prefix are not applied)") + ": what is checked is not what is"
+                + " deployed. Render it: add " + dir + " to netpol.sources, or to <renders> as <render><path>" + dir
+                + "</path>" + (chart ? "<valuesFiles>...</valuesFiles>" : "") + "</render>.";
+        return Optional.of(Finding.of(FindingCode.UNRENDERED_SOURCE, message).at(SourcePosition.ofFile(path)));
+    }
+
     /** Validates and lints sources already collected (e.g. after deciding from their digest that work is due). */
     public static ValidationRun of(CollectedSources collected, String defaultNamespace, LintSettings settings) {
         return of(collected, defaultNamespace, settings, CrdChannel.STANDARD);
@@ -73,6 +97,7 @@ public record ValidationRun(CollectedSources sources, ManifestSet set, List<Find
         ManifestSet set = new ManifestReader(objects).read(new ManifestLoader().load(collected.files()), defaultNamespace);
         List<Finding> apiServer = new ApiServerValidator(objects, channel).validate(set);
         List<Finding> findings = new ArrayList<>(collected.problems());
+        collected.files().forEach(f -> unrendered(f.path()).ifPresent(findings::add));
         findings.addAll(set.problems());
         findings.addAll(apiServer);
         findings.addAll(new LintEngine().run(set, settings));

@@ -27,7 +27,7 @@ class BaselineProviderTest {
      * A release repository held in memory: version → bundle file (or null for a release without bundle), in
      * ascending order, and the repositories that did not answer.
      */
-    private record FakeReleases(Map<String, Path> bundles, List<String> unanswered, boolean offline)
+    record FakeReleases(Map<String, Path> bundles, List<String> unanswered, boolean offline)
             implements ReleaseRepository {
 
         FakeReleases(Map<String, Path> bundles) {

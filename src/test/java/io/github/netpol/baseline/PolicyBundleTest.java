@@ -34,6 +34,35 @@ class PolicyBundleTest {
     }
 
     @Test
+    void environmentsSurviveTheRoundTripWithTheirSourceToolAndInputsDigest() throws Exception {
+        String rendered = "---\n# Source: chart/templates/np.yaml\nkind: NetworkPolicy\nmetadata:\n  name: web\n";
+        RenderedFiles prod = new RenderedFiles("prod", "overlays/prod", "kubectl kustomize", "a".repeat(64),
+                List.of(file("target/netpol/rendered/prod/manifests.yaml", rendered)));
+        RenderedFiles staging = new RenderedFiles("staging", "chart", "Helm (helm-java 0.0.21)", "b".repeat(64),
+                List.of(file("target/netpol/rendered/staging/manifests.yaml", rendered.replace("web", "api"))));
+        List<SourceFile> plain = List.of(file("src/main/kubernetes/ns.yaml", "kind: Namespace\n"));
+
+        String written = bundle.write("io.example:shop", "1.0.0", plain, List.of(staging, prod));
+        PolicyBundle.Contents read = bundle.readContents(written.getBytes(StandardCharsets.UTF_8), "b.yaml");
+
+        assertThat(read.files()).extracting(SourceFile::path).containsExactly("src/main/kubernetes/ns.yaml");
+        assertThat(read.environments()).extracting(RenderedFiles::name).containsExactly("prod", "staging");
+        for (RenderedFiles env : List.of(prod, staging)) {
+            RenderedFiles back = read.environments().stream().filter(e -> e.name().equals(env.name())).findFirst()
+                    .orElseThrow();
+            assertThat(back.source()).isEqualTo(env.source());
+            assertThat(back.tool()).isEqualTo(env.tool());
+            assertThat(back.inputsDigest()).isEqualTo(env.inputsDigest());
+            assertThat(back.files()).singleElement().satisfies(f -> {
+                assertThat(f.path()).isEqualTo(env.files().get(0).path());
+                assertThat(new String(f.content(), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(env.files().get(0).content(), StandardCharsets.UTF_8));
+            });
+        }
+        assertThat(bundle.write("io.example:shop", "1.0.0", plain, List.of(prod, staging))).isEqualTo(written);
+    }
+
+    @Test
     void writingIsDeterministic() {
         List<SourceFile> files = List.of(file("b.yaml", "x: 1\n"), file("a.yaml", "y: 2\n"));
         assertThat(bundle.write("g:a", "1", files)).isEqualTo(bundle.write("g:a", "1", List.of(files.get(1), files.get(0))));

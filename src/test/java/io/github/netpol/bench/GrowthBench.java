@@ -89,7 +89,7 @@ public final class GrowthBench {
         CheckResult check = new Check().run(new CheckRequest(current, List.of(),
                 new BaselineOutcome.Found(new Baseline("dir:old", "directory old", old)), AcceptedChanges.none(),
                 FailPolicy.parse(List.of("widening", "isolation")), false, AnalysisOptions.defaults(), "default",
-                LocalDate.now(), "netpol-accepted.yaml").withCurrentRead(validation.readVersion()));
+                LocalDate.now(), "netpol-accepted.yaml").withCurrentRead("", validation.readVersion()));
         long c2 = OS.getProcessCpuTime();
         long t1 = System.nanoTime();
         if (check.passed()) {

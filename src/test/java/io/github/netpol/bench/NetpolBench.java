@@ -183,7 +183,7 @@ public final class NetpolBench {
         }
         List<SourceFile> oldFiles = collector.collect(oldDir, List.of(Path.of(".")));
         CheckResult check = new Check().run(request(validation.sources().files(), oldFiles)
-                .withCurrentRead(validation.readVersion()));
+                .withCurrentRead("", validation.readVersion()));
         writeReports(new ReportInput("check", check.passed(), check.findings(), check.baseline(), check.summary(), "",
                 check.units()), reports);
         return check;

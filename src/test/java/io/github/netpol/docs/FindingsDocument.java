@@ -32,6 +32,7 @@ final class FindingsDocument {
         for (FindingCode.Handling h : FindingCode.Handling.values()) {
             md.append("- **").append(word(h)).append("**: ").append(h.text()).append('\n');
         }
+        md.append('\n').append(MessageStyle.render());
         for (FindingCode.Group group : FindingCode.Group.values()) {
             md.append("\n## ").append(group.title()).append("\n\n").append(group.description()).append("\n\n")
                     .append("| code | finding id | default severity | handling | what it means | what to do |\n")

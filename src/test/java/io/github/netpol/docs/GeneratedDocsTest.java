@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,24 @@ class GeneratedDocsTest {
         for (LintRule rule : LintRules.all()) {
             assertThat(doc).contains("[`" + rule.id() + "`](rules.md#" + rule.id() + ")");
         }
+    }
+
+    @Test
+    void theStyleHasABeforeAndAfterPairForEveryGroupWhoseAfterTextATestHolds() throws IOException {
+        assertThat(Stream.concat(MessageStyle.PAIRS.stream().map(p -> p.code().group()), MessageStyle.NEW_IN_THIS_STYLE.stream())
+                .distinct()).as("a pair for each kind of finding").containsExactlyInAnyOrder(FindingCode.Group.values());
+        for (MessageStyle.Pair pair : MessageStyle.PAIRS) {
+            assertThat(pair.before()).as("a pair shows a change").isNotEqualTo(pair.after());
+            assertThat(pair.after()).as("the quoted part is the after text").contains(pair.fragment()
+                    .replace("\"\n                        + \"", "").replace("\"", ""));
+            assertThat(Files.readString(Path.of(pair.checkedBy()), StandardCharsets.UTF_8))
+                    .as("%s still holds the after text of %s", pair.checkedBy(), pair.code().id()).contains(pair.fragment());
+            if (pair.fix() != null) {
+                assertThat(pair.after()).as("the block is apart from the message").doesNotContain(pair.fix());
+                assertThat(pair.fix()).as("the block holds no finding id in brackets").doesNotContain("[" + pair.code().id());
+            }
+        }
+        assertThat(FindingsDocument.render()).contains("## How findings are written").contains("### Before and after");
     }
 
     private static void assertUpToDate(String path, String expected) throws IOException {

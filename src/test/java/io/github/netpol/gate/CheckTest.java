@@ -110,7 +110,7 @@ class CheckTest {
             List<SourceFile> current = List.of(file("k8s/a.yaml", text));
             CheckRequest request = request(current, found(file("k8s/a.yaml", GOOD)), false);
             CheckResult fresh = new Check().run(request);
-            CheckResult reused = new Check().run(request.withCurrentRead(ReadVersion.of(current, "default")));
+            CheckResult reused = new Check().run(request.withCurrentRead("", ReadVersion.of(current, "default")));
             assertThat(reused).isEqualTo(fresh);
         }
         CheckResult widenedResult = run(List.of(file("k8s/a.yaml", widened)), found(file("k8s/a.yaml", GOOD)), false);
@@ -121,7 +121,7 @@ class CheckTest {
     void aReadVersionGivenIsUsedInsteadOfTheFiles() {
         // what validate read is trusted as the current version: here it has no policy, so the default deny is gone
         CheckRequest request = request(List.of(file("k8s/a.yaml", GOOD)), found(file("k8s/a.yaml", GOOD)), false)
-                .withCurrentRead(ReadVersion.of(List.of(), "default"));
+                .withCurrentRead("", ReadVersion.of(List.of(), "default"));
         assertThat(new Check().run(request).findings()).extracting(Finding::id)
                 .contains("ISOLATION_DROPPED/shop/deny/ingress");
     }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @MojoTest
 class IncrementalMojoTest {
 
-    private static final String POLICY = """
+    static final String POLICY = """
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
             metadata:
@@ -115,6 +115,8 @@ class IncrementalMojoTest {
         write("more/extra.yaml", POLICY.replace("name: api", "name: extra"));
         write("baseline2/policy.yaml", POLICY);
         write("other-accepted.yaml", "accepted: []\n");
+        write("chart/Chart.yaml", "apiVersion: v2\nname: chart\nversion: 1.0.0\n");
+        write("chart/templates/policy.yaml", POLICY);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("sources", List.of(new File("src/main/kubernetes"), new File("more")));
         v.put("outputDirectory", project.resolve("target/elsewhere").toFile());
@@ -137,6 +139,9 @@ class IncrementalMojoTest {
         v.put("failOn", List.of("widening"));
         v.put("namespaceLabels", "any");
         v.put("networkPolicyApiChannel", "experimental");
+        v.put("renders", List.of(new RenderConfiguration("chart", "chart")));
+        v.put("kustomize", "kubectl");
+        v.put("renderTimeout", "30");
         return v;
     }
 

@@ -44,6 +44,24 @@ class ValidateMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "validate", pom = "src/test/resources/unit/validate-missing/pom.xml")
+    void anAggregatorWhoseRenderDirectoryExistsIsCheckedNotSkipped(ValidateMojo mojo) throws Exception {
+        Path base = Files.createTempDirectory("netpol-aggregator");
+        Files.createDirectories(base.resolve("app"));
+        Files.writeString(base.resolve("app/kustomization.yaml"), "resources:\n  - https://example.org/open.yaml\n");
+        org.apache.maven.project.MavenProject parent = new org.apache.maven.project.MavenProject();
+        parent.setPackaging("pom");
+        parent.getModel().addModule("module");
+        parent.getBuild().setDirectory(base.resolve("target").toString());
+        mojo.project = parent;
+        mojo.basedir = base.toFile();
+        mojo.sources = List.of(new File("src/main/kubernetes"));
+        mojo.renders = List.of(new RenderConfiguration("app", "app"));
+        assertThatThrownBy(mojo::execute).hasMessageContaining("app/kustomization.yaml: resources[0]"
+                + " 'https://example.org/open.yaml' is a remote resource");
+    }
+
+    @Test
     @InjectMojo(goal = "validate", pom = "src/test/resources/unit/validate-fail/pom.xml")
     void skipDoesNothing(ValidateMojo mojo) throws Exception {
         mojo.skip = true;

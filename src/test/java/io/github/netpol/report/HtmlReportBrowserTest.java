@@ -37,6 +37,10 @@ class HtmlReportBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target/netpol-report.png");
+    /** The README's picture; rewritten with {@code -Dnetpol.updateDocs=true}. */
+    private static final Path README_SCREENSHOT = Path.of("docs/report.png");
+    /** A common laptop window: the page must fit it without horizontal scrolling. */
+    private static final int WIDTH = 1280;
 
     private static ChromeDriver browser;
 
@@ -58,7 +62,7 @@ class HtmlReportBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1500,2600", "--user-data-dir=" + profile.resolve("chromium"));
+                "--window-size=" + WIDTH + ",2000", "--user-data-dir=" + profile.resolve("chromium"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -89,7 +93,8 @@ class HtmlReportBrowserTest {
     void shopAgainstABaselineShowsTheVerdictTheMatrixAndTheWidenedCell() throws Exception {
         open(ShopReports.shopAgainstBaseline(), Path.of("target/browser-test/shop"));
 
-        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("❌ netpol check failed: 1 widening");
+        assertThat(browser.findElement(By.id("verdict")).getText()).as("no glyph a font may lack before the verdict")
+                .isEqualTo("netpol check failed: 1 widening");
         assertThat(browser.getTitle()).isEqualTo("netpol check failed: 1 widening");
         List<WebElement> rows = browser.findElements(By.cssSelector("#matrix tbody tr"));
         assertThat(rows).as("6 workloads and the 2 external ranges the web tier is reached from").hasSize(8);
@@ -109,8 +114,13 @@ class HtmlReportBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#connectivity .legend")).getText())
                 .contains("▲ newly allowed (1)").contains("▼ no longer allowed (2)");
 
-        assertThat(browser.findElements(By.cssSelector("#widenings tbody tr"))).hasSize(1);
-        assertThat(browser.findElements(By.cssSelector("#narrowings tbody tr"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#widenings article"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#narrowings article"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#widenings article dt"))).extracting(WebElement::getText)
+                .containsExactly("Cause", "Effect", "Example", "Fix");
+        assertThat(browser.findElement(By.cssSelector("#widenings article pre")).getText()).contains("WIDENED_EGRESS/shop/");
+        assertThat(browser.findElement(By.id("baseline")).getText())
+                .isEqualTo("Baseline: directory baseline (5 files), chosen by netpol.baseline=dir:baseline.");
         assertThat(browser.findElements(By.cssSelector("#isolation tbody tr")))
                 .extracting(WebElement::getText)
                 .containsExactly(
@@ -119,10 +129,43 @@ class HtmlReportBrowserTest {
                         "shop 6 yes (3 of 3 workloads) yes (3 of 3 workloads) yes: default-deny yes: default-deny, allow-dns");
         assertThat(consoleErrors()).isEmpty();
 
+        fitsTheWindow();
+        WebElement graph = browser.findElement(By.cssSelector("#graph svg"));
+        assertThat(graph.isDisplayed()).isTrue();
+        assertThat(graph.getRect().getHeight()).as("the graph is drawn at a readable size").isGreaterThan(200);
+        List<WebElement> newEdges = browser.findElements(By.cssSelector("#graph g.edge.widened"));
+        assertThat(newEdges).hasSize(1);
+        assertThat(newEdges.get(0).getAttribute("data-from") + " -> " + newEdges.get(0).getAttribute("data-to"))
+                .isEqualTo("shop -> payments");
+        WebElement line = newEdges.get(0).findElement(By.tagName("path"));
+        assertThat(Color.fromString(line.getCssValue("stroke")).asHex()).as("the newly allowed edge is red").isEqualTo("#cf222e");
+        assertThat(line.getRect().getWidth() + line.getRect().getHeight()).as("and drawn, not collapsed").isGreaterThan(20);
+        assertThat(browser.findElements(By.cssSelector("#graph g.edge.plain"))).hasSizeGreaterThan(3);
+        assertThat(browser.findElements(By.cssSelector("#graph g.node.both text"))).extracting(WebElement::getText)
+                .containsExactly("monitoring", "isolated", "payments", "isolated", "shop", "isolated");
+        assertThat(Color.fromString(browser.findElement(By.cssSelector("#graph g.node.both rect")).getCssValue("fill")).asHex())
+                .as("isolated namespaces are green").isEqualTo("#dafbe1");
+
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
+        if (Boolean.getBoolean("netpol.updateDocs")) {
+            Files.copy(SCREENSHOT, README_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Nothing runs off the right edge: no horizontal scroll bar, and every finding and the graph within the window. */
+    private static void fitsTheWindow() {
+        JavascriptExecutor js = browser;
+        long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+        assertThat(viewport).as("the window is %d px wide", WIDTH).isBetween(WIDTH - 20L, (long) WIDTH);
+        assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue())
+                .as("the page scrolls horizontally").isLessThanOrEqualTo(viewport);
+        for (WebElement e : browser.findElements(By.cssSelector("article.finding, #graph svg, table"))) {
+            assertThat(e.getRect().getX() + e.getRect().getWidth()).as("right edge of %s", e.getAttribute("id"))
+                    .isLessThanOrEqualTo((int) viewport);
+        }
     }
 
     @Test
@@ -137,6 +180,7 @@ class HtmlReportBrowserTest {
                 .isEqualTo("web\"'><script>window.pwned=1</script> (Deployment)");
         assertThat(browser.findElement(By.cssSelector("#isolation tbody th")).getText())
                 .isEqualTo("x\"><script>document.title='pwned'</script>");
+        fitsTheWindow();
         assertThat(browser.findElement(By.id("findings")).getText())
                 .contains("Label value '" + ShopReports.SCRIPT + "' of key 'app'");
         assertThat(consoleErrors()).isEmpty();

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,13 +61,29 @@ final class CrdSchemas {
             for (Object v : (List<Object>) ((Map<String, Object>) crd.get("spec")).get("versions")) {
                 Map<String, Object> served = (Map<String, Object>) v;
                 if (version.equals(served.get("name"))) {
-                    return (Map<String, Object>) ((Map<String, Object>) served.get("schema")).get("openAPIV3Schema");
+                    return (Map<String, Object>) frozen(
+                            ((Map<String, Object>) served.get("schema")).get("openAPIV3Schema"));
                 }
             }
             throw new IllegalStateException(resource + " does not serve " + kind.apiVersion());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /** A deep copy no one can change: the schemas are constants shared by every build of the JVM. */
+    private static Object frozen(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, frozen(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(v -> copy.add(frozen(v)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     // one holder a file: the JVM loads each on first use, once, safely from any thread

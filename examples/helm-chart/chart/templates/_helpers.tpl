@@ -1,0 +1,1 @@
+{{- define "shop.web" -}}{{ .Release.Name }}-web{{- end -}}

@@ -1,0 +1,221 @@
+package io.github.netpol.baseline;
+
+import io.github.netpol.load.LoadResult;
+import io.github.netpol.load.LoadResultCodec;
+import io.github.netpol.load.SourceFile;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A released bundle's files and their parsed documents, kept so that a later build does not parse the same
+ * bundle again: a release never changes, and its bundle's digest names it. Entries live in the build's output
+ * directory and next to the bundle in the local repository; both are safe to delete.
+ * <p>
+ * An entry is used only when everything about it checks out: the format, the plugin build that wrote it, the
+ * digest of the bundle it was made from (the bundle is read and hashed every time), and a SHA-256 of the whole
+ * entry. Anything else (a partial write, a flipped byte, another plugin build) is a miss, and the bundle is read as
+ * if there were no cache. Entries are written to a temporary file and moved into place, so a reader never sees half
+ * of one. Only a bundle that parsed without a problem is kept; validation runs on the trees every time, so a cache
+ * entry can change no verdict.
+ */
+public final class BaselineCache {
+
+    /** The directory under the build's output directory that holds entries. */
+    public static final String DIRECTORY = "bundle-cache";
+    private static final String MAGIC = "netpol-baseline-cache\n";
+    /** Raise when the entry's layout or the loader's trees change meaning. */
+    private static final int FORMAT = 1;
+    private static final int SHA256_BYTES = 32;
+
+    private final List<Path> directories;
+    private final String pluginBuild;
+
+    /**
+     * @param outputCache where the build keeps entries (under {@code target/}), or null
+     * @param pluginBuild the plugin's version and build: an entry written by another build is not read
+     */
+    public BaselineCache(Path outputCache, String pluginBuild) {
+        this.directories = outputCache == null ? List.of() : List.of(outputCache);
+        this.pluginBuild = pluginBuild;
+    }
+
+    /** What a cached or fresh bundle gives: its files, and their documents when a valid entry had them. */
+    public record Entry(List<SourceFile> files, LoadResult loaded) {
+    }
+
+    /** The SHA-256 of the bundle's bytes, in hex: the key of its entries. */
+    public static String digest(byte[] bundle) {
+        return HexFormat.of().formatHex(sha256().digest(bundle));
+    }
+
+    /** The entry of the bundle at {@code bundle} with digest {@code digest}, if one is there and valid. */
+    public Optional<Entry> find(Path bundle, String digest) {
+        for (Path candidate : places(bundle, digest)) {
+            Optional<Entry> entry = read(candidate, digest);
+            if (entry.isPresent()) {
+                return entry;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps a clean load of the bundle in every place. Best effort: a place that cannot be written is left
+     * without an entry (the next build parses the bundle again), never a reason to fail the build.
+     */
+    public void store(Path bundle, String digest, List<SourceFile> files, LoadResult loaded) {
+        if (!loaded.problems().isEmpty()) {
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = encode(digest, files, loaded);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        for (Path place : places(bundle, digest)) {
+            write(place, bytes);
+        }
+    }
+
+    /** Under the output directory by digest, and next to the bundle in the local repository. */
+    List<Path> places(Path bundle, String digest) {
+        List<Path> places = new ArrayList<>();
+        for (Path d : directories) {
+            places.add(d.resolve(digest + ".bin"));
+        }
+        if (bundle != null && bundle.getFileName() != null) {
+            places.add(bundle.resolveSibling(bundle.getFileName() + ".netpol-cache"));
+        }
+        return places;
+    }
+
+    private byte[] encode(String digest, List<SourceFile> files, LoadResult loaded) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        out.write(magic());
+        out.writeInt(FORMAT);
+        out.writeUTF(pluginBuild);
+        out.writeUTF(digest);
+        out.writeInt(files.size());
+        for (SourceFile f : files) {
+            byte[] path = f.path().getBytes(StandardCharsets.UTF_8);
+            out.writeInt(path.length);
+            out.write(path);
+            out.writeInt(f.content().length);
+            out.write(f.content());
+        }
+        LoadResultCodec.write(loaded, out);
+        out.flush();
+        byte[] body = buffer.toByteArray();
+        byte[] sum = sha256().digest(body);
+        byte[] all = Arrays.copyOf(body, body.length + SHA256_BYTES);
+        System.arraycopy(sum, 0, all, body.length, SHA256_BYTES);
+        return all;
+    }
+
+    private Optional<Entry> read(Path place, String digest) {
+        try {
+            if (!Files.isRegularFile(place)) {
+                return Optional.empty();
+            }
+            byte[] all = Files.readAllBytes(place);
+            if (all.length < magic().length + SHA256_BYTES) {
+                return Optional.empty();
+            }
+            int bodyLength = all.length - SHA256_BYTES;
+            MessageDigest sha = sha256();
+            sha.update(all, 0, bodyLength);
+            if (!MessageDigest.isEqual(sha.digest(), Arrays.copyOfRange(all, bodyLength, all.length))) {
+                return Optional.empty();
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, bodyLength));
+            if (!Arrays.equals(in.readNBytes(magic().length), magic()) || in.readInt() != FORMAT
+                    || !pluginBuild.equals(in.readUTF()) || !digest.equals(in.readUTF())) {
+                return Optional.empty();
+            }
+            int count = in.readInt();
+            if (count < 0) {
+                return Optional.empty();
+            }
+            List<SourceFile> files = new ArrayList<>(Math.min(count, 1 << 16));
+            for (int i = 0; i < count; i++) {
+                String path = new String(bytes(in), StandardCharsets.UTF_8);
+                files.add(new SourceFile(path, bytes(in)));
+            }
+            LoadResult loaded = LoadResultCodec.read(in);
+            if (in.read() != -1) {
+                return Optional.empty();
+            }
+            return Optional.of(new Entry(files, loaded));
+        } catch (IOException | RuntimeException e) {
+            // unreadable, cut short or not ours: parse the bundle instead
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] bytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("negative length");
+        }
+        byte[] b = in.readNBytes(length);
+        if (b.length != length) {
+            throw new IOException("cut short");
+        }
+        return b;
+    }
+
+    private static void write(Path place, byte[] bytes) {
+        Path temp = null;
+        try {
+            Files.createDirectories(place.getParent());
+            temp = Files.createTempFile(place.getParent(), place.getFileName().toString(), ".tmp");
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, place, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, place, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException | RuntimeException e) {
+            // a read-only repository or a full disk costs the next build a parse, nothing more
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // left for whoever cleans the directory
+                }
+            }
+        }
+    }
+
+    private static byte[] magic() {
+        return MAGIC.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
