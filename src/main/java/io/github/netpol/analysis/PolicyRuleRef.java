@@ -27,7 +27,7 @@ public record PolicyRuleRef(PolicyManifest policy, Direction direction, int rule
 
     /** {@code namespace/name ingress[0].from[1]}, for messages. */
     public String describe() {
-        String peers = direction == Direction.INGRESS ? "from" : "to";
+        String peers = direction.peerField();
         return policy.key() + " " + direction.label() + "[" + ruleIndex + "]"
                 + (peerIndex < 0 ? "" : "." + peers + "[" + peerIndex + "]");
     }

@@ -15,4 +15,9 @@ public enum Direction {
     public String policyType() {
         return this == INGRESS ? "Ingress" : "Egress";
     }
+
+    /** The field that lists a rule's peers: {@code from} for ingress, {@code to} for egress. */
+    public String peerField() {
+        return this == INGRESS ? "from" : "to";
+    }
 }

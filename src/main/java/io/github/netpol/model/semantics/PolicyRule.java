@@ -32,7 +32,7 @@ public record PolicyRule(Direction direction, int index, List<Peer> peers, List<
 
     /** {@code from} or {@code to}. */
     public String peerField() {
-        return direction == Direction.INGRESS ? "from" : "to";
+        return direction.peerField();
     }
 
     /** JSON pointer of the rule in its policy, e.g. {@code /spec/ingress/0}. */

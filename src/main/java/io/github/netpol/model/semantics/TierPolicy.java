@@ -166,7 +166,7 @@ public record TierPolicy(Kind kind, String name, Tier tier, int priority, Subjec
             String name = rule.get("name") instanceof String s ? s : "";
             Action action = Action.of(rule.get("action"));
             List<TierPeer> peers = new ArrayList<>();
-            Object peerList = rule.get(direction == Direction.INGRESS ? "from" : "to");
+            Object peerList = rule.get(direction.peerField());
             for (Object p : peerList instanceof List<?> l ? l : List.of()) {
                 peers.add(peer(map(p)));
             }

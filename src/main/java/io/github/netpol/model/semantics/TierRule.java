@@ -25,7 +25,7 @@ public record TierRule(Direction direction, int index, String name, TierPolicy.A
 
     /** {@code from} or {@code to}. */
     public String peerField() {
-        return direction == Direction.INGRESS ? "from" : "to";
+        return direction.peerField();
     }
 
     /** JSON pointer of the rule in its policy, e.g. {@code /spec/ingress/0}. */

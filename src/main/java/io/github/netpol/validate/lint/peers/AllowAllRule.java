@@ -45,7 +45,7 @@ public final class AllowAllRule extends BaseRule {
                 out.add(rule.policy().violation(rule.pointer(), rule.direction(),
                         rule.where() + " has " + written + " and no ports, which means every peer on every port: it"
                                 + " allows all " + rule.direction().label() + " traffic "
-                                + (rule.direction() == io.github.netpol.finding.Direction.INGRESS ? "from" : "to")
+                                + rule.direction().peerField()
                                 + " everywhere, and the policy isolates nothing. List the allowed peers and ports, or"
                                 + " delete the rule for a default-deny."));
             }
