@@ -68,6 +68,7 @@ public final class CiliumOracle {
     private static final int L7 = 4;
 
     private final List<CRule> rules = new ArrayList<>();
+    private final Map<CRule, List<Req>> subjects = new java.util.IdentityHashMap<>();
     private final List<Map<String, Object>> services;
     private final Oracle nps;
     /** [0]: rules with ports, [1]: rules without; index 2/3: the same with ipBlock peers matching nothing. */
@@ -85,6 +86,7 @@ public final class CiliumOracle {
         for (Map<String, Object> p : ciliumPolicies) {
             rules.addAll(CiliumRefusals.check(p));
         }
+        rules.forEach(r -> subjects.put(r, subject(r)));
         this.services = List.copyOf(services);
         this.nps = new Oracle(networkPolicies);
         for (int i = 0; i < 4; i++) {
@@ -128,7 +130,7 @@ public final class CiliumOracle {
         int hits = 0;
         CiliumLabels.LabelSet localLabels = CiliumLabels.of(local);
         for (CRule r : rules) {
-            if (!CiliumLabels.matches(subject(r), localLabels)) {
+            if (!CiliumLabels.matches(subjects.get(r), localLabels)) {
                 continue;
             }
             List<Map<String, Object>> allows = maps(r.body().get(dir));
@@ -145,12 +147,14 @@ public final class CiliumOracle {
                 hits |= match(r, item, ingress, peer, destination, protocol, port, w);
             }
         }
-        isolated |= networkPolicies(ingress, local, peer, protocol, port, w, isolatedProbe);
-        if (networkPolicies(ingress, local, peer, protocol, port, w, 0)) {
-            hits |= L4;
-        }
-        if (networkPolicies(ingress, local, peer, protocol, port, w, 1)) {
-            hits |= WILD;
+        if (nps.isolated(local.toEndpoint(), ingress ? "Ingress" : "Egress")) {
+            isolated = true;
+            if (networkPolicies(ingress, local, peer, protocol, port, w, 0)) {
+                hits |= L4;
+            }
+            if (networkPolicies(ingress, local, peer, protocol, port, w, 1)) {
+                hits |= WILD;
+            }
         }
         if (ingress && w.allowLocalhost() && peer instanceof CiliumPeer.Addr
                 && CiliumLabels.isNode(w.addressKind()) && w.sameNode()) {
@@ -166,19 +170,10 @@ public final class CiliumOracle {
         return isolated ? Level.DENY : Level.ALLOW;
     }
 
-    private static final int isolatedProbe = -1;
-
-    /** probe -1: does an NP isolate; 0: does an NP rule with ports allow; 1: one without ports. */
+    /** For a pod NetworkPolicies isolate: probe 0, does a rule with ports allow; 1, one without ports. */
     private boolean networkPolicies(boolean ingress, CiliumPeer.Pod local, CiliumPeer peer, String protocol,
                                     int port, CiliumWorld w, int probe) {
         var pod = local.toEndpoint();
-        String type = ingress ? "Ingress" : "Egress";
-        if (!nps.isolated(pod, type)) {
-            return false;
-        }
-        if (probe == isolatedProbe) {
-            return true;
-        }
         boolean ipBlocksMatch = !(peer instanceof CiliumPeer.Addr) || cidrMatchable(w);
         Oracle o = npVariants[probe + (ipBlocksMatch ? 0 : 2)];
         var other = peer instanceof CiliumPeer.Pod p ? p.toEndpoint() : ((CiliumPeer.Addr) peer).toEndpoint();

@@ -14,14 +14,19 @@ import java.util.Set;
  * The worlds worth deciding a connection under. A fact is enumerated only where the inputs could make it matter;
  * every other fact keeps its {@link CiliumWorld#defaults()} value, which cannot change the outcome:
  * <ul>
- *   <li>address kind (all eight) and same-node (for node kinds) when one end is an address;</li>
+ *   <li>address kind (all eight) and same-node (for node kinds) when one end is an address; with it the
+ *       settings only that kind reads: {@code WORLD_HAS_APISERVER} for an external API server,
+ *       {@code CIDR_MATCHES_NODES} for node kinds (when CIDRs, ipBlocks or services occur),
+ *       {@code ALLOW_LOCALHOST} for the local node as source;</li>
  *   <li>DNS names: every subset of the names the {@code toFQDNs} selectors mention (a pattern contributes a name
  *       it matches) when the destination is a world-like address;</li>
  *   <li>service membership: every subset of the {@code toServices} keys the manifests do not resolve;</li>
- *   <li>each boolean setting when a construct that reads it occurs (see {@link Flag}); {@code SCTP_UNDER_ANY}
- *       only for SCTP connections.</li>
+ *   <li>each other boolean when a construct that reads it occurs (see {@link Flag}); {@code SCTP_UNDER_ANY}
+ *       only for SCTP connections when some port has protocol {@code ANY} or none.</li>
  * </ul>
- * The enforcement mode is a setting, not a fact: it is passed in.
+ * The enforcement mode is a setting, not a fact: it is passed in. The count is exponential in the hidden facts
+ * the inputs mention (DNS names and services up to four each enumerate every subset): a property test over many
+ * cases may sample the list.
  */
 public final class CiliumWorlds {
 
@@ -34,33 +39,36 @@ public final class CiliumWorlds {
         oracle.rules().forEach(r -> scan.walk(r, r.body(), null));
         boolean address = src instanceof CiliumPeer.Addr || dst instanceof CiliumPeer.Addr;
         boolean npIpBlocks = ipBlocks(networkPolicies);
-        Set<Flag> flags = new LinkedHashSet<>();
+        Set<Flag> common = new LinkedHashSet<>();
         if (scan.defaultAllow) {
-            flags.add(Flag.NON_DEFAULT_DENY_SUPPORTED);
-        }
-        if (address && (scan.cidr || npIpBlocks || scan.services)) {
-            flags.add(Flag.CIDR_MATCHES_NODES);
-        }
-        if (address) {
-            flags.add(Flag.ALLOW_LOCALHOST);
-            flags.add(Flag.WORLD_HAS_APISERVER);
+            common.add(Flag.NON_DEFAULT_DENY_SUPPORTED);
         }
         if (scan.l7) {
-            flags.add(Flag.L3_OVERRIDES_L7);
+            common.add(Flag.L3_OVERRIDES_L7);
         }
         if (scan.namespaceLabelPeer) {
-            flags.add(Flag.CNP_NAMESPACE_LABELS_CROSS_NAMESPACE);
+            common.add(Flag.CNP_NAMESPACE_LABELS_CROSS_NAMESPACE);
         }
         if (scan.emptyList) {
-            flags.add(Flag.EMPTY_LIST_WILDCARD);
+            common.add(Flag.EMPTY_LIST_WILDCARD);
         }
-        if (protocol.equals("SCTP")) {
-            flags.add(Flag.SCTP_UNDER_ANY);
+        if (protocol.equals("SCTP") && scan.anyProtocol) {
+            common.add(Flag.SCTP_UNDER_ANY);
         }
         List<CiliumWorld> out = new ArrayList<>();
         CiliumWorld base = CiliumWorld.defaults().withMode(mode);
         for (AddressKind kind : address ? List.of(AddressKind.values()) : List.of(AddressKind.WORLD)) {
-            for (boolean same : CiliumLabels.isNode(kind) ? List.of(false, true) : List.of(false)) {
+            for (boolean same : address && CiliumLabels.isNode(kind) ? List.of(false, true) : List.of(false)) {
+                Set<Flag> flags = new LinkedHashSet<>(common);
+                if (address && kind == AddressKind.APISERVER_EXT) {
+                    flags.add(Flag.WORLD_HAS_APISERVER);
+                }
+                if (address && CiliumLabels.isNode(kind) && (scan.cidr || npIpBlocks || scan.services)) {
+                    flags.add(Flag.CIDR_MATCHES_NODES);
+                }
+                if (src instanceof CiliumPeer.Addr && CiliumLabels.isNode(kind) && same) {
+                    flags.add(Flag.ALLOW_LOCALHOST);
+                }
                 CiliumWorld w = base.withAddress(kind, same);
                 boolean dnsMatters = dst instanceof CiliumPeer.Addr && (kind == AddressKind.WORLD
                         || kind == AddressKind.APISERVER_EXT);
@@ -146,6 +154,7 @@ public final class CiliumWorlds {
         boolean namespaceLabelPeer;
         boolean emptyList;
         boolean services;
+        boolean anyProtocol;
         final Set<String> dnsNames = new LinkedHashSet<>();
         final Set<String> serviceKeys = new LinkedHashSet<>();
 
@@ -164,6 +173,9 @@ public final class CiliumWorlds {
                 }
                 if (m.get("matchPattern") instanceof String p) {
                     dnsNames.add(p.equals("*") ? "any.example" : p.toLowerCase(java.util.Locale.ROOT).replace("*", "x"));
+                }
+                if ("ports".equals(key) && (m.get("protocol") == null || "ANY".equals(m.get("protocol")))) {
+                    anyProtocol = true;
                 }
                 if (m.get("k8sService") instanceof Map<?, ?> s) {
                     String ns = s.get("namespace") == null ? r.namespace() : (String) s.get("namespace");
