@@ -95,6 +95,95 @@ public final class CiliumGenerator {
         return new Case(policies, networkPolicies, services);
     }
 
+    /**
+     * A second version of {@code c}: one edit of the kinds that widen or narrow in practice (a policy removed or
+     * added, a deny section dropped, a peer replaced by the {@code world} entity, a subject relabelled,
+     * {@code enableDefaultDeny} flipped, a rule item replaced, the NetworkPolicies or the Service changed).
+     */
+    public Case mutate(Case c) {
+        List<Map<String, Object>> policies = new ArrayList<>();
+        c.ciliumPolicies().forEach(p -> policies.add(copy(p)));
+        List<Oracle.Policy> networkPolicies = c.networkPolicies();
+        List<Map<String, Object>> services = c.services();
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (Map<String, Object> p : policies) {
+            if (p.get("spec") != null) {
+                rules.add(CiliumOracle.map(p.get("spec")));
+            }
+            rules.addAll(CiliumOracle.maps(p.get("specs")));
+        }
+        Map<String, Object> rule = rules.isEmpty() ? null : pick(rules);
+        int choice = rnd.nextInt(9);
+        switch (rule == null && choice >= 2 && choice <= 6 ? 1 : choice) {
+            case 0 -> {
+                if (!policies.isEmpty()) {
+                    policies.remove(rnd.nextInt(policies.size()));
+                }
+            }
+            case 1 -> policies.add(policy("added"));
+            case 2 -> {
+                rule.remove(rnd.nextBoolean() ? "ingressDeny" : "egressDeny");
+                ensureSection(rule);
+            }
+            case 3 -> {
+                for (String section : List.of("ingress", "egress", "ingressDeny", "egressDeny")) {
+                    for (Map<String, Object> item : CiliumOracle.maps(rule.get(section))) {
+                        boolean in = section.startsWith("ingress");
+                        if (CiliumRefusals.peerFields(in).stream().anyMatch(item::containsKey)) {
+                            CiliumRefusals.peerFields(in).forEach(item::remove);
+                            item.put(in ? "fromEntities" : "toEntities", new ArrayList<>(List.of("world")));
+                            return new Case(policies, networkPolicies, services);
+                        }
+                    }
+                }
+            }
+            case 4 -> rule.put("endpointSelector", selector(false));
+            case 5 -> {
+                Map<String, Object> edd = new LinkedHashMap<>();
+                edd.put(rnd.nextBoolean() ? "ingress" : "egress", rule.get("enableDefaultDeny") == null ? false : true);
+                rule.put("enableDefaultDeny", edd);
+            }
+            case 6 -> {
+                String section = pick(List.of("ingress", "egress", "ingressDeny", "egressDeny"));
+                List<Object> items = new ArrayList<>(CiliumOracle.list(rule.get(section)));
+                Map<String, Object> fresh = item(section.startsWith("ingress"), section.endsWith("Deny"));
+                if (items.isEmpty()) {
+                    items.add(fresh);
+                } else {
+                    items.set(rnd.nextInt(items.size()), fresh);
+                }
+                rule.put(section, items);
+            }
+            case 7 -> networkPolicies = rnd.nextBoolean() ? nps.version().policies() : List.of();
+            default -> services = services.isEmpty() ? next().services() : List.of();
+        }
+        return new Case(policies, networkPolicies, services);
+    }
+
+    private void ensureSection(Map<String, Object> rule) {
+        for (String section : List.of("ingress", "ingressDeny", "egress", "egressDeny")) {
+            if (!CiliumOracle.list(rule.get(section)).isEmpty()) {
+                return;
+            }
+        }
+        rule.put("egress", new ArrayList<>(List.of(item(false, false))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T copy(T node) {
+        if (node instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put((String) k, copy(v)));
+            return (T) out;
+        }
+        if (node instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(v -> out.add(copy(v)));
+            return (T) out;
+        }
+        return node;
+    }
+
     private Map<String, Object> policy(String name) {
         boolean clusterwide = rnd.nextInt(3) == 0;
         Map<String, Object> p = new LinkedHashMap<>();

@@ -15,8 +15,8 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The oracle decides every generated input under every relevant world without an exception, the generator reaches
- * every level for pods and addresses, and the enumeration of relevant worlds loses nothing: flipping the facts it
+ * The oracle decides every generated input (and every mutated second version) under every relevant world without an
+ * exception, the generator reaches every level for pods and addresses, mutations change some decision, and the enumeration of relevant worlds loses nothing: flipping the facts it
  * leaves at their defaults never changes a level.
  */
 class CiliumOracleTotalityTest {
@@ -30,7 +30,7 @@ class CiliumOracleTotalityTest {
         int decisions = 0;
         for (long seed = 0; seed < 3000; seed++) {
             CiliumGenerator g = new CiliumGenerator(seed);
-            CiliumGenerator.Case c = g.next();
+            CiliumGenerator.Case c = seed % 2 == 0 ? g.next() : g.mutate(g.next());
             CiliumOracle oracle = c.oracle();
             Random rnd = new Random(seed);
             for (int k = 0; k < 3; k++) {
@@ -75,6 +75,31 @@ class CiliumOracleTotalityTest {
         List<CiliumWorld> copy = new ArrayList<>(worlds);
         java.util.Collections.shuffle(copy, rnd);
         return copy.subList(0, n);
+    }
+
+    @Test
+    void mutationsChangeDecisionsBothWays() {
+        int wider = 0;
+        int narrower = 0;
+        for (long seed = 0; seed < 400; seed++) {
+            CiliumGenerator g = new CiliumGenerator(seed);
+            CiliumGenerator.Case before = g.next();
+            CiliumGenerator.Case after = g.mutate(before);
+            CiliumOracle o1 = before.oracle();
+            CiliumOracle o2 = after.oracle();
+            Random rnd = new Random(seed);
+            for (int k = 0; k < 20; k++) {
+                CiliumPeer src = ENDPOINTS.get(rnd.nextInt(ENDPOINTS.size()));
+                CiliumPeer dst = ENDPOINTS.get(rnd.nextInt(ENDPOINTS.size()));
+                int port = CiliumGenerator.PORTS.get(rnd.nextInt(CiliumGenerator.PORTS.size()));
+                CiliumWorld w = CiliumWorld.defaults();
+                int cmp = o2.decide(src, dst, "TCP", port, w).compareTo(o1.decide(src, dst, "TCP", port, w));
+                wider += cmp > 0 ? 1 : 0;
+                narrower += cmp < 0 ? 1 : 0;
+            }
+        }
+        assertThat(wider).isGreaterThan(50);
+        assertThat(narrower).isGreaterThan(50);
     }
 
     @Test
