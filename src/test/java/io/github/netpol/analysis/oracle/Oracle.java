@@ -247,7 +247,7 @@ public final class Oracle {
         return v6[10] == (byte) 0xff && v6[11] == (byte) 0xff;
     }
 
-    static byte[] bytes(String literal) {
+    public static byte[] bytes(String literal) {
         try {
             byte[] b = InetAddress.getByName(literal).getAddress();
             if (literal.contains(":") && b.length == 4) {

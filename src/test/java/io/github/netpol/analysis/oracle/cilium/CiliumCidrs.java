@@ -1,5 +1,7 @@
 package io.github.netpol.analysis.oracle.cilium;
 
+import io.github.netpol.analysis.oracle.Oracle;
+
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -81,20 +83,8 @@ final class CiliumCidrs {
         return slash < 0 ? bytes(cidr).length * 8 : Integer.parseInt(cidr.substring(slash + 1));
     }
 
-    /** An IPv4 literal is 4 bytes, anything with a colon 16 (an IPv4-mapped IPv6 literal stays IPv6). */
+    /** As the NetworkPolicy oracle reads literals: an IPv4-mapped IPv6 literal stays 16 bytes. */
     static byte[] bytes(String literal) {
-        try {
-            byte[] b = InetAddress.getByName(literal).getAddress();
-            if (literal.contains(":") && b.length == 4) {
-                byte[] v6 = new byte[16];
-                v6[10] = (byte) 0xff;
-                v6[11] = (byte) 0xff;
-                System.arraycopy(b, 0, v6, 12, 4);
-                return v6;
-            }
-            return b;
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(literal, e);
-        }
+        return Oracle.bytes(literal);
     }
 }

@@ -193,30 +193,30 @@ public final class CiliumOracle {
         }
         spec.setPolicyTypes(types);
         if (spec.getIngress() != null) {
-            List<NetworkPolicyIngressRule> in = new ArrayList<>();
-            for (NetworkPolicyIngressRule r : spec.getIngress()) {
-                if (keep.test(r == null ? null : r.getPorts() == null ? List.of() : r.getPorts())) {
-                    if (r != null && !keepIpBlocks) {
-                        r.setFrom(withoutIpBlocks(r.getFrom()));
-                    }
-                    in.add(r);
-                }
-            }
-            spec.setIngress(in);
+            spec.setIngress(kept(spec.getIngress(), NetworkPolicyIngressRule::getPorts, keep, keepIpBlocks ? null
+                    : r -> r.setFrom(withoutIpBlocks(r.getFrom()))));
         }
         if (spec.getEgress() != null) {
-            List<NetworkPolicyEgressRule> out = new ArrayList<>();
-            for (NetworkPolicyEgressRule r : spec.getEgress()) {
-                if (keep.test(r == null ? null : r.getPorts() == null ? List.of() : r.getPorts())) {
-                    if (r != null && !keepIpBlocks) {
-                        r.setTo(withoutIpBlocks(r.getTo()));
-                    }
-                    out.add(r);
-                }
-            }
-            spec.setEgress(out);
+            spec.setEgress(kept(spec.getEgress(), NetworkPolicyEgressRule::getPorts, keep, keepIpBlocks ? null
+                    : r -> r.setTo(withoutIpBlocks(r.getTo()))));
         }
         return copy;
+    }
+
+    /** The rules {@code keep} accepts by their ports (a null rule by null), each stripped when asked. */
+    private static <R> List<R> kept(List<R> rules, java.util.function.Function<R, List<?>> ports,
+                                    Predicate<List<?>> keep, java.util.function.Consumer<R> strip) {
+        List<R> out = new ArrayList<>();
+        for (R r : rules) {
+            List<?> p = r == null ? null : ports.apply(r) == null ? List.of() : ports.apply(r);
+            if (keep.test(p)) {
+                if (r != null && strip != null) {
+                    strip.accept(r);
+                }
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** An ipBlock peer becomes a null peer, which the NetworkPolicy oracle matches with nothing. */
