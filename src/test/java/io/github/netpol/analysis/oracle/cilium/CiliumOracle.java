@@ -258,13 +258,13 @@ public final class CiliumOracle {
     /** Bit set of what the rule item gives: L4 (a port rule), WILD (L3-only or port 0), L7; 0 = no match. */
     private int match(CRule r, Map<String, Object> item, boolean ingress, CiliumPeer peer,
                       CiliumPeer.Pod destination, String protocol, int port, CiliumWorld w) {
-        boolean hasPorts = item.get("toPorts") != null;
+        boolean hasPorts = !list(item.get("toPorts")).isEmpty(); // Go tests len(ToPorts) > 0
         if (!peerMatches(r, item, ingress, peer, hasPorts, w)) {
             return 0;
         }
         boolean auth = authenticated(item);
         if (!hasPorts) {
-            if (item.get("icmps") != null) {
+            if (!list(item.get("icmps")).isEmpty()) {
                 return 0; // ICMP only: no TCP, UDP or SCTP
             }
             return auth ? L7 : WILD;
@@ -293,16 +293,20 @@ public final class CiliumOracle {
     private boolean peerMatches(CRule r, Map<String, Object> item, boolean ingress, CiliumPeer peer,
                                 boolean hasPorts, CiliumWorld w) {
         String field = null;
+        boolean written = false;
         for (String f : CiliumRefusals.peerFields(ingress)) {
-            if (item.get(f) != null) {
-                field = f;
+            written |= item.get(f) != null;
+            if (!list(item.get(f)).isEmpty()) {
+                field = f; // at most one non-empty peer field: the refusals made sure
             }
         }
         if (field == null) {
-            return hasPorts; // no L3 with ports: every identity; neither: the empty rule allows nothing
+            // none written: with ports every identity, else the empty rule allows nothing; only empty lists
+            // written (non-nil): nothing, or the wildcard on older agents
+            return hasPorts && (!written || w.emptyListWildcard());
         }
         List<Object> values = list(item.get(field));
-        if (values.isEmpty() || field.endsWith("CIDRSet") && values.stream().allMatch(CiliumOracle::emptiedSet)) {
+        if (field.endsWith("CIDRSet") && values.stream().allMatch(CiliumOracle::emptiedSet)) {
             return hasPorts && w.emptyListWildcard();
         }
         String kind = field.substring(ingress ? 4 : 2);

@@ -342,6 +342,17 @@ class CiliumOracleTest {
             }
             CiliumOracle noPorts = oracle(CNP + "spec: {endpointSelector: {}, ingress: [{fromEndpoints: []}]}");
             assertThat(noPorts.decide(B1, A1, "TCP", 80, W.with(Flag.EMPTY_LIST_WILDCARD, true))).isEqualTo(DENY);
+            CiliumOracle beside = oracle(CNP + "spec: {endpointSelector: {}, ingress: [{fromEndpoints: [], fromEntities: [world], toPorts: [{ports: [{port: '80'}]}]}]}");
+            assertThat(beside.decide(IP, A1, "TCP", 80, W.with(Flag.EMPTY_LIST_WILDCARD, true))).isEqualTo(ALLOW);
+            assertThat(beside.decide(B1, A1, "TCP", 80, W.with(Flag.EMPTY_LIST_WILDCARD, true))).isEqualTo(DENY);
+        }
+
+        @Test
+        void anEmptyPortListIsNoPortList() {
+            CiliumOracle l3 = oracle(CNP + "spec: {endpointSelector: {}, ingress: [{fromEndpoints: [{}], toPorts: []}]}");
+            assertThat(l3.decide(B1, A1, "UDP", 9, W)).isEqualTo(ALLOW);
+            CiliumOracle none = oracle(CNP + "spec: {endpointSelector: {}, ingress: [{toPorts: []}]}");
+            assertThat(none.decide(B1, A1, "UDP", 9, W)).isEqualTo(DENY);
         }
 
         @Test

@@ -104,8 +104,8 @@ final class CiliumRefusals {
         require(list(item.get(requires)).isEmpty(), ref + ": " + requires + " must have at most 0 items");
         String seen = null;
         for (String f : peerFields(ingress)) {
-            if (item.get(f) == null) {
-                continue;
+            if (list(item.get(f)).isEmpty()) {
+                continue; // Go counts len > 0
             }
             require(seen == null, ref + ": combining " + seen + " and " + f + " is not supported yet");
             seen = f;
@@ -129,7 +129,7 @@ final class CiliumRefusals {
                 peer(ref, seen, v);
             }
         }
-        require(item.get("icmps") == null || item.get("toPorts") == null, ref
+        require(list(item.get("icmps")).isEmpty() || list(item.get("toPorts")).isEmpty(), ref
                 + ": the ICMPs block may only be present without ToPorts. Define a separate rule to use ToPorts");
         for (Map<String, Object> entry : maps(item.get("toPorts"))) {
             ports(ref, ingress, deny, entry);
