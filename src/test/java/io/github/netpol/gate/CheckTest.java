@@ -176,6 +176,25 @@ class CheckTest {
         assertThat(again.findings()).anySatisfy(x -> assertThat(x.message()).contains("The object changed since it was accepted"));
     }
 
+    static final String CNP = """
+            apiVersion: cilium.io/v2
+            kind: CiliumNetworkPolicy
+            metadata: {name: api, namespace: shop}
+            spec:
+              endpointSelector: {matchLabels: {app: api}}
+              ingress:
+                - fromEndpoints: [{matchLabels: {app: web}}]
+            """;
+
+    @Test
+    void aValidCiliumPolicyIsReadAndValidatedButStillFailsTheCheckClosed() {
+        List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP));
+        CheckResult r = run(current, found(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP)), false);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.findings()).filteredOn(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).singleElement()
+                .satisfies(x -> assertThat(x.id()).endsWith("/shop/CiliumNetworkPolicy/api"));
+    }
+
     @Test
     void anAdminNetworkPolicyIsAnalysedAndItsRuleNamedInTheWidening() {
         List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP));
