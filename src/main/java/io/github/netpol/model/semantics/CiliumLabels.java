@@ -65,14 +65,23 @@ public final class CiliumLabels {
      * as a {@link Selector} over extended keys; {@code null} or {@code {}} has no requirement.
      */
     public static Selector selector(Object raw) {
-        if (!(raw instanceof Map<?, ?> map)) {
-            return Selector.all();
-        }
-        List<Selector.Requirement> out = new ArrayList<>();
+        return selector(raw, Map.of());
+    }
+
+    /**
+     * As {@link #selector(Object)}, with {@code matchLabels} entries added the way the agent's {@code AddMatch}
+     * adds them: one the selector wrote under the same extended key is replaced (a CiliumNetworkPolicy's subject
+     * gets {@code k8s:io.kubernetes.pod.namespace} so).
+     */
+    public static Selector selector(Object raw, Map<String, String> addMatch) {
+        Map<?, ?> map = raw instanceof Map<?, ?> m ? m : Map.of();
+        Map<String, String> matchLabels = new java.util.LinkedHashMap<>();
         if (map.get("matchLabels") instanceof Map<?, ?> labels) {
-            labels.forEach((k, v) -> out.add(new Selector.Requirement(key(String.valueOf(k)).extended(),
-                    Selector.Operator.IN, Set.of(v == null ? "" : String.valueOf(v)))));
+            labels.forEach((k, v) -> matchLabels.put(key(String.valueOf(k)).extended(), v == null ? "" : String.valueOf(v)));
         }
+        addMatch.forEach((k, v) -> matchLabels.put(key(k).extended(), v));
+        List<Selector.Requirement> out = new ArrayList<>();
+        matchLabels.forEach((k, v) -> out.add(new Selector.Requirement(k, Selector.Operator.IN, Set.of(v))));
         if (map.get("matchExpressions") instanceof List<?> expressions) {
             for (Object e : expressions) {
                 if (e instanceof Map<?, ?> r) {

@@ -67,7 +67,8 @@ public record CiliumPolicy(String kind, String namespace, String name, List<Rule
      * One Cilium rule ({@code spec} or a {@code specs} item).
      *
      * @param pointer      {@code /spec} or {@code /specs/i}
-     * @param subject      the {@code endpointSelector}, keys extended; {@code null} for a {@code nodeSelector} rule
+     * @param subject      the {@code endpointSelector}, keys extended, with the namespace match the agent adds to a
+     *                     CiliumNetworkPolicy's; {@code null} for a {@code nodeSelector} rule
      * @param nodeSelector whether the rule selects nodes (a host policy)
      * @param sections     the sections written, each with its rules (possibly none)
      * @param defaultDenyIngress {@code enableDefaultDeny.ingress}, true when unset
@@ -190,21 +191,24 @@ public record CiliumPolicy(String kind, String namespace, String name, List<Rule
         Map<String, Object> raw = manifest.raw();
         List<Rule> rules = new ArrayList<>();
         if (raw.get("spec") instanceof Map<?, ?> spec) {
-            rules.add(rule(spec, "/spec"));
+            rules.add(rule(spec, "/spec", manifest));
         }
         if (raw.get("specs") instanceof List<?> specs) {
             for (int i = 0; i < specs.size(); i++) {
                 if (specs.get(i) instanceof Map<?, ?> spec) {
-                    rules.add(rule(spec, "/specs/" + i));
+                    rules.add(rule(spec, "/specs/" + i, manifest));
                 }
             }
         }
         return new CiliumPolicy(manifest.kind(), manifest.namespace(), manifest.name(), rules);
     }
 
-    private static Rule rule(Map<?, ?> spec, String pointer) {
+    private static Rule rule(Map<?, ?> spec, String pointer, CiliumPolicyManifest manifest) {
         boolean nodeSelector = spec.get("nodeSelector") != null;
-        Selector subject = nodeSelector ? null : CiliumLabels.selector(spec.get("endpointSelector"));
+        // the agent confines a CiliumNetworkPolicy to its namespace by adding this match to its subject
+        Map<String, String> addMatch = manifest.clusterwide() ? Map.of()
+                : Map.of(CiliumLabels.K8S + ":" + CiliumLabels.POD_NAMESPACE, manifest.namespace());
+        Selector subject = nodeSelector ? null : CiliumLabels.selector(spec.get("endpointSelector"), addMatch);
         Map<Section, List<PeerRule>> sections = new EnumMap<>(Section.class);
         for (Section section : Section.values()) {
             if (spec.get(section.field()) instanceof List<?> items) {

@@ -76,7 +76,8 @@ class CiliumPolicyTest {
         assertThat(p.rules()).hasSize(2);
         CiliumPolicy.Rule spec = p.rules().get(0);
         assertThat(spec.pointer()).isEqualTo("/spec");
-        assertThat(spec.subject().requirements()).extracting(Selector.Requirement::key).containsExactly("any.app");
+        assertThat(spec.subject().requirements()).extracting(Selector.Requirement::key)
+                .containsExactly("any.app", "k8s.io.kubernetes.pod.namespace");
         assertThat(spec.governs(Direction.INGRESS)).isTrue();
         assertThat(spec.defaultDeny(Direction.INGRESS)).isFalse();
         assertThat(spec.governs(Direction.EGRESS)).isFalse();
@@ -106,7 +107,7 @@ class CiliumPolicyTest {
 
         CiliumPolicy.Rule specs = p.rules().get(1);
         assertThat(specs.pointer()).isEqualTo("/specs/0");
-        assertThat(specs.subject().selectsAll()).isTrue();
+        assertThat(specs.subject().matches(Map.of("k8s.io.kubernetes.pod.namespace", "shop"))).isTrue();
         assertThat(specs.defaultDeny(Direction.EGRESS)).as("a deny-only direction isolates").isTrue();
         CiliumPolicy.PeerRule icmp = specs.section(CiliumPolicy.Section.EGRESS_DENY).get(0);
         assertThat(icmp.icmpOnly()).isTrue();
@@ -147,5 +148,33 @@ class CiliumPolicyTest {
                 null, "d");
         assertThat(m.key()).isEqualTo("CiliumNetworkPolicy/shop/api");
         assertThat(CiliumPolicyManifest.isCiliumPolicy("cilium.io/v2alpha1", "CiliumNetworkPolicy")).isFalse();
+    }
+
+    @Test
+    void everyDocumentationExampleReadsAndEachSelectorIsClassified() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getClassLoader().getResource("validate-cilium/examples")
+                .toURI());
+        int rules = 0;
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+                ManifestSet set = new ManifestReader().read(List.of(new SourceFile(f.getFileName().toString(),
+                        java.nio.file.Files.readAllBytes(f))), "default");
+                for (CiliumPolicyManifest m : set.ciliumPolicies()) {
+                    for (CiliumPolicy.Rule r : CiliumPolicy.of(m).rules()) {
+                        rules++;
+                        if (r.subject() != null) {
+                            assertThat(CiliumEndpoints.subject(r.subject(), m.clusterwide())).isNotNull();
+                        }
+                        r.sections().values().forEach(items -> items.forEach(item -> {
+                            if (item.peer() instanceof CiliumPolicy.Endpoints e) {
+                                e.selectors().forEach(sel -> assertThat(CiliumEndpoints.peer(sel, m.clusterwide(),
+                                        m.namespace())).isNotNull());
+                            }
+                        }));
+                    }
+                }
+            }
+        }
+        assertThat(rules).isGreaterThanOrEqualTo(30);
     }
 }
