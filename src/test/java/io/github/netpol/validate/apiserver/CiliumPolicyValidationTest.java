@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CiliumPolicyValidationTest {
 
-    private static final Pattern EXPECT = Pattern.compile("# expect: ([a-z-]+) (\\d+):(\\d+)");
     private static final KubernetesObjects SCHEMA = new KubernetesObjects();
 
     /** The documentation examples that are invalid, and the finding each gives. */
@@ -56,18 +53,7 @@ class CiliumPolicyValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void invalidInputGivesItsErrorAtItsPosition(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        Matcher m = EXPECT.matcher(lines.get(0));
-        assertThat(m.matches()).as("first line of %s", file).isTrue();
-        List<Finding> findings = findings(file);
-        assertThat(findings).as("findings of %s: %s", file.getFileName(), findings.stream()
-                .map(f -> f.id() + " " + f.location().line() + ":" + f.location().column() + " " + f.message()).toList())
-                .anySatisfy(f -> {
-            assertThat(f.id()).isEqualTo(m.group(1));
-            assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.location().line()).isEqualTo(Integer.parseInt(m.group(2)));
-            assertThat(f.location().column()).isEqualTo(Integer.parseInt(m.group(3)));
-        });
+        ExpectedFindings.assertExpected(file, "", Files.readAllLines(file, StandardCharsets.UTF_8), findings(file));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,9 +92,6 @@ class CiliumPolicyValidationTest {
     }
 
     private static Stream<Path> files(String dir) throws IOException, URISyntaxException {
-        Path root = Path.of(CiliumPolicyValidationTest.class.getClassLoader().getResource(dir).toURI());
-        try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
-        }
+        return ExpectedFindings.files(dir);
     }
 }
