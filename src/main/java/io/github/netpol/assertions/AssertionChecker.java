@@ -5,6 +5,7 @@ import io.github.netpol.analysis.AnalyzedVersion;
 import io.github.netpol.analysis.NamespaceUniverse;
 import io.github.netpol.analysis.PolicyAnalyzer;
 import io.github.netpol.finding.Witness;
+import io.github.netpol.model.CiliumPolicyManifest;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.WorkloadManifest;
@@ -43,6 +44,15 @@ public final class AssertionChecker {
     }
 
     public AssertionResult check(Assertion a) {
+        if (!set.ciliumPolicies().isEmpty()) {
+            // proved without them, an assertion could pass where a Cilium policy decides otherwise: fail closed
+            CiliumPolicyManifest first = set.ciliumPolicies().get(0);
+            return AssertionResult.fail(a, null, "'" + a.name() + "' cannot be proved: the sources hold "
+                    + set.ciliumPolicies().size() + " CiliumNetworkPolicy/CiliumClusterwideNetworkPolicy object(s)"
+                    + " (first: " + first.key() + " at " + first.origin().start() + "), which the analysis does not"
+                    + " evaluate yet; keep them out of the sources of this goal, or leave the assertion to a build"
+                    + " without them");
+        }
         return a.scope() == Assertion.Scope.DECLARED ? declared(a) : universal(a);
     }
 

@@ -85,7 +85,7 @@ final class ConnectionFindings {
             return List.of();
         }
         if (!WorkloadConnectivity.covers(old) || !WorkloadConnectivity.covers(current)) {
-            return tiersNotCovered();
+            return notCovered();
         }
         // the two versions are independent: the old one on another core while this thread does the new one
         CompletableFuture<ConnectivityResult> before = CompletableFuture.supplyAsync(
@@ -118,10 +118,14 @@ final class ConnectionFindings {
     }
 
     /**
-     * The per-workload comparison evaluates NetworkPolicies only: with Admin or Baseline tier policies in either
-     * version, a changed workload's connections cannot be compared, so each changed workload fails closed.
+     * The per-workload comparison evaluates NetworkPolicies only: with Admin or Baseline tier policies or Cilium
+     * policies in either version, a changed workload's connections cannot be compared, so each changed workload
+     * fails closed.
      */
-    private List<Finding> tiersNotCovered() {
+    private List<Finding> notCovered() {
+        String kinds = old.hasTierPolicies() || current.hasTierPolicies()
+                ? "the Admin and Baseline tiers (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy)"
+                : "the Cilium policies (CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy)";
         List<Finding> out = new ArrayList<>();
         for (WorkloadManifest w : current.workloads()) {
             if (!changed.contains(w.id())) {
@@ -130,10 +134,9 @@ final class ConnectionFindings {
             String id = context.idPrefix() + FindingCode.WIDENED_CONNECTION.findingId(w.id(), "*");
             Finding.Parts parts = new Finding.Parts(
                     "The pod-template labels, ports or namespace labels of " + w.id() + " changed.",
-                    "The per-workload comparison that finds the connections such a change opens does not evaluate the"
-                            + " Admin and Baseline tiers (ClusterNetworkPolicy, AdminNetworkPolicy,"
-                            + " BaselineAdminNetworkPolicy) of these versions yet, so it cannot tell whether this change"
-                            + " widens access; the check fails closed.",
+                    "The per-workload comparison that finds the connections such a change opens does not evaluate "
+                            + kinds + " of these versions yet, so it cannot tell whether this change widens access;"
+                            + " the check fails closed.",
                     null, context.advice("restore the labels"));
             out.add(Finding.explained(FindingCode.WIDENED_CONNECTION, parts).withId(id).withNamespace(w.namespace())
                     .withFix(ChangeContext.acceptanceEntry(id))

@@ -171,6 +171,13 @@ public enum FindingCode {
             "domainNames in a Deny or Pass rule",
             "domainNames are supported only for Accept rules; the CRD does not enforce it, so what an implementation "
                     + "does with such a rule is undefined and the analysis refuses to guess."),
+    CILIUM_AGENT_REJECTS(Group.API_SERVER, "cilium-agent-rejects", Severity.ERROR,
+            "A Cilium policy the Cilium agent refuses",
+            "The API server stores it, but the Cilium agent's own checks (`pkg/policy/api` validation) refuse the "
+                    + "whole CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy: none of its allows, denies or "
+                    + "isolation is enforced, and only the policy's `Valid` status condition says so. The message "
+                    + "quotes Cilium's reason; where it depends on the agent's configuration, it names the flag.",
+            "Correct the rule as the message says (split a rule that combines peer kinds, add the port, ...)."),
     DUPLICATE_OBJECT(Group.API_SERVER, "duplicate-object", Severity.ERROR, "Two objects of the same kind, namespace and name",
             "The second would replace the first, so which one is meant is ambiguous; an identical copy is only a warning."),
 

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -58,13 +59,12 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
             throws MojoExecutionException, MojoFailureException {
         ManifestSet set = new ManifestReader().read(env.files(), settings.common().defaultNamespace());
         failOnInvalidManifests(env, set, settings.common().channel());
-        if (!WorkloadConnectivity.covers(set)) {
-            // a list without the tiers would show connections they deny: fail closed rather than mislead
-            throw new MojoFailureException("netpol connectivity: the sources hold " + set.tierPolicies().size()
-                    + " ClusterNetworkPolicy/AdminNetworkPolicy/BaselineAdminNetworkPolicy object(s) (first: "
-                    + set.tierPolicies().get(0).key() + " at " + set.tierPolicies().get(0).origin().start() + "), and"
-                    + " the per-workload connectivity list does not evaluate their tiers yet. netpol:check and"
-                    + " netpol:test do analyse them; run those, or keep these objects out of netpol.sources for this goal.");
+        Optional<String> uncovered = WorkloadConnectivity.uncovered(set);
+        if (uncovered.isPresent()) {
+            // a list without them would show connections they deny: fail closed rather than mislead
+            throw new MojoFailureException("netpol connectivity: the sources hold " + uncovered.get() + " the"
+                    + " per-workload connectivity list does not evaluate yet. netpol:check analyses the tiers and fails"
+                    + " closed on Cilium policies; run it, or keep these objects out of netpol.sources for this goal.");
         }
 
         ConnectivityResult result = WorkloadConnectivity.compute(set, settings.analysis());

@@ -46,13 +46,14 @@ public final class ManifestReader {
             builder.object(doc.tree(), new Origin(doc.file(), doc.index(), "", sourceMap));
         }
         return new ManifestSet(builder.policies, builder.namespaces, builder.workloads, builder.unsupported,
-                builder.problems, builder.objects, builder.tierPolicies);
+                builder.problems, builder.objects, builder.tierPolicies, builder.ciliumPolicies);
     }
 
     private final class Builder {
         private final String defaultNamespace;
         private final List<PolicyManifest> policies = new ArrayList<>();
         private final List<TierPolicyManifest> tierPolicies = new ArrayList<>();
+        private final List<CiliumPolicyManifest> ciliumPolicies = new ArrayList<>();
         private final List<NamespaceManifest> namespaces = new ArrayList<>();
         private final List<WorkloadManifest> workloads = new ArrayList<>();
         private final List<UnsupportedPolicyManifest> unsupported = new ArrayList<>();
@@ -86,6 +87,13 @@ public final class ManifestReader {
                 // validated against the kind's CRD schema by the API-server checks
                 tierPolicies.add(new TierPolicyManifest(apiVersion, kind, nameOf(raw), raw, origin, ObjectDigest.of(raw)));
                 return;
+            }
+            if (CiliumPolicyManifest.isCiliumPolicy(apiVersion, kind)) {
+                // read and validated; still listed as not analysed below, so the check fails closed on it
+                String namespace = CiliumPolicyManifest.CLUSTERWIDE.equals(kind) ? null
+                        : Optional.ofNullable(namespaceOf(raw)).orElse(defaultNamespace);
+                ciliumPolicies.add(new CiliumPolicyManifest(apiVersion, kind, namespace, nameOf(raw), raw, origin,
+                        ObjectDigest.of(raw)));
             }
             Optional<KubernetesKinds.Kind> notAnalysed = KubernetesKinds.notAnalysed(apiVersion, kind);
             if (notAnalysed.isPresent()) {

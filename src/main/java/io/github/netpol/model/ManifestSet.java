@@ -9,12 +9,16 @@ import java.util.List;
  * {@code problems} holds loading and model-building errors (bad YAML, wrong types, templates ...).
  * {@code objects} holds every object read, of any kind, as written: what strict field validation walks.
  * {@code tierPolicies} holds the ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies.
+ * {@code ciliumPolicies} holds the CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies at {@code cilium.io/v2}
+ * (each is also in {@code unsupported} until the analysis reads them).
  */
 public record ManifestSet(List<PolicyManifest> policies, List<NamespaceManifest> namespaces,
                           List<WorkloadManifest> workloads, List<UnsupportedPolicyManifest> unsupported,
-                          List<Finding> problems, List<ManifestObject> objects, List<TierPolicyManifest> tierPolicies) {
+                          List<Finding> problems, List<ManifestObject> objects, List<TierPolicyManifest> tierPolicies,
+                          List<CiliumPolicyManifest> ciliumPolicies) {
 
     public ManifestSet {
+        ciliumPolicies = List.copyOf(ciliumPolicies);
         objects = List.copyOf(objects);
         tierPolicies = List.copyOf(tierPolicies);
         policies = List.copyOf(policies);
@@ -28,17 +32,17 @@ public record ManifestSet(List<PolicyManifest> policies, List<NamespaceManifest>
     public ManifestSet(List<PolicyManifest> policies, List<NamespaceManifest> namespaces,
                        List<WorkloadManifest> workloads, List<UnsupportedPolicyManifest> unsupported,
                        List<Finding> problems) {
-        this(policies, namespaces, workloads, unsupported, problems, List.of(), List.of());
+        this(policies, namespaces, workloads, unsupported, problems, List.of(), List.of(), List.of());
     }
 
     /** A set of NetworkPolicies and the tier policies, without the raw objects. */
     public ManifestSet(List<PolicyManifest> policies, List<TierPolicyManifest> tierPolicies,
                        List<NamespaceManifest> namespaces, List<WorkloadManifest> workloads) {
-        this(policies, namespaces, workloads, List.of(), List.of(), List.of(), tierPolicies);
+        this(policies, namespaces, workloads, List.of(), List.of(), List.of(), tierPolicies, List.of());
     }
 
     public static ManifestSet empty() {
-        return new ManifestSet(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new ManifestSet(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Whether the version holds policies of the Admin or Baseline tier, which act across namespaces. */

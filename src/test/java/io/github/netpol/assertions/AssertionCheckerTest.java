@@ -47,6 +47,29 @@ class AssertionCheckerTest {
     }
 
     @Test
+    void anAssertionFailsClosedWhenTheSourcesHoldACiliumPolicy() {
+        io.github.netpol.model.ManifestSet withCilium = new io.github.netpol.model.ManifestReader().read(java.util.List.of(
+                new io.github.netpol.load.SourceFile("cnp.yaml", """
+                        apiVersion: cilium.io/v2
+                        kind: CiliumNetworkPolicy
+                        metadata: {name: deny-db, namespace: shop}
+                        spec:
+                          endpointSelector: {matchLabels: {app: db}}
+                          ingressDeny: [{}]
+                        """.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "default");
+        AssertionResult r = single(withCilium, """
+                tests:
+                  - name: anything
+                    from: {namespace: shop}
+                    to: {namespace: shop}
+                    expect: denied
+                """);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.message()).contains("cannot be proved", "CiliumNetworkPolicy/shop/deny-db at cnp.yaml:1:1",
+                "does not evaluate yet");
+    }
+
+    @Test
     void deniedButAllowedNamesTheRuleOnEachSideAndTheOracleAgrees() {
         AssertionResult r = single(SHOP, """
                 tests:

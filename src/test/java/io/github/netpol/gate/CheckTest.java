@@ -176,6 +176,47 @@ class CheckTest {
         assertThat(again.findings()).anySatisfy(x -> assertThat(x.message()).contains("The object changed since it was accepted"));
     }
 
+    static final String CNP = """
+            apiVersion: cilium.io/v2
+            kind: CiliumNetworkPolicy
+            metadata: {name: api, namespace: shop}
+            spec:
+              endpointSelector: {matchLabels: {app: api}}
+              ingress:
+                - fromEndpoints: [{matchLabels: {app: web}}]
+            """;
+
+    @Test
+    void aValidCiliumPolicyIsReadAndValidatedButStillFailsTheCheckClosed() {
+        List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP));
+        CheckResult r = run(current, found(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP)), false);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.findings()).filteredOn(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).singleElement()
+                .satisfies(x -> assertThat(x.id()).endsWith("/shop/CiliumNetworkPolicy/api"));
+    }
+
+    @Test
+    void aChangedWorkloadBesideACiliumPolicyFailsClosedAndSaysWhy() {
+        String web = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: %s}}
+                    spec: {containers: [{name: c, image: c}]}
+                """;
+        CheckResult r = run(List.of(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP), file("k8s/web.yaml",
+                web.formatted("api"))), found(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP),
+                file("k8s/web.yaml", web.formatted("web"))), false);
+        assertThat(r.findings()).filteredOn(x -> x.kind().equals("WIDENED_CONNECTION")).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.id()).endsWith("shop/Deployment/web->*");
+                    assertThat(x.message()).contains("does not evaluate the Cilium policies");
+                });
+    }
+
     @Test
     void anAdminNetworkPolicyIsAnalysedAndItsRuleNamedInTheWidening() {
         List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/anp.yaml", ANP));

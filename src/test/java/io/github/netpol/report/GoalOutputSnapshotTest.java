@@ -297,11 +297,12 @@ class GoalOutputSnapshotTest {
               podSelector: {}
               policyTypes: [Ingress]
             ---
-            apiVersion: cilium.io/v2
-            kind: CiliumNetworkPolicy
+            apiVersion: projectcalico.org/v3
+            kind: NetworkPolicy
             metadata: {name: l7, namespace: shop}
             spec:
-              endpointSelector: {}
+              selector: all()
+              types: [Ingress]
             """;
 
     private static final String RANGES = """

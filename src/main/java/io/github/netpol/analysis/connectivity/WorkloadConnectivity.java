@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -72,10 +73,29 @@ public final class WorkloadConnectivity {
     /**
      * Whether this computation covers everything that decides the version's connectivity: it evaluates
      * NetworkPolicies only, not the Admin and Baseline tiers of ClusterNetworkPolicies, AdminNetworkPolicies and
-     * BaselineAdminNetworkPolicies, so callers must not present its result for a version that has them.
+     * BaselineAdminNetworkPolicies, nor Cilium policies, so callers must not present its result for a version that
+     * has them ({@link #uncovered} says which).
      */
     public static boolean covers(ManifestSet set) {
-        return !set.hasTierPolicies();
+        return uncovered(set).isEmpty();
+    }
+
+    /**
+     * What this computation does not evaluate in a version, in words for a message naming the first such object
+     * and where it is: empty when it covers the version.
+     */
+    public static Optional<String> uncovered(ManifestSet set) {
+        if (set.hasTierPolicies()) {
+            return Optional.of(set.tierPolicies().size() + " ClusterNetworkPolicy/AdminNetworkPolicy/"
+                    + "BaselineAdminNetworkPolicy object(s) (first: " + set.tierPolicies().get(0).key() + " at "
+                    + set.tierPolicies().get(0).origin().start() + "), whose tiers");
+        }
+        if (!set.ciliumPolicies().isEmpty()) {
+            return Optional.of(set.ciliumPolicies().size() + " CiliumNetworkPolicy/CiliumClusterwideNetworkPolicy"
+                    + " object(s) (first: " + set.ciliumPolicies().get(0).key() + " at "
+                    + set.ciliumPolicies().get(0).origin().start() + "), which");
+        }
+        return Optional.empty();
     }
 
     public static ConnectivityResult compute(ManifestSet set, AnalysisOptions options) {

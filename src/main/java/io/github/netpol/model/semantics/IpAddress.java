@@ -47,7 +47,7 @@ public record IpAddress(boolean ipv4, BigInteger value) {
      * The address as written, 4 bytes for dotted decimal and 16 for IPv6 (an IPv4-mapped one included), or
      * {@code null}: what Go's parser returns before anything treats the mapped form as IPv4.
      */
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         if (text.indexOf(':') < 0) {
             return ipv4(text);
         }

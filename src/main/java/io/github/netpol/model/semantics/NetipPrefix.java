@@ -13,6 +13,18 @@ public final class NetipPrefix {
 
     /** Why {@code isCIDR} refuses the text, or {@code null} when it accepts it. */
     public static String problem(String text) {
+        return problem(text, false);
+    }
+
+    /**
+     * Why Go's {@code netip.ParsePrefix} itself refuses the text, or {@code null}: as {@link #problem}, but an
+     * IPv4-mapped IPv6 address is accepted (what the Cilium agent reads a CIDR set's {@code cidr} with).
+     */
+    public static String parsePrefixProblem(String text) {
+        return problem(text, true);
+    }
+
+    private static String problem(String text, boolean mappedAllowed) {
         int slash = text.lastIndexOf('/');
         if (slash < 0) {
             return "no '/' before the prefix length";
@@ -51,8 +63,41 @@ public final class NetipPrefix {
         if (n > (v6 ? 128 : 32)) {
             return "the prefix length " + n + " is more than " + (v6 ? 128 : 32);
         }
-        if (v6 && isMapped(bytes)) {
+        if (v6 && !mappedAllowed && isMapped(bytes)) {
             return "an IPv4-mapped IPv6 address is not allowed; write the IPv4 form";
+        }
+        return null;
+    }
+
+    /**
+     * Why Go's {@code net.ParseCIDR} refuses the text, or {@code null} when it accepts it: what the API server's
+     * {@code format: cidr} of a custom resource checks. Unlike {@link #problem}, the prefix length may have leading
+     * zeros and an IPv4-mapped IPv6 address is accepted; the address itself is read as {@code netip.ParseAddr} does.
+     */
+    public static String parseCidrProblem(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return "no '/' before the prefix length";
+        }
+        String address = text.substring(0, slash);
+        if (address.indexOf('%') >= 0) {
+            return "a zone (%) cannot be part of a CIDR";
+        }
+        int colon = address.indexOf(':');
+        int dot = address.indexOf('.');
+        boolean v6 = colon >= 0 && (dot < 0 || colon < dot);
+        String p = v6 ? ipv6(address, new byte[16]) : dot >= 0 ? ipv4(address, new byte[4])
+                : "'" + address + "' is not an IPv4 or IPv6 address";
+        if (p != null) {
+            return p;
+        }
+        String bits = text.substring(slash + 1);
+        if (bits.isEmpty() || !bits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return "the prefix length '" + bits + "' is not a decimal number";
+        }
+        String digits = bits.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 3 || Integer.parseInt(digits) > (v6 ? 128 : 32)) {
+            return "the prefix length " + bits + " is more than " + (v6 ? 128 : 32);
         }
         return null;
     }

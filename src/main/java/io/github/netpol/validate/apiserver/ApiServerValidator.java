@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Everything the Kubernetes API server would reject (or warn about) in a set of manifests:
  * NetworkPolicy and Namespace validation, ClusterNetworkPolicy, AdminNetworkPolicy and
- * BaselineAdminNetworkPolicy against their CRDs, unknown fields as with {@code kubectl --validate=strict},
+ * BaselineAdminNetworkPolicy against their CRDs, CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy against
+ * theirs and the Cilium agent's checks, unknown fields as with {@code kubectl --validate=strict},
  * and objects defined twice. Loading problems are in {@link ManifestSet#problems()}, not repeated here.
  */
 public final class ApiServerValidator {
@@ -25,6 +26,7 @@ public final class ApiServerValidator {
     private final KubernetesObjects objects;
     private final UnknownFieldCheck unknownFields = new UnknownFieldCheck();
     private final TierPolicyChecks tierPolicies;
+    private final CiliumPolicyChecks ciliumPolicies = new CiliumPolicyChecks();
 
     public ApiServerValidator() {
         this(new KubernetesObjects());
@@ -48,6 +50,7 @@ public final class ApiServerValidator {
             TierPolicy.Kind.of(object.apiVersion(), object.kind()).ifPresent(kind ->
                     tierPolicies.check(kind, object, new FindingSink(object.origin(), null, out)));
         }
+        set.ciliumPolicies().forEach(c -> ciliumPolicies.check(c, new FindingSink(c.origin(), c.namespace(), out)));
         for (PolicyManifest policy : set.policies()) {
             NetworkPolicyChecks.check(policy.policy(), new FindingSink(policy.origin(), policy.namespace(), out));
         }

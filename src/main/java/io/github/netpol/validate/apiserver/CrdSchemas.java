@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The OpenAPI schemas of the Network Policy API CRDs, copied verbatim from the upstream releases into the
+ * The OpenAPI schemas of the Network Policy API CRDs and of the two Cilium policy CRDs, copied verbatim from the upstream releases into the
  * plugin's resources (see the README there). Each is parsed on first use only, so a build without these kinds
  * pays nothing; a parsed schema is a constant, shared by every run.
  */
@@ -48,16 +48,24 @@ final class CrdSchemas {
         return BASE + release + "/" + channel.word() + "/policy.networking.k8s.io_" + plural + ".yaml";
     }
 
-    @SuppressWarnings("unchecked")
+    /** The {@code openAPIV3Schema} of CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy at {@code cilium.io/v2}. */
+    static Map<String, Object> cilium(boolean clusterwide) {
+        return clusterwide ? Ccnp.SCHEMA : Cnp.SCHEMA;
+    }
+
     private static Map<String, Object> load(TierPolicy.Kind kind, CrdChannel channel) {
-        String resource = resource(kind, channel);
+        return load(resource(kind, channel), kind.apiVersion());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> load(String resource, String apiVersion) {
         try (InputStream in = CrdSchemas.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the plugin's jar lacks " + resource);
             }
             Map<String, Object> crd = new Yaml(new SafeConstructor(YamlLimits.options(1024 * 1024)))
                     .load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            String version = kind.apiVersion().substring(kind.apiVersion().indexOf('/') + 1);
+            String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
             for (Object v : (List<Object>) ((Map<String, Object>) crd.get("spec")).get("versions")) {
                 Map<String, Object> served = (Map<String, Object>) v;
                 if (version.equals(served.get("name"))) {
@@ -65,7 +73,7 @@ final class CrdSchemas {
                             ((Map<String, Object>) served.get("schema")).get("openAPIV3Schema"));
                 }
             }
-            throw new IllegalStateException(resource + " does not serve " + kind.apiVersion());
+            throw new IllegalStateException(resource + " does not serve " + apiVersion);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
@@ -111,5 +119,14 @@ final class CrdSchemas {
     private static final class BanpExperimental {
         static final Map<String, Object> SCHEMA = load(TierPolicy.Kind.BASELINE_ADMIN_NETWORK_POLICY,
                 CrdChannel.EXPERIMENTAL);
+    }
+
+    private static final class Cnp {
+        static final Map<String, Object> SCHEMA = load(BASE + "cilium/ciliumnetworkpolicies.yaml", "cilium.io/v2");
+    }
+
+    private static final class Ccnp {
+        static final Map<String, Object> SCHEMA = load(BASE + "cilium/ciliumclusterwidenetworkpolicies.yaml",
+                "cilium.io/v2");
     }
 }

@@ -30,6 +30,7 @@ final class DuplicateObjectCheck {
         set.workloads().forEach(w -> record(w.kind(), w.namespace(), w.name(), w.origin(), seen, contentByOrigin, out));
         // cluster-scoped: a namespace written on them is dropped, so two with one name are one object
         set.tierPolicies().forEach(t -> record(t.kind(), null, t.name(), t.origin(), seen, contentByOrigin, out));
+        set.ciliumPolicies().forEach(c -> record(c.kind(), c.namespace(), c.name(), c.origin(), seen, contentByOrigin, out));
     }
 
     private static void record(String kind, String namespace, String name, Origin origin, Map<String, Origin> seen,

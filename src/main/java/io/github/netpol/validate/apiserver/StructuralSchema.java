@@ -3,6 +3,7 @@ package io.github.netpol.validate.apiserver;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.load.JsonPointer;
 import io.github.netpol.model.SchemaWalker;
+import io.github.netpol.model.semantics.NetipPrefix;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks an object against a CRD's structural OpenAPI schema as the API server's validator does: types, required
- * fields, enums, bounds, lengths, item and property counts, patterns, sets, unknown fields. A {@code null}
+ * fields, enums, bounds, lengths, item and property counts, patterns, {@code format: cidr}, sets, {@code oneOf} and
+ * {@code anyOf} of required fields, int-or-string, unknown fields. A {@code null}
  * value of a field is pruned (absent), a missing field with a {@code default} counts as present. The CEL rules met
  * on the way and the label selectors are handed back, for {@link CrdRules} and the selector checks.
  */
@@ -67,10 +69,17 @@ final class StructuralSchema {
             return;
         }
         String type = (String) s.get("type");
-        if (type != null && !hasType(v, type)) {
+        if (type == null && Boolean.TRUE.equals(s.get("x-kubernetes-int-or-string"))) {
+            if (!hasType(v, "integer") && !hasType(v, "string")) {
+                error(FindingCode.WRONG_TYPE, true, p, "must be an integer or a string, found " + SchemaWalker.describe(v));
+                return;
+            }
+            type = v instanceof String ? "string" : "integer";
+        } else if (type != null && !hasType(v, type)) {
             error(FindingCode.WRONG_TYPE, true, p, "must be " + article(type) + ", found " + SchemaWalker.describe(v));
             return;
         }
+        branches(s, v, p);
         if (s.get("enum") instanceof List<?> allowed && !allowed.contains(v)) {
             error(FindingCode.UNSUPPORTED_VALUE, true, p, "'" + v + "' is not supported; use "
                     + String.join(", ", allowed.stream().map(String::valueOf).toList()) + " (case-sensitive)");
@@ -116,6 +125,57 @@ final class StructuralSchema {
         if (s.get("pattern") instanceof String pattern && !Pattern.compile(pattern).matcher(v).find()) {
             error(FindingCode.PATTERN_MISMATCH, false, p, "'" + v + "' does not match the pattern " + pattern);
         }
+        if ("cidr".equals(s.get("format"))) {
+            String problem = NetipPrefix.parseCidrProblem(v);
+            if (problem != null) {
+                error(FindingCode.INVALID_CIDR, false, p, "'" + v + "' is not a CIDR (format cidr: " + problem + ")");
+            }
+        }
+    }
+
+    /**
+     * {@code oneOf} and {@code anyOf}: in a structural schema their branches only add value validation (here
+     * {@code required} fields and the types of an int-or-string), so a branch holds when its fields are present
+     * and its type fits.
+     */
+    @SuppressWarnings("unchecked")
+    private void branches(Map<String, Object> s, Object v, String p) {
+        for (String combinator : List.of("oneOf", "anyOf")) {
+            if (!(s.get(combinator) instanceof List<?> branches)) {
+                continue;
+            }
+            long holding = branches.stream().filter(b -> holds((Map<String, Object>) b, v)).count();
+            boolean one = combinator.equals("oneOf");
+            if (one ? holding == 1 : holding >= 1) {
+                continue;
+            }
+            List<String> fields = new ArrayList<>();
+            branches.forEach(b -> {
+                if (((Map<String, Object>) b).get("required") instanceof List<?> required) {
+                    required.forEach(r -> fields.add((String) r));
+                }
+            });
+            if (fields.isEmpty()) {
+                continue; // a type union (int-or-string), checked above
+            }
+            Set<String> present = new TreeSet<>();
+            if (v instanceof Map<?, ?> map) {
+                fields.stream().filter(f -> map.get(f) != null).forEach(present::add);
+            }
+            String found = present.isEmpty() ? "none" : String.join(", ", present);
+            error(FindingCode.ONE_FIELD_REQUIRED, false, p, (one ? "must set exactly one of " : "must set at least one of ")
+                    + String.join(", ", fields) + ", found " + found);
+        }
+    }
+
+    private static boolean holds(Map<String, Object> branch, Object v) {
+        if (branch.get("type") instanceof String type && !hasType(v, type)) {
+            return false;
+        }
+        if (branch.get("required") instanceof List<?> required) {
+            return v instanceof Map<?, ?> map && required.stream().allMatch(r -> map.get(r) != null);
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,8 +1,5 @@
 package io.github.netpol.validate.apiserver;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
 import io.github.netpol.load.JsonPointer;
@@ -24,8 +21,7 @@ import java.util.Optional;
  */
 final class TierPolicyChecks {
 
-    /** Made on first use: only a version with these kinds needs Jackson to read their metadata and selectors. */
-    private volatile ObjectMapper mapper;
+    private final CustomResourceReading reading = new CustomResourceReading();
     private final CrdChannel channel;
 
     TierPolicyChecks(CrdChannel channel) {
@@ -34,14 +30,8 @@ final class TierPolicyChecks {
 
     void check(TierPolicy.Kind kind, ManifestObject object, FindingSink sink) {
         StructuralSchema walk = StructuralSchema.check(CrdSchemas.schema(kind, channel), object.raw());
-        boolean blocked = false;
-        for (StructuralSchema.Error e : walk.errors()) {
-            blocked |= e.blocking();
-            String field = JsonPointer.display(e.pointer());
-            String message = kind.kindName() + " " + (field.isEmpty() ? "" : "field '" + field + "' ") + e.message()
-                    + (e.code() == FindingCode.UNKNOWN_FIELD ? experimentalHint(kind, e.pointer()) : "") + ".";
-            sink.error(e.code(), e.pointer(), message);
-        }
+        boolean blocked = CustomResourceReading.schemaErrors(kind.kindName(), walk,
+                pointer -> experimentalHint(kind, pointer), sink);
         if (blocked && !walk.rules().isEmpty()) {
             sink.add(FindingCode.VALIDATION_RULES_NOT_CHECKED, Severity.INFO, "", kind.kindName() + ": some validation"
                     + " rules were not checked because the object was invalid; correct the errors above to complete"
@@ -59,9 +49,9 @@ final class TierPolicyChecks {
                 }
             }
         }
-        metadata(kind, object.raw(), sink);
+        reading.metadata(kind.kindName(), object.raw(), sink);
         for (StructuralSchema.SelectorSite s : walk.selectors()) {
-            selector(s.value()).ifPresent(selector -> SelectorChecks.check(selector, s.pointer(), sink));
+            reading.selector(s.value()).ifPresent(selector -> SelectorChecks.check(selector, s.pointer(), sink));
         }
         if (kind.v1alpha1()) {
             v1alpha1Ports(kind, object.raw(), sink);
@@ -92,25 +82,6 @@ final class TierPolicyChecks {
             }
         }
         return true;
-    }
-
-    private void metadata(TierPolicy.Kind kind, Map<String, Object> raw, FindingSink sink) {
-        ObjectMeta meta;
-        try {
-            meta = raw.get("metadata") == null ? null : mapper().convertValue(raw.get("metadata"), ObjectMeta.class);
-        } catch (IllegalArgumentException e) {
-            sink.error(FindingCode.WRONG_TYPE, "/metadata", kind.kindName() + " metadata has a value of the wrong type.");
-            return;
-        }
-        MetadataChecks.check(meta, kind.kindName(), true, sink);
-    }
-
-    private Optional<LabelSelector> selector(Object raw) {
-        try {
-            return Optional.ofNullable(mapper().convertValue(raw, LabelSelector.class));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // a wrong type inside, which the schema reported
-        }
     }
 
     /** The protocol of a portNumber or portRange is a free string in the CRD; only three words have a meaning. */
@@ -182,14 +153,5 @@ final class TierPolicyChecks {
                 }
             }
         }
-    }
-
-    private ObjectMapper mapper() {
-        ObjectMapper m = mapper;
-        if (m == null) {
-            m = io.github.netpol.model.KubernetesMapper.create();
-            mapper = m;
-        }
-        return m;
     }
 }

@@ -31,12 +31,17 @@ final class UnknownFieldCheck {
         schema.walk(known.get().type(), object.raw(), "", new SchemaWalker.Visitor() {
             @Override
             public void unknownField(String pointer, String field, Set<String> knownFields) {
-                String hint = closest(field, knownFields).map(c -> "; did you mean '" + c + "'?")
-                        .orElse("; known fields here: " + String.join(", ", knownFields) + ".");
+                String hint = hint(field, knownFields);
                 sink.add(FindingCode.UNKNOWN_FIELD, severity, pointer, "Unknown field '" + JsonPointer.display(pointer)
                         + "' in " + object.kind() + hint);
             }
         });
+    }
+
+    /** {@code ; did you mean 'x'?}, or the fields known there. */
+    static String hint(String field, Set<String> knownFields) {
+        return closest(field, knownFields).map(c -> "; did you mean '" + c + "'?")
+                .orElse("; known fields here: " + String.join(", ", knownFields) + ".");
     }
 
     static Optional<String> closest(String field, Set<String> candidates) {

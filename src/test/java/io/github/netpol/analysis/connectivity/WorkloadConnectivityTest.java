@@ -79,4 +79,23 @@ class WorkloadConnectivityTest {
                 .contains("shop/web[Deployment] => shop/backend[Deployment] : All Connections")
                 .contains("0.0.0.0-255.255.255.255[External] => shop/backend[Deployment] : All Connections");
     }
+
+    @Test
+    void aVersionWithCiliumPoliciesIsNotCovered() {
+        ManifestSet set = new io.github.netpol.model.ManifestReader().read(List.of(new io.github.netpol.load.SourceFile(
+                "p.yaml", (POLICIES + """
+                ---
+                apiVersion: cilium.io/v2
+                kind: CiliumClusterwideNetworkPolicy
+                metadata: {name: dns}
+                spec:
+                  endpointSelector: {}
+                  egress: [{toEntities: [world]}]
+                """).getBytes(java.nio.charset.StandardCharsets.UTF_8))), "default");
+        assertThat(WorkloadConnectivity.covers(Fixtures.policies(POLICIES))).isTrue();
+        assertThat(WorkloadConnectivity.covers(set)).isFalse();
+        assertThat(WorkloadConnectivity.uncovered(set)).hasValueSatisfying(s -> assertThat(s)
+                .startsWith("1 CiliumNetworkPolicy/CiliumClusterwideNetworkPolicy object(s) (first: "
+                        + "CiliumClusterwideNetworkPolicy/dns at "));
+    }
 }

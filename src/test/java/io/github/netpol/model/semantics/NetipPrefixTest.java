@@ -68,4 +68,21 @@ class NetipPrefixTest {
     void isCidrAsGoReadsIt(String text, boolean accepted) {
         assertThat(NetipPrefix.problem(text) == null).as(String.valueOf(NetipPrefix.problem(text))).isEqualTo(accepted);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "10.0.0.0/8, true, true",
+        "10.0.0.0/08, true, false",
+        "010.0.0.0/8, false, false",
+        "::ffff:10.0.0.0/104, true, true",
+        "fe80::1%eth0/64, false, false",
+        "10.0.0.1, false, false",
+        "10.0.0.0/33, false, false",
+        "2001:db8::/0128, true, false",
+    })
+    void parseCidrAndParsePrefixAsGoReadThem(String text, boolean parseCidr, boolean parsePrefix) {
+        assertThat(NetipPrefix.parseCidrProblem(text) == null).as("ParseCIDR " + NetipPrefix.parseCidrProblem(text))
+                .isEqualTo(parseCidr);
+        assertThat(NetipPrefix.parsePrefixProblem(text) == null).as("ParsePrefix").isEqualTo(parsePrefix);
+    }
 }

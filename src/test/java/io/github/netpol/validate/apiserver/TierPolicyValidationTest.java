@@ -32,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TierPolicyValidationTest {
 
-    private static final Pattern EXPECT = Pattern.compile("# expect: ([a-z-]+) (\\d+):(\\d+)");
     /** One reader of Kubernetes objects for every file, as one run shares it. */
     private static final KubernetesObjects SCHEMA = new KubernetesObjects();
     private static final Pattern CHANNEL = Pattern.compile("# channel: (standard|experimental)");
@@ -57,17 +56,8 @@ class TierPolicyValidationTest {
     @MethodSource("invalid")
     void invalidInputGivesItsErrorAtItsPosition(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        Matcher m = EXPECT.matcher(lines.get(0));
-        assertThat(m.matches()).as("first line of %s", file).isTrue();
         for (CrdChannel channel : channels(lines)) {
-            List<Finding> findings = findings(file, channel);
-            assertThat(findings).as("findings of %s (%s channel)", file.getFileName(), channel.word())
-                    .anySatisfy(f -> {
-                        assertThat(f.id()).isEqualTo(m.group(1));
-                        assertThat(f.severity()).isEqualTo(Severity.ERROR);
-                        assertThat(f.location().line()).isEqualTo(Integer.parseInt(m.group(2)));
-                        assertThat(f.location().column()).isEqualTo(Integer.parseInt(m.group(3)));
-                    });
+            ExpectedFindings.assertExpected(file, " (" + channel.word() + " channel)", lines, findings(file, channel));
         }
     }
 
@@ -171,9 +161,6 @@ class TierPolicyValidationTest {
     }
 
     private static Stream<Path> files(String dir) throws IOException, URISyntaxException {
-        Path root = Path.of(TierPolicyValidationTest.class.getClassLoader().getResource(dir).toURI());
-        try (Stream<Path> list = Files.list(root)) {
-            return list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
-        }
+        return ExpectedFindings.files(dir);
     }
 }
