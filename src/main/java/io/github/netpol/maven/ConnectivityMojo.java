@@ -58,15 +58,6 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
             throws MojoExecutionException, MojoFailureException {
         ManifestSet set = new ManifestReader().read(env.files(), settings.common().defaultNamespace());
         failOnInvalidManifests(env, set, settings.common().channel());
-        if (!WorkloadConnectivity.covers(set)) {
-            // a list without the tiers would show connections they deny: fail closed rather than mislead
-            throw new MojoFailureException("netpol connectivity: the sources hold " + set.tierPolicies().size()
-                    + " ClusterNetworkPolicy/AdminNetworkPolicy/BaselineAdminNetworkPolicy object(s) (first: "
-                    + set.tierPolicies().get(0).key() + " at " + set.tierPolicies().get(0).origin().start() + "), and"
-                    + " the per-workload connectivity list does not evaluate their tiers yet. netpol:check and"
-                    + " netpol:test do analyse them; run those, or keep these objects out of netpol.sources for this goal.");
-        }
-
         ConnectivityResult result = WorkloadConnectivity.compute(set, settings.analysis());
         String summary = "netpol connectivity" + (env.name() == null ? "" : " of environment " + env.name()) + ": "
                 + result.connections().size() + " connections between " + result.workloads().size()
