@@ -115,7 +115,7 @@ class ConnectivityVsOracleTest {
             List<String> full = WorkloadConnectivity.compute(set, AnalysisOptions.defaults()).connections().stream()
                     .filter(c -> focus.contains(c.source().id()) || focus.contains(c.destination().id()))
                     .map(Connection::text).toList();
-            List<String> focused = WorkloadConnectivity.compute(set, NamespaceUniverse.of(set, AnalysisOptions.defaults()),
+            List<String> focused = WorkloadConnectivity.compute(set, NamespaceUniverse.of(set, AnalysisOptions.defaults()), AnalysisOptions.defaults(),
                     w -> focus.contains(w.id())).connections().stream().map(Connection::text).toList();
             assertThat(focused).as("seed " + seed).isEqualTo(full);
         }
