@@ -1,6 +1,6 @@
 package io.github.netpol.maven;
 
-import io.github.netpol.analysis.connectivity.Connection;
+import io.github.netpol.report.ConnectivityForms;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Finding;
@@ -70,7 +70,8 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
                         + e.getMessage(), e);
             }
         }
-        List<String> lines = result.connections().stream().map(Connection::text).toList();
+        // with tier policies each connection is followed by its verdict lines (certainty, deciding rules)
+        List<String> lines = ConnectivityForms.text(result).lines().toList();
         if (onConsole() && lines.size() <= MAX_PRINTED_LINES) {
             lines.forEach(getLog()::info);
             getLog().info(summary);
