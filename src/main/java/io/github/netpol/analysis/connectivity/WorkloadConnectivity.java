@@ -36,6 +36,10 @@ import java.util.function.Predicate;
  * ranges are the address space cut at every ipBlock boundary, adjacent ranges with the same ports
  * merged per workload; IPv6 appears only when some ipBlock is IPv6. Pod addresses are not modelled:
  * ipBlocks never match workloads (SPEC).
+ * <p>
+ * With tier policies each side goes through the Admin tier, the NetworkPolicies and the Baseline tier
+ * ({@link TierSides}), the address space is cut at every {@code networks} boundary too, and each connection carries
+ * its {@link Verdict}s: which ports every open choice allows, which only some, and what decided each side.
  */
 public final class WorkloadConnectivity {
 
