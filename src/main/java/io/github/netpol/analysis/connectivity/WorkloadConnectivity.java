@@ -197,33 +197,50 @@ public final class WorkloadConnectivity {
         for (Direction dir : Direction.values()) {
             WorkloadSide side = dir == Direction.EGRESS ? egress(w) : ingress(w);
             PortSet[] allowed = side.allowedPerSegment(segments);
-            BigInteger first = null;
-            BigInteger last = null;
-            List<Verdict> current = null;
-            for (int i = 0; i < segments.size(); i++) {
-                BigInteger[] seg = segments.get(i);
+            runs(segments, i -> {
                 List<Verdict> verdicts = new ArrayList<>();
-                for (TierSides.Part p : tierSide(dir, w, new TierSides.End(null, Map.of(), seg[0]), allowed[i])) {
+                for (TierSides.Part p : tierSide(dir, w, new TierSides.End(null, Map.of(), segments.get(i)[0]), allowed[i])) {
                     verdicts.add(new Verdict(p.ports(), p.certain(), dir == Direction.EGRESS ? p.decidedBy() : null,
                             dir == Direction.INGRESS ? p.decidedBy() : null));
                 }
-                boolean adjacent = last != null && last.add(BigInteger.ONE).equals(seg[0]);
-                if (current != null && adjacent && verdicts.equals(current)) {
-                    last = seg[1];
-                    continue;
-                }
-                emitTier(self, dir, first, last, current, out);
-                first = seg[0];
+                return verdicts;
+            }, (first, last, verdicts) -> emitTier(self, dir, first, last, verdicts, out));
+        }
+    }
+
+    /** Receives one run of adjacent segments with equal values. */
+    private interface RunSink<T> {
+        void accept(BigInteger first, BigInteger last, T value);
+    }
+
+    /** The segments in address order, adjacent ones with equal values merged into one run each. */
+    private static <T> void runs(List<BigInteger[]> segments, java.util.function.IntFunction<T> valueAt, RunSink<T> sink) {
+        BigInteger first = null;
+        BigInteger last = null;
+        T current = null;
+        for (int i = 0; i < segments.size(); i++) {
+            BigInteger[] seg = segments.get(i);
+            T value = valueAt.apply(i);
+            boolean adjacent = last != null && last.add(BigInteger.ONE).equals(seg[0]);
+            if (current != null && adjacent && value.equals(current)) {
                 last = seg[1];
-                current = verdicts;
+                continue;
             }
-            emitTier(self, dir, first, last, current, out);
+            if (current != null) {
+                sink.accept(first, last, current);
+            }
+            first = seg[0];
+            last = seg[1];
+            current = value;
+        }
+        if (current != null) {
+            sink.accept(first, last, current);
         }
     }
 
     private static void emitTier(Node self, Direction dir, BigInteger first, BigInteger last, List<Verdict> verdicts,
                                  List<Connection> out) {
-        if (verdicts == null || verdicts.isEmpty()) {
+        if (verdicts.isEmpty()) {
             return;
         }
         Node range = new Node.External(first, last);
@@ -245,23 +262,7 @@ public final class WorkloadConnectivity {
                                  List<Connection> out) {
         for (Direction dir : Direction.values()) {
             PortSet[] allowed = (dir == Direction.EGRESS ? egress : ingress).allowedPerSegment(segments);
-            BigInteger first = null;
-            BigInteger last = null;
-            PortSet current = null;
-            for (int i = 0; i < segments.size(); i++) {
-                BigInteger[] seg = segments.get(i);
-                PortSet ports = allowed[i];
-                boolean adjacent = last != null && last.add(BigInteger.ONE).equals(seg[0]);
-                if (current != null && adjacent && ports.equals(current)) {
-                    last = seg[1];
-                    continue;
-                }
-                emit(self, dir, first, last, current, out);
-                first = seg[0];
-                last = seg[1];
-                current = ports;
-            }
-            emit(self, dir, first, last, current, out);
+            runs(segments, i -> allowed[i], (first, last, ports) -> emit(self, dir, first, last, ports, out));
         }
     }
 
@@ -281,7 +282,7 @@ public final class WorkloadConnectivity {
     }
 
     private static void emit(Node self, Direction dir, BigInteger first, BigInteger last, PortSet ports, List<Connection> out) {
-        if (ports == null || ports.isEmpty()) {
+        if (ports.isEmpty()) {
             return;
         }
         Node range = new Node.External(first, last);

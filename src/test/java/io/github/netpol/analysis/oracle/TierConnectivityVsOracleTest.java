@@ -59,7 +59,7 @@ class TierConnectivityVsOracleTest {
             Random rnd = new Random(seed);
             List<WorkloadManifest> workloads = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                workloads.add(workload(rnd, i));
+                workloads.add(ConnectivityVsOracleTest.workload(rnd, i, PORTS));
             }
             ManifestSet m = TiersVsOracleTest.manifests(v);
             ManifestSet set = new ManifestSet(m.policies(), m.tierPolicies(), m.namespaces(), workloads);
@@ -197,24 +197,6 @@ class TierConnectivityVsOracleTest {
             out.add(s);
         }
         return out;
-    }
-
-    private static WorkloadManifest workload(Random rnd, int i) {
-        Map<String, String> labels = new HashMap<>();
-        for (String k : PolicyGenerator.POD_KEYS) {
-            String value = List.of("a", "b", "zz", "").get(rnd.nextInt(4));
-            if (!value.isEmpty()) {
-                labels.put(k, value);
-            }
-        }
-        List<ContainerPort> ports = new ArrayList<>();
-        for (String name : PolicyGenerator.PORT_NAMES) {
-            if (rnd.nextBoolean()) {
-                ports.add(new ContainerPort(name, PolicyGenerator.PROTOCOLS.get(rnd.nextInt(3)), PORTS.get(rnd.nextInt(PORTS.size()))));
-            }
-        }
-        String ns = List.of("ns1", "ns2", "ns3", Samples.FRESH_NAMESPACE).get(rnd.nextInt(4));
-        return Fixtures.workload(ns, "Deployment", "w" + i, labels, ports.toArray(ContainerPort[]::new));
     }
 
     private static Endpoint.Pod pod(WorkloadManifest w, TierGenerator.Version v, String ip, List<String> names) {
