@@ -1,5 +1,6 @@
 package io.github.netpol.diff;
 
+import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.analysis.NamespaceUniverse;
@@ -9,6 +10,7 @@ import io.github.netpol.analysis.connectivity.Connection;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.Node;
 import io.github.netpol.analysis.connectivity.PortSet;
+import io.github.netpol.analysis.connectivity.Verdict;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
@@ -53,10 +55,16 @@ final class ConnectionFindings {
     private final Map<String, WorkloadManifest> beforeById = new HashMap<>();
     /** Workloads of both versions whose labels, ports or namespace labels differ: the only ones examined. */
     private final Set<String> changed = new HashSet<>();
+    private final AnalysisOptions options;
+    /** Whether either version has tier policies: connections then carry what is certain and what is possible. */
+    private final boolean tiers;
 
     ConnectionFindings(ManifestSet old, ManifestSet current, NamespaceUniverse oldUniverse, NamespaceUniverse newUniverse,
-                       List<SideComparison> sides, ChangeContext context, EffectiveCheck baseline) {
+                       AnalysisOptions options, List<SideComparison> sides, ChangeContext context,
+                       EffectiveCheck baseline) {
         this.old = old;
+        this.options = options;
+        this.tiers = old.hasTierPolicies() || current.hasTierPolicies();
         this.current = current;
         this.oldUniverse = oldUniverse;
         this.newUniverse = newUniverse;
@@ -89,8 +97,8 @@ final class ConnectionFindings {
         }
         // the two versions are independent: the old one on another core while this thread does the new one
         CompletableFuture<ConnectivityResult> before = CompletableFuture.supplyAsync(
-                () -> WorkloadConnectivity.compute(old, oldUniverse, w -> changed.contains(w.id())));
-        ConnectivityResult now = WorkloadConnectivity.compute(current, newUniverse, w -> changed.contains(w.id()));
+                () -> WorkloadConnectivity.compute(old, oldUniverse, options, w -> changed.contains(w.id())));
+        ConnectivityResult now = WorkloadConnectivity.compute(current, newUniverse, options, w -> changed.contains(w.id()));
         ConnectivityResult then = before.join();
         Map<String, PortSet> thenByPair = new HashMap<>();
         Map<String, List<Connection>> thenExternal = new HashMap<>();
@@ -98,7 +106,7 @@ final class ConnectionFindings {
             if (c.source() instanceof Node.External || c.destination() instanceof Node.External) {
                 thenExternal.computeIfAbsent(externalKey(c), k -> new ArrayList<>()).add(c);
             } else {
-                thenByPair.put(c.source().id() + "->" + c.destination().id(), c.ports());
+                thenByPair.put(c.source().id() + "->" + c.destination().id(), c.certainPorts());
             }
         }
         List<Finding> out = new ArrayList<>();
@@ -118,14 +126,12 @@ final class ConnectionFindings {
     }
 
     /**
-     * The per-workload comparison evaluates NetworkPolicies only: with Admin or Baseline tier policies or Cilium
-     * policies in either version, a changed workload's connections cannot be compared, so each changed workload
-     * fails closed.
+     * The per-workload comparison evaluates NetworkPolicies and the Admin and Baseline tiers, not Cilium policies:
+     * with Cilium policies in either version, a changed workload's connections cannot be compared, so each changed
+     * workload fails closed.
      */
     private List<Finding> notCovered() {
-        String kinds = old.hasTierPolicies() || current.hasTierPolicies()
-                ? "the Admin and Baseline tiers (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy)"
-                : "the Cilium policies (CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy)";
+        String kinds = "the Cilium policies (CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy)";
         List<Finding> out = new ArrayList<>();
         for (WorkloadManifest w : current.workloads()) {
             if (!changed.contains(w.id())) {
@@ -160,7 +166,7 @@ final class ConnectionFindings {
                     return f;
                 }
             }
-            Optional<Finding> f = unexplained(c, c.ports().minus(o.ports()),
+            Optional<Finding> f = unexplained(c, c.ports().minus(o.certainPorts()),
                     IntervalSet.of(r.first().max(cursor), r.last().min(range.last())));
             if (f.isPresent()) {
                 return f;
@@ -180,7 +186,9 @@ final class ConnectionFindings {
         for (Map.Entry<String, IntervalSet> e : gained.byProtocol().entrySet()) {
             for (int port : candidatePorts(c, e.getKey(), e.getValue())) {
                 Witness w = new Witness(endpoint(c.source(), address), endpoint(c.destination(), address), e.getKey(), port);
-                if (!explainedBySides(w) && !before.allowsWhole(asBefore(w))) {
+                // with tier policies the listed baseline is already what it certainly allowed in every world the
+                // manifests leave open; one example world allowing it proves nothing then
+                if (!explainedBySides(w) && (tiers || !before.allowsWhole(asBefore(w)))) {
                     return Optional.of(finding(c, gained, w));
                 }
             }
@@ -245,7 +253,8 @@ final class ConnectionFindings {
         }
         String ports = gained.text().equals("All Connections") ? "every port of every protocol" : gained.text();
         String effect = words(c.source()) + " can now connect to " + words(c.destination()) + " on " + ports
-                + ", although no policy changed for it: " + deciders(w) + ".";
+                + ", although no policy changed for it: " + (c.verdicts().isEmpty() ? deciders(w) : tierDeciders(c, w))
+                + ".";
         String undo = templateChanged || relabelled == null ? "restore the labels or ports" : "restore the Namespace's labels";
         return Finding.explained(FindingCode.WIDENED_CONNECTION, new Finding.Parts(cause, effect, w.describe(),
                         context.advice(undo)))
@@ -280,6 +289,21 @@ final class ConnectionFindings {
         return w.ports().isEmpty() ? "none" : w.ports().stream()
                 .map(p -> (p.name() == null ? "" : p.name() + ": ") + p.protocol() + " " + p.port())
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * With tier policies, what decided each side for the example's port, and whether that rests on something the
+     * manifests leave open.
+     */
+    private static String tierDeciders(Connection c, Witness w) {
+        for (Verdict v : c.verdicts()) {
+            IntervalSet ports = v.ports().byProtocol().get(w.protocol());
+            if (ports != null && ports.containsValue(BigInteger.valueOf(w.port()))) {
+                return (v.certain() ? "" : "possibly (the manifests leave open equal priorities, a pod's IP in a"
+                        + " networks CIDR, node addresses or DNS names, and some choice allows it), ") + v.decidedBy();
+            }
+        }
+        return "no side decided it";
     }
 
     /** The rule of each side that lets the example through now, or that the pod is not isolated there. */

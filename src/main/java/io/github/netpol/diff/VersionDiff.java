@@ -78,7 +78,7 @@ public final class VersionDiff {
             units.add(sides.get(i).namespace() + "/" + sides.get(i).direction().label());
             findings.addAll(perSide.get(i));
         }
-        findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, sides, context,
+        findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, options, sides, context,
                 new EffectiveCheck(analyzedOld)).findings());
         Map<String, String> digests = new LinkedHashMap<>();
         for (UnsupportedPolicyManifest u : current.unsupported()) {

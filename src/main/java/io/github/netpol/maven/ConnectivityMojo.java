@@ -1,6 +1,6 @@
 package io.github.netpol.maven;
 
-import io.github.netpol.analysis.connectivity.Connection;
+import io.github.netpol.report.ConnectivityForms;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Finding;
@@ -62,9 +62,10 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
         Optional<String> uncovered = WorkloadConnectivity.uncovered(set);
         if (uncovered.isPresent()) {
             // a list without them would show connections they deny: fail closed rather than mislead
-            throw new MojoFailureException("netpol connectivity: the sources hold " + uncovered.get() + " the"
-                    + " per-workload connectivity list does not evaluate yet. netpol:check analyses the tiers and fails"
-                    + " closed on Cilium policies; run it, or keep these objects out of netpol.sources for this goal.");
+            throw new MojoFailureException("netpol connectivity" + (env.name() == null ? "" : " of environment "
+                    + env.name()) + ": the sources hold " + uncovered.get() + " the per-workload connectivity list does"
+                    + " not evaluate yet. netpol:check fails closed on Cilium policies too; keep these objects out of"
+                    + " netpol.sources for this goal.");
         }
 
         ConnectivityResult result = WorkloadConnectivity.compute(set, settings.analysis());
@@ -79,7 +80,8 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
                         + e.getMessage(), e);
             }
         }
-        List<String> lines = result.connections().stream().map(Connection::text).toList();
+        // with tier policies each connection is followed by its verdict lines (certainty, deciding rules)
+        List<String> lines = ConnectivityForms.text(result).lines().toList();
         if (onConsole() && lines.size() <= MAX_PRINTED_LINES) {
             lines.forEach(getLog()::info);
             getLog().info(summary);

@@ -4,6 +4,8 @@ import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.connectivity.Connection;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.Node;
+import io.github.netpol.analysis.connectivity.PortSet;
+import io.github.netpol.analysis.connectivity.Verdict;
 import io.github.netpol.model.WorkloadManifest;
 import io.github.netpol.model.semantics.PolicyPort;
 
@@ -24,10 +26,16 @@ public final class ConnectivityForms {
     private ConnectivityForms() {
     }
 
-    /** One line a connection: {@code src => dst : TCP 8080,UDP 53}, sorted. */
+    /**
+     * One line a connection: {@code src => dst : TCP 8080,UDP 53}, sorted. With tier policies each is followed by
+     * one indented line per group of ports decided alike: {@code TCP 80 certainly (egress: …; ingress: …)}.
+     */
     public static String text(ConnectivityResult r) {
         StringBuilder sb = new StringBuilder();
-        r.connections().forEach(c -> sb.append(c.text()).append('\n'));
+        r.connections().forEach(c -> {
+            sb.append(c.text()).append('\n');
+            c.verdicts().forEach(v -> sb.append("    ").append(v.text()).append('\n'));
+        });
         return sb.toString();
     }
 
@@ -50,12 +58,19 @@ public final class ConnectivityForms {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", c.source().id());
             m.put("destination", c.destination().id());
-            Map<String, Object> protocols = new LinkedHashMap<>();
-            for (String p : PolicyPort.PROTOCOLS) {
-                IntervalSet set = c.ports().byProtocol().getOrDefault(p, IntervalSet.empty());
-                protocols.put(p, set.ranges().stream().map(x -> List.of(x.lo(), x.hi())).toList());
+            m.put("protocols", protocols(c.ports()));
+            if (r.tiers()) {
+                List<Object> verdicts = new ArrayList<>();
+                for (Verdict v : c.verdicts()) {
+                    Map<String, Object> vm = new LinkedHashMap<>();
+                    vm.put("certainty", v.certainty());
+                    vm.put("protocols", protocols(v.ports()));
+                    vm.put("egress", v.egress());
+                    vm.put("ingress", v.ingress());
+                    verdicts.add(vm);
+                }
+                m.put("verdicts", verdicts);
             }
-            m.put("protocols", protocols);
             connections.add(m);
         }
         Map<String, Object> root = new LinkedHashMap<>();
@@ -64,7 +79,30 @@ public final class ConnectivityForms {
         return JsonText.pretty(root) + "\n";
     }
 
+    private static Map<String, Object> protocols(PortSet ports) {
+        Map<String, Object> protocols = new LinkedHashMap<>();
+        for (String p : PolicyPort.PROTOCOLS) {
+            IntervalSet set = ports.byProtocol().getOrDefault(p, IntervalSet.empty());
+            protocols.put(p, set.ranges().stream().map(x -> List.of(x.lo(), x.hi())).toList());
+        }
+        return protocols;
+    }
+
+    /** With tier policies, one row per group of ports decided alike, with its certainty and deciding rules. */
     public static String markdown(ConnectivityResult r) {
+        if (r.tiers()) {
+            StringBuilder sb = new StringBuilder("| src | dst | conn | certainty | decided by |\n"
+                    + "|-----|-----|------|-----------|------------|\n");
+            for (Connection c : r.connections()) {
+                for (Verdict v : c.verdicts()) {
+                    sb.append("| ").append(MarkdownText.escape(c.source().text())).append(" | ")
+                            .append(MarkdownText.escape(c.destination().text())).append(" | ")
+                            .append(MarkdownText.escape(v.ports().text())).append(" | ").append(v.certainty())
+                            .append(" | ").append(MarkdownText.escape(v.decidedBy())).append(" |\n");
+                }
+            }
+            return sb.toString();
+        }
         StringBuilder sb = new StringBuilder("| src | dst | conn |\n|-----|-----|------|\n");
         for (Connection c : r.connections()) {
             sb.append("| ").append(MarkdownText.escape(c.source().text())).append(" | ")
@@ -75,6 +113,18 @@ public final class ConnectivityForms {
     }
 
     public static String csv(ConnectivityResult r) {
+        if (r.tiers()) {
+            StringBuilder sb = new StringBuilder("src,dst,conn,certainty,egress,ingress\n");
+            for (Connection c : r.connections()) {
+                for (Verdict v : c.verdicts()) {
+                    sb.append(csv(c.source().text())).append(',').append(csv(c.destination().text())).append(',')
+                            .append(csv(v.ports().text())).append(',').append(v.certainty()).append(',')
+                            .append(csv(v.egress() == null ? "" : v.egress())).append(',')
+                            .append(csv(v.ingress() == null ? "" : v.ingress())).append('\n');
+                }
+            }
+            return sb.toString();
+        }
         StringBuilder sb = new StringBuilder("src,dst,conn\n");
         for (Connection c : r.connections()) {
             sb.append(csv(c.source().text())).append(',').append(csv(c.destination().text())).append(',')
@@ -107,7 +157,8 @@ public final class ConnectivityForms {
         externals.forEach(t -> sb.append('\t').append(q(t)).append(" [label=").append(q(t)).append(" color=\"red2\"]\n"));
         for (Connection c : r.connections()) {
             sb.append('\t').append(q(c.source().text())).append(" -> ").append(q(c.destination().text()))
-                    .append(" [label=").append(q(c.ports().text())).append("]\n");
+                    .append(" [label=").append(q(c.ports().text()
+                            + (c.certainPorts().equals(c.ports()) ? "" : " (possibly)"))).append("]\n");
         }
         return sb.append("}\n").toString();
     }

@@ -2,6 +2,7 @@ package io.github.netpol.report;
 
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.connectivity.PortSet;
+import io.github.netpol.analysis.connectivity.Verdict;
 
 import java.util.List;
 
@@ -49,8 +50,17 @@ public record ConnectivityMatrix(List<Axis> columns, List<Row> rows, boolean com
      * @param applicable false where no connection can exist: a workload with itself, a range with a range
      * @param current    the ports allowed now (empty when none)
      * @param baseline   the ports the baseline allows, or {@code null} without a baseline
+     * @param verdicts   with tier policies, what decided the ports allowed now and how certain they are
      */
-    public record Cell(boolean applicable, PortSet current, PortSet baseline) {
+    public record Cell(boolean applicable, PortSet current, PortSet baseline, List<Verdict> verdicts) {
+
+        public Cell {
+            verdicts = List.copyOf(verdicts);
+        }
+
+        public Cell(boolean applicable, PortSet current, PortSet baseline) {
+            this(applicable, current, baseline, List.of());
+        }
 
         public static Cell notApplicable() {
             return new Cell(false, PortSet.none(), null);

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -36,8 +37,8 @@ public final class ConnectivityMatrixBuilder {
         List<String> ids = workloads.stream().map(WorkloadManifest::id).toList();
         boolean compared = baseline != null;
         ConnectivityResult before = compared ? baseline : new ConnectivityResult(List.of(), List.of());
-        Map<String, PortSet> pairsNow = pairs(current);
-        Map<String, PortSet> pairsBefore = pairs(before);
+        Map<String, Connection> pairsNow = pairs(current);
+        Map<String, Connection> pairsBefore = pairs(before);
         List<Segment> inbound = segments(ids, ranges(current, false), ranges(before, false));
         List<Segment> outbound = segments(ids, ranges(current, true), ranges(before, true));
 
@@ -52,6 +53,7 @@ public final class ConnectivityMatrixBuilder {
                 String key = key(source, destination);
                 cells.add(source.equals(destination) ? ConnectivityMatrix.Cell.notApplicable()
                         : cell(pairsNow.get(key), pairsBefore.get(key), compared));
+
             }
             int w = ids.indexOf(source);
             outbound.forEach(s -> cells.add(cell(s.now().get(w), s.before().get(w), compared)));
@@ -72,16 +74,18 @@ public final class ConnectivityMatrixBuilder {
         return new ConnectivityMatrix.Axis(w.namespace(), w.name() + " (" + w.kind() + ")", w.id());
     }
 
-    private static ConnectivityMatrix.Cell cell(PortSet now, PortSet before, boolean compared) {
-        return new ConnectivityMatrix.Cell(true, now == null ? PortSet.none() : now,
-                compared ? before == null ? PortSet.none() : before : null);
+    /** A cell from the connections now and in the baseline (either {@code null} when there is none). */
+    private static ConnectivityMatrix.Cell cell(Connection now, Connection before, boolean compared) {
+        return new ConnectivityMatrix.Cell(true, now == null ? PortSet.none() : now.ports(),
+                compared ? before == null ? PortSet.none() : before.ports() : null,
+                now == null ? List.of() : now.verdicts());
     }
 
-    private static Map<String, PortSet> pairs(ConnectivityResult result) {
-        Map<String, PortSet> out = new HashMap<>();
+    private static Map<String, Connection> pairs(ConnectivityResult result) {
+        Map<String, Connection> out = new HashMap<>();
         for (Connection c : result.connections()) {
             if (c.source() instanceof Node.Workload && c.destination() instanceof Node.Workload) {
-                out.put(key(c.source().id(), c.destination().id()), c.ports());
+                out.put(key(c.source().id(), c.destination().id()), c);
             }
         }
         return out;
@@ -98,7 +102,7 @@ public final class ConnectivityMatrixBuilder {
             Node self = outbound ? c.source() : c.destination();
             Node other = outbound ? c.destination() : c.source();
             if (self instanceof Node.Workload && other instanceof Node.External range) {
-                out.computeIfAbsent(self.id(), k -> new ArrayList<>()).add(new AddressRange(range.first(), range.last(), c.ports()));
+                out.computeIfAbsent(self.id(), k -> new ArrayList<>()).add(new AddressRange(range.first(), range.last(), c));
             }
         }
         return out;
@@ -117,9 +121,10 @@ public final class ConnectivityMatrixBuilder {
         for (BigInteger cut : cuts) {
             if (previous != null) {
                 BigInteger at = previous;
-                Function<Map<String, List<AddressRange>>, List<PortSet>> portsAt = version -> ids.stream()
-                        .map(id -> version.getOrDefault(id, List.of()).stream().filter(r -> r.contains(at))
-                                .map(AddressRange::ports).findFirst().orElse(PortSet.none()))
+                // a piece lies inside at most one range of a workload: ranges of one workload do not overlap
+                Function<Map<String, List<AddressRange>>, List<Connection>> portsAt = version -> ids.stream()
+                        .map(id -> version.getOrDefault(id, List.<AddressRange>of()).stream().filter(r -> r.contains(at))
+                                .map(AddressRange::connection).findFirst().orElse(null))
                         .toList();
                 add(out, new Segment(previous, cut.subtract(BigInteger.ONE), portsAt.apply(now), portsAt.apply(before)));
             }
@@ -129,27 +134,42 @@ public final class ConnectivityMatrixBuilder {
     }
 
     private static void add(List<Segment> out, Segment next) {
-        boolean empty = next.now().stream().allMatch(PortSet::isEmpty) && next.before().stream().allMatch(PortSet::isEmpty);
+        boolean empty = next.now().stream().allMatch(Objects::isNull) && next.before().stream().allMatch(Objects::isNull);
         if (empty) {
             return;
         }
         Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
         if (last != null && last.last().add(BigInteger.ONE).equals(next.first())
-                && last.now().equals(next.now()) && last.before().equals(next.before())) {
+                && alike(last.now(), next.now()) && alike(last.before(), next.before())) {
             out.set(out.size() - 1, new Segment(last.first(), next.last(), last.now(), last.before()));
         } else {
             out.add(next);
         }
     }
 
-    private record AddressRange(BigInteger first, BigInteger last, PortSet ports) {
+    /** Whether two pieces show the same in every cell: the same ports, decided alike. */
+    private static boolean alike(List<Connection> a, List<Connection> b) {
+        for (int i = 0; i < a.size(); i++) {
+            Connection x = a.get(i);
+            Connection y = b.get(i);
+            if (x == null || y == null ? x != y : !x.ports().equals(y.ports()) || !x.verdicts().equals(y.verdicts())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record AddressRange(BigInteger first, BigInteger last, Connection connection) {
         boolean contains(BigInteger address) {
             return first.compareTo(address) <= 0 && address.compareTo(last) <= 0;
         }
     }
 
-    /** An address range and, per workload in axis order, the ports now and in the baseline. */
-    private record Segment(BigInteger first, BigInteger last, List<PortSet> now, List<PortSet> before) {
+    /**
+     * An address range and, per workload in axis order, the connection now and in the baseline ({@code null}
+     * where there is none).
+     */
+    private record Segment(BigInteger first, BigInteger last, List<Connection> now, List<Connection> before) {
         ConnectivityMatrix.Axis axis() {
             return new ConnectivityMatrix.Axis(null, new Node.External(first, last).id(), null);
         }

@@ -47,11 +47,13 @@ public final class HtmlReportWriter implements ReportWriter {
             #matrix td{font-family:ui-monospace,monospace;font-size:.85rem;white-space:nowrap;overflow-wrap:normal}
             #matrix td.allowed{background:#dafbe1}
             #matrix td.denied{color:#8c959f}
+            #matrix td.possibly{background:#fff8c5}
             #matrix td.na{background:#eaeef2;color:#8c959f;text-align:center}
             #matrix td.widened{background:#ffebe9;outline:2px solid #cf222e;font-weight:bold}
             #matrix td.narrowed{background:#ddf4ff;outline:2px dashed #0969da}
             #matrix th.group{text-align:center;background:#eaeef2}
             .was{display:block;font-weight:normal;font-size:.75rem;color:#57606a}
+            .by{display:block;font-weight:normal;font-size:.7rem;color:#57606a}
             td.yes{color:#1a7f37}td.partly{color:#9a6700}td.no{color:#cf222e}
             p.legend{color:#57606a;max-width:60rem}
             """;

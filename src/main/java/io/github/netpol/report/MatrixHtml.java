@@ -1,6 +1,7 @@
 package io.github.netpol.report;
 
 import io.github.netpol.analysis.connectivity.PortSet;
+import io.github.netpol.analysis.connectivity.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,9 @@ final class MatrixHtml {
         }
         ConnectivityMatrix.Change change = cell.change();
         List<String> classes = new ArrayList<>(List.of(cell.current().isEmpty() ? "denied" : "allowed"));
+        if (cell.verdicts().stream().anyMatch(v -> !v.certain())) {
+            classes.add("possibly");
+        }
         StringBuilder marks = new StringBuilder();
         if (change.includes(ConnectivityMatrix.Change.WIDENED)) {
             classes.add("widened");
@@ -79,6 +83,11 @@ final class MatrixHtml {
                 .append(HtmlText.escape(text));
         if (change != ConnectivityMatrix.Change.NONE) {
             html.append("<span class=\"was\">was: ").append(HtmlText.escape(ports(cell.baseline()))).append("</span>");
+        }
+        // with tier policies: what decided each group of ports, and whether every choice left open allows them
+        for (Verdict v : cell.verdicts()) {
+            html.append("<span class=\"by\">").append(HtmlText.escape(ports(v.ports()) + " " + v.certainty() + ": "
+                    + v.decidedBy())).append("</span>");
         }
         html.append("</td>");
     }

@@ -52,8 +52,8 @@ public final class StageBench {
         Set<String> changed = changed(old, current, oldUniverse, newUniverse);
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
-            ConnectivityResult then = WorkloadConnectivity.compute(old, oldUniverse, w -> changed.contains(w.id()));
-            ConnectivityResult now = WorkloadConnectivity.compute(current, newUniverse, w -> changed.contains(w.id()));
+            ConnectivityResult then = WorkloadConnectivity.compute(old, oldUniverse, OPTIONS, w -> changed.contains(w.id()));
+            ConnectivityResult now = WorkloadConnectivity.compute(current, newUniverse, OPTIONS, w -> changed.contains(w.id()));
             long t1 = System.nanoTime();
             ApiServerValidator validator = new ApiServerValidator();
             List<Finding> validation = new ArrayList<>(validator.validate(current));

@@ -117,6 +117,40 @@ class WidenedConnectionTest {
         assertThat(r.findings()).hasSize(1);
     }
 
+    /**
+     * With an Admin tier policy, the per-workload comparison runs through the tiers: the relabelled workload is now
+     * accepted by the Admin rule that admits the API, and the finding names that rule.
+     */
+    @Test
+    void relabellingUnderAnAdminTierPolicyNamesTheDecidingTierRule() {
+        String tier = """
+                apiVersion: policy.networking.k8s.io/v1alpha2
+                kind: ClusterNetworkPolicy
+                metadata: {name: db-guard}
+                spec:
+                  tier: Admin
+                  priority: 10
+                  subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: db}}}}
+                  ingress:
+                  - name: api-to-db
+                    action: Accept
+                    from: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: api}}}}]
+                  - name: deny-rest
+                    action: Deny
+                    from: [{namespaces: {}}]
+                ---
+                """;
+        DiffResult r = diff(tier + workload("db", "db") + workload("api", "api") + workload("batch", "batch"),
+                tier + workload("db", "db") + workload("api", "api") + workload("batch", "api"));
+        Finding f = WideningTrapsTest.single(r, "WIDENED_CONNECTION");
+        assertThat(f.id()).isEqualTo("WIDENED_CONNECTION/shop/Deployment/batch->shop/Deployment/db");
+        assertThat(f.message()).contains("can now connect to Deployment shop/db on every port of every protocol")
+                .contains("ingress: ClusterNetworkPolicy db-guard (Admin, priority 10) ingress[0] 'api-to-db' (Accept)")
+                .contains("egress: default allow")
+                .doesNotContain("does not evaluate");
+        assertThat(r.findings()).hasSize(1);
+    }
+
     @Test
     void aPolicyChangeIsReportedOnItsSideNotPerWorkloadPair() {
         String workloads = workload("db", "db") + workload("api", "api") + workload("batch", "batch");

@@ -5,6 +5,7 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
@@ -67,6 +68,62 @@ class ConnectivityMojoTest {
             assertThat(out.resolve("connectivity." + ext)).doesNotExist();
         }
         assertThat(out.resolve("connectivity.sarif")).doesNotExist();
+    }
+
+    /** With an Admin tier policy the goal evaluates the tiers and writes each connection's verdicts. */
+    @Test
+    @InjectMojo(goal = "connectivity", pom = POM)
+    void tierPoliciesAreEvaluatedNotRefused(ConnectivityMojo mojo, @TempDir Path project) throws Exception {
+        Path k8s = Files.createDirectories(project.resolve("k8s"));
+        Files.writeString(k8s.resolve("all.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop, labels: {tenant: shop}}
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: blog, labels: {tenant: blog}}
+                ---
+                apiVersion: policy.networking.k8s.io/v1alpha2
+                kind: ClusterNetworkPolicy
+                metadata: {name: tenants}
+                spec:
+                  tier: Admin
+                  priority: 10
+                  subject: {namespaces: {matchLabels: {tenant: shop}}}
+                  ingress:
+                  - name: other-tenants
+                    action: Deny
+                    from: [{namespaces: {matchExpressions: [{key: tenant, operator: NotIn, values: [shop]}]}}]
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec: {containers: [{name: web, image: web}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: blog, namespace: blog}
+                spec:
+                  selector: {matchLabels: {app: blog}}
+                  template:
+                    metadata: {labels: {app: blog}}
+                    spec: {containers: [{name: blog, image: blog}]}
+                """, StandardCharsets.UTF_8);
+        mojo.basedir = project.toFile();
+        mojo.sources = List.of(new File("k8s"));
+        mojo.outputDirectory = project.resolve("out").toFile();
+        mojo.execute();
+        String text = Files.readString(project.resolve("out/connectivity.txt"), StandardCharsets.UTF_8);
+        assertThat(text).contains("shop/web[Deployment] => blog/blog[Deployment] : All Connections\n"
+                        + "    All Connections certainly (egress: default allow; ingress: default allow)\n")
+                .doesNotContain("blog/blog[Deployment] => shop/web");
+        assertThat(Files.readString(project.resolve("out/connectivity.csv"), StandardCharsets.UTF_8))
+                .startsWith("src,dst,conn,certainty,egress,ingress\n");
     }
 
     @Test

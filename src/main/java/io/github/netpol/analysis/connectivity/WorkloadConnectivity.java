@@ -5,6 +5,7 @@ import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.analysis.LabelSelectors;
 import io.github.netpol.analysis.NamespaceUniverse;
+import io.github.netpol.analysis.Tiers;
 import io.github.netpol.analysis.ValueSet;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.model.ContainerPort;
@@ -36,6 +37,10 @@ import java.util.function.Predicate;
  * ranges are the address space cut at every ipBlock boundary, adjacent ranges with the same ports
  * merged per workload; IPv6 appears only when some ipBlock is IPv6. Pod addresses are not modelled:
  * ipBlocks never match workloads (SPEC).
+ * <p>
+ * With tier policies each side goes through the Admin tier, the NetworkPolicies and the Baseline tier
+ * ({@link TierSides}), the address space is cut at every {@code networks} boundary too, and each connection carries
+ * its {@link Verdict}s: which ports every open choice allows, which only some, and what decided each side.
  */
 public final class WorkloadConnectivity {
 
@@ -53,7 +58,10 @@ public final class WorkloadConnectivity {
     private final WorkloadSide[] ingress;
     private final WorkloadSide[] egress;
 
-    private WorkloadConnectivity(ManifestSet set, NamespaceUniverse universe) {
+    /** The tiers' side evaluation, or {@code null} for a version without tier policies. */
+    private final TierSides tiers;
+
+    private WorkloadConnectivity(ManifestSet set, NamespaceUniverse universe, AnalysisOptions options) {
         this.universe = universe;
         this.workloads = set.workloads();
         this.namespaceOf = new int[workloads.size()];
@@ -68,13 +76,17 @@ public final class WorkloadConnectivity {
         for (PolicyManifest p : set.policies()) {
             policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(compile(p));
         }
+        Tiers t = Tiers.of(set);
+        this.tiers = t.isEmpty() ? null : new TierSides(t, options.podAddresses());
+        if (tiers != null) {
+            tiers.networks().forEach(this::cutAt);
+        }
     }
 
     /**
      * Whether this computation covers everything that decides the version's connectivity: it evaluates
-     * NetworkPolicies only, not the Admin and Baseline tiers of ClusterNetworkPolicies, AdminNetworkPolicies and
-     * BaselineAdminNetworkPolicies, nor Cilium policies, so callers must not present its result for a version that
-     * has them ({@link #uncovered} says which).
+     * NetworkPolicies and the Admin and Baseline tiers, not Cilium policies, so callers must not present its
+     * result for a version that has them ({@link #uncovered} says which).
      */
     public static boolean covers(ManifestSet set) {
         return uncovered(set).isEmpty();
@@ -85,11 +97,6 @@ public final class WorkloadConnectivity {
      * and where it is: empty when it covers the version.
      */
     public static Optional<String> uncovered(ManifestSet set) {
-        if (set.hasTierPolicies()) {
-            return Optional.of(set.tierPolicies().size() + " ClusterNetworkPolicy/AdminNetworkPolicy/"
-                    + "BaselineAdminNetworkPolicy object(s) (first: " + set.tierPolicies().get(0).key() + " at "
-                    + set.tierPolicies().get(0).origin().start() + "), whose tiers");
-        }
         if (!set.ciliumPolicies().isEmpty()) {
             return Optional.of(set.ciliumPolicies().size() + " CiliumNetworkPolicy/CiliumClusterwideNetworkPolicy"
                     + " object(s) (first: " + set.ciliumPolicies().get(0).key() + " at "
@@ -99,7 +106,7 @@ public final class WorkloadConnectivity {
     }
 
     public static ConnectivityResult compute(ManifestSet set, AnalysisOptions options) {
-        return new WorkloadConnectivity(set, NamespaceUniverse.of(set, options)).run(w -> true);
+        return new WorkloadConnectivity(set, NamespaceUniverse.of(set, options), options).run(w -> true);
     }
 
     /**
@@ -107,9 +114,9 @@ public final class WorkloadConnectivity {
      * namespace universe (e.g. {@link NamespaceUniverse#compared} when two versions are compared).
      * Work grows with the focus times all workloads instead of all workloads squared.
      */
-    public static ConnectivityResult compute(ManifestSet set, NamespaceUniverse universe,
+    public static ConnectivityResult compute(ManifestSet set, NamespaceUniverse universe, AnalysisOptions options,
                                              Predicate<WorkloadManifest> focus) {
-        return new WorkloadConnectivity(set, universe).run(focus);
+        return new WorkloadConnectivity(set, universe, options).run(focus);
     }
 
     private ConnectivityResult run(Predicate<WorkloadManifest> focus) {
@@ -128,6 +135,10 @@ public final class WorkloadConnectivity {
         for (int s : focused) {
             for (int d = 0; d < workloads.size(); d++) {
                 if (s != d) {
+                    if (tiers != null) {
+                        tierPair(s, d, out);
+                        continue;
+                    }
                     PortSet out1 = egress(s).allowed(d);
                     pair(s, d, out1, out1.isEmpty() ? out1 : ingress(d).allowed(s), out);
                 }
@@ -136,6 +147,10 @@ public final class WorkloadConnectivity {
         for (int d : focused) {
             for (int s = 0; s < workloads.size(); s++) {
                 if (!inFocus[s]) {
+                    if (tiers != null) {
+                        tierPair(s, d, out);
+                        continue;
+                    }
                     PortSet in = ingress(d).allowed(s);
                     pair(s, d, in.isEmpty() ? in : egress(s).allowed(d), in, out);
                 }
@@ -143,12 +158,116 @@ public final class WorkloadConnectivity {
         }
         List<BigInteger[]> segments = segments();
         for (int w : focused) {
-            external(segments, new Node.Workload(workloads.get(w)), ingress(w), egress(w), out);
+            if (tiers != null) {
+                tierExternal(segments, w, out);
+            } else {
+                external(segments, new Node.Workload(workloads.get(w)), ingress(w), egress(w), out);
+            }
         }
         // each text once: tens of thousands of lines when many ipBlocks cut the address space
         List<Connection> sorted = out.stream().map(c -> Map.entry(c.text(), c)).sorted(Map.Entry.comparingByKey())
                 .map(Map.Entry::getValue).toList();
-        return new ConnectivityResult(workloads, sorted);
+        return new ConnectivityResult(workloads, sorted, tiers != null);
+    }
+
+    /** A pair through the tiers: per piece of ports, both sides possibly allow it; certain where both certainly do. */
+    private void tierPair(int s, int d, List<Connection> out) {
+        List<TierSides.Part> egressParts = tierSide(Direction.EGRESS, s, workloadEnd(d), egress(s).allowed(d));
+        if (egressParts.isEmpty()) {
+            return;
+        }
+        List<TierSides.Part> ingressParts = tierSide(Direction.INGRESS, d, workloadEnd(s), ingress(d).allowed(s));
+        List<Verdict> verdicts = new ArrayList<>();
+        for (TierSides.Part e : egressParts) {
+            for (TierSides.Part i : ingressParts) {
+                PortSet both = e.ports().intersect(i.ports());
+                if (!both.isEmpty()) {
+                    verdicts.add(new Verdict(both, e.certain() && i.certain(), e.decidedBy(), i.decidedBy()));
+                }
+            }
+        }
+        if (!verdicts.isEmpty()) {
+            out.add(tierConnection(new Node.Workload(workloads.get(s)), new Node.Workload(workloads.get(d)), verdicts));
+        }
+    }
+
+    private static Connection tierConnection(Node source, Node destination, List<Verdict> verdicts) {
+        PortSet ports = PortSet.none();
+        for (Verdict v : verdicts) {
+            ports = ports.union(v.ports());
+        }
+        List<Verdict> sorted = verdicts.stream().sorted(java.util.Comparator.comparing((Verdict v) -> !v.certain())
+                .thenComparing(Verdict::text)).toList();
+        return new Connection(source, destination, ports, sorted);
+    }
+
+    private TierSides.End workloadEnd(int w) {
+        return new TierSides.End(workloads.get(w), namespaceLabels.get(namespaceOf[w]), null);
+    }
+
+    private List<TierSides.Part> tierSide(Direction direction, int local, TierSides.End peer, PortSet allowed) {
+        WorkloadSide side = direction == Direction.EGRESS ? egress(local) : ingress(local);
+        return tiers.side(direction, workloads.get(local), namespaceLabels.get(namespaceOf[local]), peer,
+                new TierSides.NetworkPolicies(side.isolated, allowed, side.policyNames()));
+    }
+
+    /**
+     * The external ranges a workload reaches or is reached from through the tiers, adjacent ranges decided alike
+     * merged. Segments are cut at every ipBlock and {@code networks} boundary, so each is decided alike throughout.
+     */
+    private void tierExternal(List<BigInteger[]> segments, int w, List<Connection> out) {
+        Node self = new Node.Workload(workloads.get(w));
+        for (Direction dir : Direction.values()) {
+            WorkloadSide side = dir == Direction.EGRESS ? egress(w) : ingress(w);
+            PortSet[] allowed = side.allowedPerSegment(segments);
+            runs(segments, i -> {
+                List<Verdict> verdicts = new ArrayList<>();
+                for (TierSides.Part p : tierSide(dir, w, new TierSides.End(null, Map.of(), segments.get(i)[0]), allowed[i])) {
+                    verdicts.add(new Verdict(p.ports(), p.certain(), dir == Direction.EGRESS ? p.decidedBy() : null,
+                            dir == Direction.INGRESS ? p.decidedBy() : null));
+                }
+                return verdicts;
+            }, (first, last, verdicts) -> emitTier(self, dir, first, last, verdicts, out));
+        }
+    }
+
+    /** Receives one run of adjacent segments with equal values. */
+    private interface RunSink<T> {
+        void accept(BigInteger first, BigInteger last, T value);
+    }
+
+    /** The segments in address order, adjacent ones with equal values merged into one run each. */
+    private static <T> void runs(List<BigInteger[]> segments, java.util.function.IntFunction<T> valueAt, RunSink<T> sink) {
+        BigInteger first = null;
+        BigInteger last = null;
+        T current = null;
+        for (int i = 0; i < segments.size(); i++) {
+            BigInteger[] seg = segments.get(i);
+            T value = valueAt.apply(i);
+            boolean adjacent = last != null && last.add(BigInteger.ONE).equals(seg[0]);
+            if (current != null && adjacent && value.equals(current)) {
+                last = seg[1];
+                continue;
+            }
+            if (current != null) {
+                sink.accept(first, last, current);
+            }
+            first = seg[0];
+            last = seg[1];
+            current = value;
+        }
+        if (current != null) {
+            sink.accept(first, last, current);
+        }
+    }
+
+    private static void emitTier(Node self, Direction dir, BigInteger first, BigInteger last, List<Verdict> verdicts,
+                                 List<Connection> out) {
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        Node range = new Node.External(first, last);
+        out.add(dir == Direction.EGRESS ? tierConnection(self, range, verdicts) : tierConnection(range, self, verdicts));
     }
 
     private void pair(int s, int d, PortSet egressPorts, PortSet ingressPorts, List<Connection> out) {
@@ -166,23 +285,7 @@ public final class WorkloadConnectivity {
                                  List<Connection> out) {
         for (Direction dir : Direction.values()) {
             PortSet[] allowed = (dir == Direction.EGRESS ? egress : ingress).allowedPerSegment(segments);
-            BigInteger first = null;
-            BigInteger last = null;
-            PortSet current = null;
-            for (int i = 0; i < segments.size(); i++) {
-                BigInteger[] seg = segments.get(i);
-                PortSet ports = allowed[i];
-                boolean adjacent = last != null && last.add(BigInteger.ONE).equals(seg[0]);
-                if (current != null && adjacent && ports.equals(current)) {
-                    last = seg[1];
-                    continue;
-                }
-                emit(self, dir, first, last, current, out);
-                first = seg[0];
-                last = seg[1];
-                current = ports;
-            }
-            emit(self, dir, first, last, current, out);
+            runs(segments, i -> allowed[i], (first, last, ports) -> emit(self, dir, first, last, ports, out));
         }
     }
 
@@ -202,7 +305,7 @@ public final class WorkloadConnectivity {
     }
 
     private static void emit(Node self, Direction dir, BigInteger first, BigInteger last, PortSet ports, List<Connection> out) {
-        if (ports == null || ports.isEmpty()) {
+        if (ports.isEmpty()) {
             return;
         }
         Node range = new Node.External(first, last);
@@ -248,13 +351,15 @@ public final class WorkloadConnectivity {
         WorkloadManifest self = workloads.get(w);
         boolean isolated = false;
         List<CompiledRule> rules = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Compiled p : policiesByNamespace.getOrDefault(self.namespace(), List.of())) {
             if (p.types().contains(dir) && LabelSelectors.matches(p.podSelector(), self.podLabels())) {
                 isolated = true;
                 rules.addAll(dir == Direction.INGRESS ? p.ingress() : p.egress());
+                names.add(p.key());
             }
         }
-        return new WorkloadSide(dir, self, isolated, rules);
+        return new WorkloadSide(dir, self, isolated, rules, names);
     }
 
     private Compiled compile(PolicyManifest pm) {
@@ -262,7 +367,8 @@ public final class WorkloadConnectivity {
         int namespace = namespaceIndex.getOrDefault(pm.namespace(), -1);
         List<CompiledRule> ingress = policy.ingress().stream().map(r -> rule(namespace, r)).toList();
         List<CompiledRule> egress = policy.egress().stream().map(r -> rule(namespace, r)).toList();
-        return new Compiled(policy.directions(), LabelSelectors.constraints(policy.podSelector()), ingress, egress);
+        return new Compiled(pm.key(), policy.directions(), LabelSelectors.constraints(policy.podSelector()), ingress,
+                egress);
     }
 
     private CompiledRule rule(int namespace, PolicyRule rule) {
@@ -301,7 +407,7 @@ public final class WorkloadConnectivity {
         return set;
     }
 
-    private record Compiled(Set<Direction> types, Map<String, ValueSet> podSelector,
+    private record Compiled(String key, Set<Direction> types, Map<String, ValueSet> podSelector,
                             List<CompiledRule> ingress, List<CompiledRule> egress) {
     }
 
@@ -372,12 +478,21 @@ public final class WorkloadConnectivity {
         private final WorkloadManifest self;
         private final boolean isolated;
         private final List<CompiledRule> rules;
+        /** The keys of the NetworkPolicies that isolate the workload in the direction. */
+        private final List<String> policies;
 
-        WorkloadSide(Direction direction, WorkloadManifest self, boolean isolated, List<CompiledRule> rules) {
+        WorkloadSide(Direction direction, WorkloadManifest self, boolean isolated, List<CompiledRule> rules,
+                     List<String> policies) {
             this.direction = direction;
             this.self = self;
             this.isolated = isolated;
             this.rules = rules;
+            this.policies = policies;
+        }
+
+        /** {@code NetworkPolicy ns/a} or {@code NetworkPolicies ns/a, ns/b}: what decides when they isolate. */
+        String policyNames() {
+            return (policies.size() == 1 ? "NetworkPolicy " : "NetworkPolicies ") + String.join(", ", policies);
         }
 
         /** Per rule that lets addresses through: which addresses and which ports (fixed for addresses). */
@@ -464,7 +579,8 @@ public final class WorkloadConnectivity {
             } else if (destination != null) {
                 for (ContainerPort cp : destination.ports()) {
                     if (p.names(cp)) {
-                        out = out.union(PortSet.of(p.protocol(), IntervalSet.of(cp.port(), cp.port())));
+                        // the container port's protocol: a tier rule's named port has none of its own
+                        out = out.union(PortSet.of(cp.protocol(), IntervalSet.of(cp.port(), cp.port())));
                     }
                 }
             }

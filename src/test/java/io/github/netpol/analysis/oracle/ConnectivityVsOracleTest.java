@@ -115,13 +115,18 @@ class ConnectivityVsOracleTest {
             List<String> full = WorkloadConnectivity.compute(set, AnalysisOptions.defaults()).connections().stream()
                     .filter(c -> focus.contains(c.source().id()) || focus.contains(c.destination().id()))
                     .map(Connection::text).toList();
-            List<String> focused = WorkloadConnectivity.compute(set, NamespaceUniverse.of(set, AnalysisOptions.defaults()),
+            List<String> focused = WorkloadConnectivity.compute(set, NamespaceUniverse.of(set, AnalysisOptions.defaults()), AnalysisOptions.defaults(),
                     w -> focus.contains(w.id())).connections().stream().map(Connection::text).toList();
             assertThat(focused).as("seed " + seed).isEqualTo(full);
         }
     }
 
     private static WorkloadManifest workload(Random rnd, int i, Samples samples) {
+        return workload(rnd, i, samples.ports());
+    }
+
+    /** A workload with random labels, named container ports on some of {@code ports}, in a random namespace. */
+    static WorkloadManifest workload(Random rnd, int i, List<Integer> portValues) {
         Map<String, String> labels = new HashMap<>();
         for (String k : PolicyGenerator.POD_KEYS) {
             String value = List.of("a", "b", "zz", "").get(rnd.nextInt(4));
@@ -133,7 +138,7 @@ class ConnectivityVsOracleTest {
         for (String name : PolicyGenerator.PORT_NAMES) {
             if (rnd.nextBoolean()) {
                 ports.add(new ContainerPort(name, PolicyGenerator.PROTOCOLS.get(rnd.nextInt(3)),
-                        samples.ports().get(rnd.nextInt(samples.ports().size()))));
+                        portValues.get(rnd.nextInt(portValues.size()))));
             }
         }
         String ns = List.of("ns1", "ns2", "ns3", Samples.FRESH_NAMESPACE).get(rnd.nextInt(4));
