@@ -244,7 +244,7 @@ public enum FindingCode {
             "It lands in whatever namespace `kubectl` is pointed at, so it protects different pods depending on who applies it."),
     REQUIRED_ISOLATION(Group.LINT, "required-isolation", Severity.ERROR,
             "A namespace in `netpol.requireIsolation` (default: every namespace declared or used) without default-deny for `netpol.requireIsolationDirections` (default `ingress`)",
-            "Without a policy selecting every pod, a new workload starts fully open. A default-deny (`podSelector: {}`) makes every allow explicit."),
+            "Without a policy selecting every pod, a new workload starts fully open. A default-deny (`podSelector: {}`) makes every allow explicit. An Admin- or Baseline-tier `Deny` whose subject selects every pod of the namespace and whose rule matches every peer (`namespaces: {}` for ingress, `networks` covering `0.0.0.0/0` and `::/0` for egress) on every port counts as well; a Deny only some pods, peers or ports hit does not, and the message names each such Deny and what it lacks."),
     POLICY_SELECTS_NO_WORKLOAD(Group.LINT, "policy-selects-no-workload", Severity.WARNING,
             "A policy whose `spec.podSelector` matches no workload declared in its namespace (quiet when the namespace declares none)",
             "Usually a label typo: the policy protects nothing and gives false confidence."),

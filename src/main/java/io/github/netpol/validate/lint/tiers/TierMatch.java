@@ -1,6 +1,5 @@
 package io.github.netpol.validate.lint.tiers;
 
-import io.github.netpol.model.semantics.Cidr;
 import io.github.netpol.model.semantics.PolicyPort;
 import io.github.netpol.model.semantics.TierPeer;
 import io.github.netpol.model.semantics.TierPolicy;
@@ -82,19 +81,6 @@ final class TierMatch {
                     TierPeer.DomainNames.matches(x, instance(y)) || TierPeer.DomainNames.matches(y, instance(x))));
         }
         return false;
-    }
-
-    /** Whether the peers cover every address of both families (an egress rule to anywhere outside the cluster). */
-    static boolean coversAllAddresses(List<TierPeer> peers) {
-        Cidr v4 = Cidr.parse("0.0.0.0/0").orElseThrow();
-        Cidr v6 = Cidr.parse("::/0").orElseThrow();
-        return peers.stream().anyMatch(p -> p instanceof TierPeer.Networks n && n.cidrs().stream().anyMatch(c -> c.contains(v4)))
-                && peers.stream().anyMatch(p -> p instanceof TierPeer.Networks n && n.cidrs().stream().anyMatch(c -> c.contains(v6)));
-    }
-
-    /** Whether a peer is every pod of every namespace. */
-    static boolean everyPod(TierPeer peer) {
-        return peer instanceof TierPeer.Pods p && p.namespaces().selectsAll() && p.pods().selectsAll();
     }
 
     static boolean portsCover(List<PolicyPort> wide, List<PolicyPort> narrow) {
