@@ -305,6 +305,12 @@ class LintRuleCasesTest {
                     assertThat(x.direction()).isEqualTo(Direction.EGRESS);
                     assertThat(x.message()).contains("every address is networks: [0.0.0.0/0, '::/0']");
                 });
+        // the same Deny isolates the declared workloads it covers
+        String deployment = "---\n" + Examples.deployment("api", "http", 8080);
+        assertThat(run("workload-not-isolated-ingress", tierDeny("Baseline", "namespaces: {}", denyAll) + deployment)).isEmpty();
+        assertThat(run("workload-not-isolated-ingress", tierDeny("Baseline", "pods:\n  namespaceSelector: {}\n"
+                + "  podSelector: {matchLabels: {app: web}}", denyAll) + deployment)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("and by no Admin- or Baseline-tier Deny of every peer and port"));
         // Accept and Pass do not isolate
         assertThat(run("required-isolation", tierDeny("Admin", "namespaces: {}", denyAll.replace("Deny", "Pass")))).hasSize(1);
     }

@@ -1,6 +1,7 @@
 package io.github.netpol.validate.lint.repository;
 
 import io.github.netpol.finding.Direction;
+import io.github.netpol.model.WorkloadManifest;
 import io.github.netpol.model.semantics.Cidr;
 import io.github.netpol.model.semantics.TierPeer;
 import io.github.netpol.model.semantics.TierPolicy;
@@ -30,10 +31,23 @@ final class TierIsolation {
 
     /** The first Deny that isolates the namespace in the direction, e.g. {@code ingress[0] (Deny) of ClusterNetworkPolicy ...}. */
     static Optional<String> isolating(LintContext context, String namespace, Direction direction) {
+        return isolating(context, namespace, null, direction);
+    }
+
+    /** The first Deny that isolates the workload's pods in the direction; host-network pods are never selected. */
+    static Optional<String> isolating(LintContext context, WorkloadManifest workload, Direction direction) {
+        return workload.hostNetwork() ? Optional.empty()
+                : isolating(context, workload.namespace(), workload.podLabels(), direction);
+    }
+
+    /** {@code podLabels} {@code null}: every pod of the namespace. */
+    private static Optional<String> isolating(LintContext context, String namespace, Map<String, String> podLabels,
+                                              Direction direction) {
         Map<String, String> labels = context.namespaceLabels(namespace);
         for (TierPolicyView view : context.tierPolicies()) {
             TierPolicy.Subject s = view.policy().subject();
-            if (!s.pods().selectsAll() || !s.namespaces().matches(labels)) {
+            boolean pods = podLabels == null ? s.pods().selectsAll() : s.pods().matches(podLabels);
+            if (!pods || !s.namespaces().matches(labels)) {
                 continue;
             }
             for (TierRule rule : view.policy().rules(direction)) {
