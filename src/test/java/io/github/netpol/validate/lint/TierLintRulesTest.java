@@ -180,6 +180,24 @@ class TierLintRulesTest {
     }
 
     @Test
+    void theAdminPassFixPastedAsItIsValidatesAndEndsTheFinding() {
+        for (String direction : List.of("ingress", "egress")) {
+            String pass = cnp("delegate", "Admin", 20, "{matchLabels: {tenant: a}}", """
+                    %s:
+                    - action: Pass
+                      %s:
+                      - namespaces: {matchLabels: {tenant: a}}
+                    """.formatted(direction, direction.equals("ingress") ? "from" : "to"));
+            Finding f = run("tier-pass-to-default-allow", pass).get(0);
+            String pasted = pass + f.fix() + "\n";
+            assertThat(run("tier-pass-to-default-allow", pasted)).as(direction).isEmpty();
+            assertThat(io.github.netpol.validate.ValidationRun.of(new io.github.netpol.load.CollectedSources(List.of(
+                    new io.github.netpol.load.SourceFile("fix.yaml", pasted.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                    List.of(), List.of()), "default", LintRulesTest.SETTINGS).blockingErrors()).as(direction).isEmpty();
+        }
+    }
+
+    @Test
     void aBaselinePassAlwaysFallsThroughToTheDefaultAllow() {
         String yaml = cnp("baseline", "Baseline", 20, "{}", """
                 egress:
