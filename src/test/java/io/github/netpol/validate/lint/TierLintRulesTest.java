@@ -3,6 +3,7 @@ package io.github.netpol.validate.lint;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.validate.lint.engine.LintEngine;
 import io.github.netpol.validate.lint.engine.LintRules;
+import io.github.netpol.validate.lint.tiers.TierExamples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,17 +19,7 @@ class TierLintRulesTest {
     }
 
     private static String cnp(String name, String tier, int priority, String subjectNamespaces, String rules) {
-        return """
-                apiVersion: policy.networking.k8s.io/v1alpha2
-                kind: ClusterNetworkPolicy
-                metadata:
-                  name: %s
-                spec:
-                  tier: %s
-                  priority: %d
-                  subject:
-                    namespaces: %s
-                """.formatted(name, tier, priority, subjectNamespaces) + rules.indent(2);
+        return TierExamples.cnp(name, tier, priority, subjectNamespaces, rules);
     }
 
     private static String banp(String rules) {

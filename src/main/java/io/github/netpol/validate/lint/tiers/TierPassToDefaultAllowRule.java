@@ -20,22 +20,10 @@ import java.util.List;
 public final class TierPassToDefaultAllowRule extends BaseRule {
 
     public TierPassToDefaultAllowRule() {
-        super(FindingCode.TIER_PASS_TO_DEFAULT_ALLOW, TierExamples.cnp("delegate-same-tenant", "Admin", 20, """
-                        ingress:
-                        - name: same-tenant
-                          action: Pass
-                          from:
-                          - namespaces:
-                              matchLabels: {tenant: a}
-                        """),
-                TierExamples.cnp("delegate-same-tenant", "Admin", 20, """
-                        ingress:
-                        - name: same-tenant
-                          action: Pass
-                          from:
-                          - namespaces:
-                              matchLabels: {tenant: a}
-                        """) + "---\n" + TierExamples.cnp("default-deny", "Baseline", 1000, """
+        super(FindingCode.TIER_PASS_TO_DEFAULT_ALLOW,
+                TierExamples.cnp("delegate-same-tenant", "Admin", 20, TierExamples.PASS_SAME_TENANT),
+                TierExamples.cnp("delegate-same-tenant", "Admin", 20, TierExamples.PASS_SAME_TENANT) + "---\n"
+                        + TierExamples.cnp("default-deny", "Baseline", 1000, """
                         ingress:
                         - name: default-deny
                           action: Deny

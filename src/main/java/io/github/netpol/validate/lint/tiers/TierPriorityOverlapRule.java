@@ -20,38 +20,22 @@ import java.util.TreeSet;
  * later one in the sources, with a free priority to give it.
  */
 public final class TierPriorityOverlapRule extends BaseRule {
+    private static final String DENY = "ingress:\n" + TierExamples.DENY_TENANT_B;
+    private static final String MONITORING = """
+            ingress:
+            - action: Accept
+              from:
+              - namespaces: {}
+              protocols:
+              - tcp:
+                  destinationPort: {number: 9090}
+            """;
 
     public TierPriorityOverlapRule() {
-        super(FindingCode.TIER_PRIORITY_OVERLAP, TierExamples.cnp("deny-tenant-b", "Admin", 10, """
-                        ingress:
-                        - action: Deny
-                          from:
-                          - namespaces:
-                              matchLabels: {tenant: b}
-                        """) + "---\n" + TierExamples.cnp("allow-monitoring", "Admin", 10, """
-                        ingress:
-                        - action: Accept
-                          from:
-                          - namespaces: {}
-                          protocols:
-                          - tcp:
-                              destinationPort: {number: 9090}
-                        """),
-                TierExamples.cnp("deny-tenant-b", "Admin", 10, """
-                        ingress:
-                        - action: Deny
-                          from:
-                          - namespaces:
-                              matchLabels: {tenant: b}
-                        """) + "---\n" + TierExamples.cnp("allow-monitoring", "Admin", 5, """
-                        ingress:
-                        - action: Accept
-                          from:
-                          - namespaces: {}
-                          protocols:
-                          - tcp:
-                              destinationPort: {number: 9090}
-                        """));
+        super(FindingCode.TIER_PRIORITY_OVERLAP, TierExamples.cnp("deny-tenant-b", "Admin", 10, DENY)
+                        + "---\n" + TierExamples.cnp("allow-monitoring", "Admin", 10, MONITORING),
+                TierExamples.cnp("deny-tenant-b", "Admin", 10, DENY)
+                        + "---\n" + TierExamples.cnp("allow-monitoring", "Admin", 5, MONITORING));
     }
 
     @Override

@@ -21,38 +21,9 @@ import java.util.Optional;
 public final class TierShadowedRuleRule extends BaseRule {
 
     public TierShadowedRuleRule() {
-        super(FindingCode.TIER_SHADOWED_RULE, TierExamples.cnp("tenant-a", "Admin", 10, """
-                        ingress:
-                        - name: accept-same-tenant
-                          action: Accept
-                          from:
-                          - namespaces:
-                              matchLabels: {tenant: a}
-                        - name: deny-debug
-                          action: Deny
-                          from:
-                          - pods:
-                              namespaceSelector:
-                                matchLabels: {tenant: a}
-                              podSelector:
-                                matchLabels: {role: debug}
-                        """),
-                TierExamples.cnp("tenant-a", "Admin", 10, """
-                        ingress:
-                        - name: deny-debug
-                          action: Deny
-                          from:
-                          - pods:
-                              namespaceSelector:
-                                matchLabels: {tenant: a}
-                              podSelector:
-                                matchLabels: {role: debug}
-                        - name: accept-same-tenant
-                          action: Accept
-                          from:
-                          - namespaces:
-                              matchLabels: {tenant: a}
-                        """));
+        super(FindingCode.TIER_SHADOWED_RULE,
+                TierExamples.cnp("tenant-a", "Admin", 10, "ingress:\n" + TierExamples.ACCEPT_SAME_TENANT + TierExamples.DENY_DEBUG),
+                TierExamples.cnp("tenant-a", "Admin", 10, "ingress:\n" + TierExamples.DENY_DEBUG + TierExamples.ACCEPT_SAME_TENANT));
     }
 
     @Override

@@ -19,29 +19,10 @@ import java.util.List;
 public final class TierV1alpha1DuplicateRule extends BaseRule {
 
     public TierV1alpha1DuplicateRule() {
-        super(FindingCode.TIER_V1ALPHA1_DUPLICATE, TierExamples.anp("isolate-tenant-a", 10, """
-                        ingress:
-                        - name: deny-tenant-b
-                          action: Deny
-                          from:
-                          - namespaces:
-                              matchLabels: {tenant: b}
-                        """) + "---\n" + TierExamples.cnp("isolate-tenant-a", "Admin", 10, """
-                        ingress:
-                        - name: deny-tenant-b
-                          action: Deny
-                          from:
-                          - namespaces:
-                              matchLabels: {tenant: b}
-                        """),
-                TierExamples.cnp("isolate-tenant-a", "Admin", 10, """
-                        ingress:
-                        - name: deny-tenant-b
-                          action: Deny
-                          from:
-                          - namespaces:
-                              matchLabels: {tenant: b}
-                        """));
+        super(FindingCode.TIER_V1ALPHA1_DUPLICATE,
+                TierExamples.anp("isolate-tenant-a", 10, "ingress:\n" + TierExamples.DENY_TENANT_B) + "---\n"
+                        + TierExamples.cnp("isolate-tenant-a", "Admin", 10, "ingress:\n" + TierExamples.DENY_TENANT_B),
+                TierExamples.cnp("isolate-tenant-a", "Admin", 10, "ingress:\n" + TierExamples.DENY_TENANT_B));
     }
 
     @Override
