@@ -4,6 +4,8 @@ def id = 'UNSUPPORTED_POLICY_KIND/cluster/CiliumClusterwideNetworkPolicy/allow-m
 
 // 1: accepted as reviewed
 assert builds[0].contains('(accepted: reviewed with the platform team: monitoring may scrape every namespace (NET-12)) [' + id + ']')
+assert builds[0].readLines().find { it.contains('(accepted: reviewed with the platform team') }.startsWith('[WARNING] ')
+assert !builds[0].readLines().any { it.startsWith('[ERROR]') }
 assert builds[0].contains('netpol check passed against directory baseline: 1 unsupported policy kind (1 accepted)')
 
 // 2: changed since: fails, and prints the entry to paste for the object as it is now

@@ -2,6 +2,7 @@ package io.github.netpol.baseline;
 
 import io.github.netpol.load.LoadResult;
 import io.github.netpol.load.ManifestLoader;
+import io.github.netpol.load.ParsedFiles;
 import io.github.netpol.load.SourceFile;
 
 import java.util.ArrayList;
@@ -49,10 +50,15 @@ public record Baseline(String spec, String description, List<SourceFile> files, 
      * {@code onLoaded}).
      */
     public LoadResult load() {
+        return load(null);
+    }
+
+    /** The same, taking files of the same content from {@code parsed} (this run's other version), when not null. */
+    public LoadResult load(ParsedFiles parsed) {
         if (cached != null) {
             return cached;
         }
-        LoadResult loaded = new ManifestLoader().load(files);
+        LoadResult loaded = new ManifestLoader(parsed).load(files);
         if (onLoaded != null) {
             onLoaded.accept(loaded);
         }

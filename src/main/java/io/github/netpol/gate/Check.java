@@ -8,6 +8,7 @@ import io.github.netpol.diff.VersionDiff;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.Severity;
+import io.github.netpol.load.ParsedFiles;
 import io.github.netpol.load.SourceEnvironment;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.KubernetesObjects;
@@ -47,20 +48,22 @@ public final class Check {
         Gate gate = new Gate(request.failPolicy(), request.today());
         KubernetesObjects objects = new KubernetesObjects();
         Baseline baseline = request.baseline() instanceof BaselineOutcome.Found found ? found.baseline() : null;
+        // most files of the two versions are the same: each content is parsed once
+        ParsedFiles parsed = new ParsedFiles();
         // the baseline loads and validates on another core while this thread does the current version
         Map<String, CompletableFuture<ReadVersion>> oldLoads = new LinkedHashMap<>();
         for (SourceEnvironment env : request.environments()) {
             // the plain sources' baseline may come parsed from the bundle cache (Baseline.load)
             request.baselineFiles(env.name()).ifPresent(files -> oldLoads.put(env.key(),
                     CompletableFuture.supplyAsync(() -> env.name() == null
-                            ? ReadVersion.of(baseline.load(), request.defaultNamespace(), objects, request.channel())
-                            : ReadVersion.of(files, request.defaultNamespace(), objects, request.channel()))));
+                            ? ReadVersion.of(baseline.load(parsed), request.defaultNamespace(), objects, request.channel())
+                            : ReadVersion.of(files, request.defaultNamespace(), objects, request.channel(), parsed))));
         }
         List<Finding> errors = new ArrayList<>();
         Map<String, ReadVersion> currentReads = new LinkedHashMap<>();
         for (SourceEnvironment env : request.environments()) {
             ReadVersion read = request.currentReads().containsKey(env.key()) ? request.currentReads().get(env.key())
-                    : ReadVersion.of(env.files(), request.defaultNamespace(), objects, request.channel());
+                    : ReadVersion.of(env.files(), request.defaultNamespace(), objects, request.channel(), parsed);
             currentReads.put(env.key(), read);
             List<Finding> blocking = new ArrayList<>(env.sources().problems());
             blocking.addAll(read.blockingErrors());

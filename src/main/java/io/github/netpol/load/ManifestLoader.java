@@ -27,16 +27,24 @@ public final class ManifestLoader {
     /** Below this many files, splitting the work costs more than it saves. */
     private static final int PARALLEL_FROM = 16;
 
+    private final ParsedFiles parsed;
+
+    public ManifestLoader() {
+        this(null);
+    }
+
+    /** @param parsed the clean parses of this run to take files of the same content from, or null */
+    public ManifestLoader(ParsedFiles parsed) {
+        this.parsed = parsed;
+    }
+
     public LoadResult load(List<SourceFile> files) {
         Interner interner = new Interner();
         // files are independent: parse them on every core, then join the results in the files' order
         List<LoadResult> perFile = (files.size() >= PARALLEL_FROM ? files.parallelStream() : files.stream())
-                .map(file -> {
-                    List<RawDocument> documents = new ArrayList<>();
-                    List<Finding> problems = new ArrayList<>();
-                    load(file, documents, problems, interner);
-                    return new LoadResult(documents, problems);
-                }).toList();
+                .map(file -> parsed == null ? load(file, interner)
+                        : parsed.read(file, isJson(file.path()), () -> load(file, interner)))
+                .toList();
         List<RawDocument> documents = new ArrayList<>();
         List<Finding> problems = new ArrayList<>();
         for (LoadResult r : perFile) {
@@ -44,6 +52,17 @@ public final class ManifestLoader {
             problems.addAll(r.problems());
         }
         return new LoadResult(documents, problems);
+    }
+
+    private LoadResult load(SourceFile file, Interner interner) {
+        List<RawDocument> documents = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
+        load(file, documents, problems, interner);
+        return new LoadResult(documents, problems);
+    }
+
+    private static boolean isJson(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
     private void load(SourceFile file, List<RawDocument> documents, List<Finding> problems, Interner interner) {
@@ -58,7 +77,7 @@ public final class ManifestLoader {
             return;
         }
         String text = decoded.text();
-        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
+        boolean json = isJson(name);
         Optional<Finding> early = TextScreen.template(name, text);
         if (early.isEmpty() && !json) {
             early = TextScreen.tabIndentation(name, text);

@@ -65,6 +65,11 @@ public final class NodePositions {
         return file;
     }
 
+    /** The same positions in a file of the same content under another name. */
+    NodePositions inFile(String name) {
+        return new NodePositions(name, pointers, lineColumns);
+    }
+
     /** The position of the node at exactly {@code pointer}, or null. */
     public SourcePosition get(String pointer) {
         int i = pointers.indexOf(pointer);

@@ -10,4 +10,9 @@ package io.github.netpol.load;
  * @param positions JSON pointer to the position where the key (for a map entry) or the item (for a list item) starts
  */
 public record RawDocument(String file, int index, Object tree, NodePositions positions) {
+
+    /** The same document read from a file of the same content under another name (the tree is immutable). */
+    public RawDocument inFile(String name) {
+        return name.equals(file) ? this : new RawDocument(name, index, tree, positions.inFile(name));
+    }
 }

@@ -303,7 +303,14 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
                     continue;
                 }
                 switch (f.severity()) {
-                    case ERROR -> getLog().error(f.consoleLine());
+                    // an accepted finding no longer fails the build: a passing build shows no [ERROR] line
+                    case ERROR -> {
+                        if (f.accepted()) {
+                            getLog().warn(f.consoleLine());
+                        } else {
+                            getLog().error(f.consoleLine());
+                        }
+                    }
                     case WARNING -> getLog().warn(f.consoleLine());
                     default -> getLog().info(f.consoleLine());
                 }

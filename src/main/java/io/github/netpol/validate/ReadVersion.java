@@ -3,6 +3,7 @@ package io.github.netpol.validate;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.LoadResult;
 import io.github.netpol.load.ManifestLoader;
+import io.github.netpol.load.ParsedFiles;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
@@ -35,7 +36,13 @@ public record ReadVersion(ManifestSet set, List<Finding> blockingErrors) {
     /** @param channel the channel of the Network Policy API CRDs the cluster runs */
     public static ReadVersion of(List<SourceFile> files, String defaultNamespace, KubernetesObjects objects,
                                  CrdChannel channel) {
-        return of(new ManifestLoader().load(files), defaultNamespace, objects, channel);
+        return of(files, defaultNamespace, objects, channel, null);
+    }
+
+    /** @param parsed the clean parses of this run, shared with the other version's read, or null */
+    public static ReadVersion of(List<SourceFile> files, String defaultNamespace, KubernetesObjects objects,
+                                 CrdChannel channel, ParsedFiles parsed) {
+        return of(new ManifestLoader(parsed).load(files), defaultNamespace, objects, channel);
     }
 
     /** Documents already loaded (e.g. a baseline's, kept from an earlier build), read and validated here. */
