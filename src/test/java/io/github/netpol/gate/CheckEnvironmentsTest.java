@@ -49,6 +49,44 @@ class CheckEnvironmentsTest {
         assertThat(r.findings()).noneMatch(f -> "staging".equals(f.environment()) && f.severity() == Severity.ERROR);
     }
 
+    static final String TIER = """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: tenant-a, labels: {tenant: a}}
+            ---
+            apiVersion: policy.networking.k8s.io/v1alpha2
+            kind: ClusterNetworkPolicy
+            metadata: {name: isolate-tenant-a}
+            spec:
+              tier: Admin
+              priority: 10
+              subject:
+                namespaces: {matchLabels: {tenant: a}}
+              ingress:
+              - name: deny-tenant-b
+                action: %s
+                from:
+                - namespaces: {matchLabels: {tenant: b}}
+            """;
+
+    @Test
+    void aTierWideningCarriesItsEnvironmentInItsId() {
+        CheckResult r = check(List.of(env("staging", TIER.formatted("Deny")), env("prod", TIER.formatted("Pass"))),
+                List.of(old("staging", TIER.formatted("Deny")), old("prod", TIER.formatted("Deny"))));
+
+        assertThat(r.passed()).isFalse();
+        List<Finding> errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        assertThat(errors).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.environment()).isEqualTo("prod");
+            assertThat(f.id()).startsWith("prod:").doesNotStartWith("prod:prod:");
+            assertThat(f.location().file()).isEqualTo("target/netpol/rendered/prod/manifests.yaml");
+        });
+        assertThat(errors).anySatisfy(f -> {
+            assertThat(f.id()).startsWith("prod:WIDENED_INGRESS/tenant-a");
+            assertThat(f.message()).contains("isolate-tenant-a").contains("deny-tenant-b");
+        });
+    }
+
     @Test
     void theSameChangeInAnotherEnvironmentIsComparedWithThatEnvironmentOnly() {
         // prod was open already and stays open; staging opens: only staging widens, prod is not compared with staging

@@ -2,6 +2,7 @@ package io.github.netpol.model.semantics;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.github.netpol.finding.LabelWords;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A label selector as the API server matches it: every requirement must hold ({@code matchLabels} and
@@ -60,6 +62,90 @@ public record Selector(List<Requirement> requirements) {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether this selector matches every label set {@code narrower} matches. Exact: requirements on different
+     * keys are independent, and on one key only the values the two selectors name, one value neither names, and
+     * the key's absence behave differently, so those are all the values tried (by {@link Requirement#admits}).
+     */
+    public boolean covers(Selector narrower) {
+        if (!narrower.satisfiable()) {
+            return true;
+        }
+        for (Requirement r : requirements) {
+            List<Requirement> onKey = narrower.on(r.key());
+            for (String value : candidates(r.key(), this, narrower)) {
+                if (admitsAll(onKey, value) && !r.admits(value)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether some label set matches both selectors (exact, as {@link #covers}). */
+    public boolean intersects(Selector other) {
+        Set<String> keys = new java.util.LinkedHashSet<>(keys());
+        keys.addAll(other.keys());
+        for (String key : keys) {
+            List<Requirement> onKey = new ArrayList<>(on(key));
+            onKey.addAll(other.on(key));
+            if (candidates(key, this, other).stream().noneMatch(v -> admitsAll(onKey, v))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether any label set matches (an {@code In} and a {@code DoesNotExist} on one key match none). */
+    public boolean satisfiable() {
+        return intersects(ALL);
+    }
+
+    private List<Requirement> on(String key) {
+        return requirements.stream().filter(r -> r.key().equals(key)).toList();
+    }
+
+    private static boolean admitsAll(List<Requirement> requirements, String value) {
+        return requirements.stream().allMatch(r -> r.admits(value));
+    }
+
+    /** Absence, every value either selector names on the key, and one value neither names. */
+    private static List<String> candidates(String key, Selector a, Selector b) {
+        Set<String> named = new HashSet<>();
+        Stream.concat(a.on(key).stream(), b.on(key).stream()).forEach(r -> named.addAll(r.values()));
+        String fresh = "~";
+        while (named.contains(fresh)) {
+            fresh += "~";
+        }
+        List<String> out = new ArrayList<>();
+        out.add(null);
+        out.addAll(named);
+        out.add(fresh);
+        return out;
+    }
+
+    /**
+     * The selector in words, e.g. {@code pods with app=api} or {@code namespace tenant-a} (for a namespace
+     * selector naming one namespace by {@code kubernetes.io/metadata.name}); {@code any} when it selects everything.
+     */
+    public String describe(String noun, String any) {
+        if (noun.equals("namespaces") && requirements.size() == 1 && requirements.get(0).operator() == Operator.IN
+                && requirements.get(0).values().size() == 1 && requirements.get(0).key().equals("kubernetes.io/metadata.name")) {
+            return "namespace " + requirements.get(0).values().iterator().next();
+        }
+        List<LabelWords.Condition> conditions = new ArrayList<>();
+        for (Requirement r : requirements) {
+            java.util.TreeSet<String> values = new java.util.TreeSet<>(r.values());
+            conditions.add(switch (r.operator()) {
+                case IN -> new LabelWords.Condition(r.key(), values, false, false);
+                case NOT_IN -> new LabelWords.Condition(r.key(), values, true, true);
+                case EXISTS -> new LabelWords.Condition(r.key(), new java.util.TreeSet<>(), true, false);
+                case DOES_NOT_EXIST, INVALID -> new LabelWords.Condition(r.key(), new java.util.TreeSet<>(), false, true);
+            });
+        }
+        return LabelWords.describe(noun, any, conditions);
     }
 
     /** The label keys the selector reads, in the order written ({@code matchLabels} first). */

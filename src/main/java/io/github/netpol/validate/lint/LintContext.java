@@ -21,6 +21,7 @@ public final class LintContext {
     private final ManifestSet manifests;
     private final LintSettings settings;
     private final List<PolicyView> policies;
+    private final List<TierPolicyView> tierPolicies;
     private final Map<String, NamespaceManifest> declaredNamespaces = new LinkedHashMap<>();
     private final TreeSet<String> knownNamespaces = new TreeSet<>();
     // indexes, so that rules asking per policy or per peer do not scan the whole repository each time
@@ -38,6 +39,7 @@ public final class LintContext {
         this.manifests = manifests;
         this.settings = settings;
         this.policies = manifests.policies().stream().map(PolicyView::new).toList();
+        this.tierPolicies = manifests.tierPolicies().stream().map(TierPolicyView::of).toList();
         this.allRules = policies.stream()
                 .flatMap(p -> java.util.stream.Stream.concat(p.rules(Direction.INGRESS).stream(), p.rules(Direction.EGRESS).stream()))
                 .toList();
@@ -68,6 +70,11 @@ public final class LintContext {
 
     public List<PolicyView> policies() {
         return policies;
+    }
+
+    /** The ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies, in source order. */
+    public List<TierPolicyView> tierPolicies() {
+        return tierPolicies;
     }
 
     /** Every written ingress and egress rule of every policy, whether or not its direction takes effect. */

@@ -3,6 +3,7 @@ package io.github.netpol.validate.lint;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.Origin;
 import io.github.netpol.model.PolicyManifest;
+import io.github.netpol.model.TierPolicyManifest;
 import io.github.netpol.model.WorkloadManifest;
 
 import java.util.Map;
@@ -25,6 +26,15 @@ public record Subject(String kind, String namespace, String name, Map<String, St
                 p.origin());
     }
 
+    /** A cluster-scoped tier policy: no namespace. */
+    public static Subject of(TierPolicyManifest p) {
+        Map<String, String> annotations = new java.util.LinkedHashMap<>();
+        if (p.raw().get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?> a) {
+            a.forEach((k, v) -> annotations.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return new Subject(p.kind(), null, p.name(), annotations, p.origin());
+    }
+
     public static Subject of(NamespaceManifest n) {
         return new Subject("Namespace", n.name(), n.name(), n.annotations(), n.origin());
     }
@@ -35,6 +45,6 @@ public record Subject(String kind, String namespace, String name, Map<String, St
 
     /** {@code Kind ns/name}, how messages and suppression bookkeeping name it. */
     public String describe() {
-        return "Namespace".equals(kind) ? "Namespace " + name : kind + " " + namespace + "/" + name;
+        return "Namespace".equals(kind) || namespace == null ? kind + " " + name : kind + " " + namespace + "/" + name;
     }
 }

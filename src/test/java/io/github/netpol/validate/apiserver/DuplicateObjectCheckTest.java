@@ -45,6 +45,31 @@ class DuplicateObjectCheckTest {
         });
     }
 
+    /**
+     * The BaselineAdminNetworkPolicy is a singleton: its CRD rule admits only the name {@code default}, so a second
+     * one is the same object and an error here, and no lint is needed for "more than one".
+     */
+    @Test
+    void aSecondBaselineAdminNetworkPolicyIsTheSameObject() {
+        String banp = """
+                apiVersion: policy.networking.k8s.io/v1alpha1
+                kind: BaselineAdminNetworkPolicy
+                metadata:
+                  name: default
+                spec:
+                  subject:
+                    namespaces: {}
+                  ingress:
+                  - action: %s
+                    from:
+                    - namespaces: {}
+                """;
+        assertThat(duplicates(banp.formatted("Deny"), banp.formatted("Allow"))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).startsWith("BaselineAdminNetworkPolicy default is already defined at a.yaml:4:3");
+        });
+    }
+
     private static List<Finding> duplicates(String a, String b) {
         var set = new ManifestReader().read(List.of(
                 new SourceFile("a.yaml", a.getBytes(StandardCharsets.UTF_8)),

@@ -236,6 +236,85 @@ class LintRuleCasesTest {
                 .withRequireIsolation(List.of("none"), IsolationDirections.INGRESS))).isEmpty();
     }
 
+    private static final String TENANT = """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: shop
+              labels: {tenant: a}
+            ---
+            """;
+
+    private static String tierDeny(String tier, String subject, String rules) {
+        return TENANT + """
+                apiVersion: policy.networking.k8s.io/v1alpha2
+                kind: ClusterNetworkPolicy
+                metadata:
+                  name: deny
+                spec:
+                  tier: %s
+                  priority: 100
+                  subject:
+                %s
+                """.formatted(tier, subject.indent(4).stripTrailing()) + rules.indent(2);
+    }
+
+    @Test
+    void requiredIsolationIsMetByATierDenyOfEveryPodPeerAndPort() {
+        LintSettings both = LintSettings.defaults().withRequireIsolation(List.of(), IsolationDirections.BOTH);
+        String denyAll = """
+                ingress:
+                - action: Deny
+                  from:
+                  - namespaces: {}
+                egress:
+                - action: Deny
+                  to:
+                  - networks: [0.0.0.0/0, '::/0']
+                """;
+        assertThat(run("required-isolation", tierDeny("Baseline", "namespaces: {matchLabels: {tenant: a}}", denyAll), both)).isEmpty();
+        assertThat(run("required-isolation", tierDeny("Admin", "namespaces: {}", denyAll), both)).isEmpty();
+        // a subject that does not take in the namespace
+        assertThat(run("required-isolation", tierDeny("Admin", "namespaces: {matchLabels: {tenant: b}}", denyAll), both))
+                .singleElement().satisfies(x -> assertThat(x.message()).contains("or an Admin- or Baseline-tier Deny whose"
+                        + " subject selects every pod of shop and whose rule matches every peer on every port"));
+        // only some pods, peers, ports or addresses: not isolated, and the message says why each Deny does not count
+        assertThat(run("required-isolation", tierDeny("Admin", """
+                pods:
+                  namespaceSelector: {}
+                  podSelector: {matchLabels: {app: api}}""", denyAll))).singleElement().satisfies(x ->
+                assertThat(x.message()).contains("ingress[0] (Deny) of ClusterNetworkPolicy deny (Admin, priority 100) at"
+                        + " test.yaml:").contains("does not count: its subject selects only pods with app=api."));
+        assertThat(run("required-isolation", tierDeny("Admin", "namespaces: {}", """
+                ingress:
+                - action: Deny
+                  from:
+                  - namespaces: {matchLabels: {tenant: b}}
+                """))).singleElement().satisfies(x -> assertThat(x.message())
+                .contains("it matches only some sources (every pod of every namespace is namespaces: {})"));
+        assertThat(run("required-isolation", tierDeny("Admin", "namespaces: {}", """
+                ingress:
+                - action: Deny
+                  from:
+                  - namespaces: {}
+                  protocols:
+                  - tcp: {destinationPort: {number: 22}}
+                """))).singleElement().satisfies(x -> assertThat(x.message()).contains("it matches only some ports"));
+        assertThat(run("required-isolation", tierDeny("Admin", "namespaces: {}", denyAll.replace(", '::/0'", "")), both))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.direction()).isEqualTo(Direction.EGRESS);
+                    assertThat(x.message()).contains("every address is networks: [0.0.0.0/0, '::/0']");
+                });
+        // the same Deny isolates the declared workloads it covers
+        String deployment = "---\n" + Examples.deployment("api", "http", 8080);
+        assertThat(run("workload-not-isolated-ingress", tierDeny("Baseline", "namespaces: {}", denyAll) + deployment)).isEmpty();
+        assertThat(run("workload-not-isolated-ingress", tierDeny("Baseline", "pods:\n  namespaceSelector: {}\n"
+                + "  podSelector: {matchLabels: {app: web}}", denyAll) + deployment)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("and by no Admin- or Baseline-tier Deny of every peer and port"));
+        // Accept and Pass do not isolate
+        assertThat(run("required-isolation", tierDeny("Admin", "namespaces: {}", denyAll.replace("Deny", "Pass")))).hasSize(1);
+    }
+
     @Test
     void dnsAllowedByASeparatePolicyForAllPods() {
         String deny = Examples.policy("deny", """

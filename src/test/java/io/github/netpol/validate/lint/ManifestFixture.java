@@ -11,6 +11,8 @@ import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.Origin;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.SourceMap;
+import io.github.netpol.model.TierPolicyManifest;
+import io.github.netpol.model.semantics.TierPolicy;
 import io.github.netpol.model.WorkloadManifest;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -32,7 +34,8 @@ import java.util.Set;
 
 /**
  * TEST FIXTURE, not the real loader: turns YAML text into a {@link ManifestSet} with real line/column
- * positions, just enough for lint tests (NetworkPolicy, Namespace, the workload kinds, {@code kind: List}).
+ * positions, just enough for lint tests (NetworkPolicy, the tier policies, Namespace, the workload kinds,
+ * {@code kind: List}).
  * Documents it cannot convert become {@code problems}.
  */
 final class ManifestFixture {
@@ -44,6 +47,7 @@ final class ManifestFixture {
     private final List<NamespaceManifest> namespaces = new ArrayList<>();
     private final List<WorkloadManifest> workloads = new ArrayList<>();
     private final List<Finding> problems = new ArrayList<>();
+    private final List<TierPolicyManifest> tierPolicies = new ArrayList<>();
 
     private ManifestFixture() {
     }
@@ -57,7 +61,8 @@ final class ManifestFixture {
     static ManifestSet load(Map<String, String> files) {
         ManifestFixture f = new ManifestFixture();
         new java.util.TreeMap<>(files).forEach(f::readFile);
-        return new ManifestSet(f.policies, f.namespaces, f.workloads, List.of(), f.problems);
+        return new ManifestSet(f.policies, f.namespaces, f.workloads, List.of(), f.problems, List.of(), f.tierPolicies,
+                List.of());
     }
 
     private void readFile(String file, String text) {
@@ -100,6 +105,13 @@ final class ManifestFixture {
                     if (String.valueOf(doc.get("apiVersion")).startsWith("networking.k8s.io/")) {
                         policies.add(new PolicyManifest(JSON.convertValue(doc, NetworkPolicy.class),
                                 ns == null ? "default" : ns, ns == null, origin));
+                    }
+                }
+                case "ClusterNetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy" -> {
+                    String apiVersion = String.valueOf(doc.get("apiVersion"));
+                    if (TierPolicy.Kind.of(apiVersion, kind).isPresent()) {
+                        tierPolicies.add(new TierPolicyManifest(apiVersion, kind, name, (Map<String, Object>) doc, origin,
+                                String.valueOf(doc.hashCode())));
                     }
                 }
                 case "Namespace" -> {

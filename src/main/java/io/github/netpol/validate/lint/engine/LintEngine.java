@@ -109,10 +109,11 @@ public final class LintEngine {
 
     private static Set<Subject> suppressingSubjects(LintContext context) {
         Set<Subject> out = new LinkedHashSet<>();
-        Stream.concat(Stream.concat(
-                        context.manifests().policies().stream().map(Subject::of),
-                        context.manifests().namespaces().stream().map(Subject::of)),
+        Stream.of(context.manifests().policies().stream().map(Subject::of),
+                        context.manifests().tierPolicies().stream().map(Subject::of),
+                        context.manifests().namespaces().stream().map(Subject::of),
                         context.manifests().workloads().stream().map(Subject::of))
+                .flatMap(s -> s)
                 .filter(s -> s.annotations().containsKey(Suppressions.IGNORE))
                 .forEach(out::add);
         return out;

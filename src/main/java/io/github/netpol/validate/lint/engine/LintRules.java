@@ -36,14 +36,19 @@ import io.github.netpol.validate.lint.repository.RequiredIsolationRule;
 import io.github.netpol.validate.lint.repository.ShadowedRuleRule;
 import io.github.netpol.validate.lint.repository.WorkloadNotIsolatedEgressRule;
 import io.github.netpol.validate.lint.repository.WorkloadNotIsolatedIngressRule;
+import io.github.netpol.validate.lint.tiers.TierPassToDefaultAllowRule;
+import io.github.netpol.validate.lint.tiers.TierPriorityOverlapRule;
+import io.github.netpol.validate.lint.tiers.TierShadowedRuleRule;
+import io.github.netpol.validate.lint.tiers.TierV1alpha1DuplicateRule;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Every lint rule, in documentation order, by group: one policy's peers ({@code peers}), its ipBlocks
- * ({@code ipblocks}), its policyTypes, ports and namespace ({@code fields}), and the whole repository
- * ({@code repository}).
+ * ({@code ipblocks}), its policyTypes, ports and namespace ({@code fields}), the whole repository
+ * ({@code repository}), and the ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies
+ * ({@code tiers}).
  */
 public final class LintRules {
 
@@ -90,7 +95,12 @@ public final class LintRules {
                 new NamespaceWithoutPolicyRule(),
                 new EgressDnsBlockedRule(),
                 new ShadowedRuleRule(),
-                new HostNetworkSelectedRule());
+                new HostNetworkSelectedRule(),
+                // the Admin and Baseline tiers
+                new TierPriorityOverlapRule(),
+                new TierShadowedRuleRule(),
+                new TierPassToDefaultAllowRule(),
+                new TierV1alpha1DuplicateRule());
     }
 
     public static Optional<LintRule> byId(String id) {

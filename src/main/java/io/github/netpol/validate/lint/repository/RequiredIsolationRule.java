@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Namespaces in {@code requireIsolation} must have, for each required direction, a policy selecting
- * all their pods ({@code podSelector: {}}) with that direction in its (defaulted) policyTypes.
+ * all their pods ({@code podSelector: {}}) with that direction in its (defaulted) policyTypes, or an Admin- or
+ * Baseline-tier Deny that covers every pod of the namespace for every peer and port ({@link TierIsolation}).
  */
 public final class RequiredIsolationRule extends BaseRule {
 
@@ -48,6 +49,7 @@ public final class RequiredIsolationRule extends BaseRule {
             List<Direction> missing = settings.requireIsolationDirections().directions().stream()
                     .filter(d -> context.policiesIn(ns).stream()
                             .noneMatch(p -> p.selector().selectsAll() && p.isolates(d)))
+                    .filter(d -> TierIsolation.isolating(context, ns, d).isEmpty())
                     .toList();
             if (missing.isEmpty()) {
                 continue;
@@ -70,8 +72,11 @@ public final class RequiredIsolationRule extends BaseRule {
                     context.declaredNamespace(ns).isPresent() ? "/metadata/name" : "/metadata/namespace",
                     missing.size() == 1 ? missing.get(0) : null,
                     "Namespace " + ns + " has no default-deny " + directions + " policy (a NetworkPolicy with"
-                            + " podSelector: {} and " + types + " in its policyTypes), which netpol.requireIsolation asks"
-                            + " of " + scope(settings) + ". Until it has one, a new pod in " + ns + " starts open to all "
+                            + " podSelector: {} and " + types + " in its policyTypes"
+                            + (context.tierPolicies().isEmpty() ? "" : ", or an Admin- or Baseline-tier Deny whose subject"
+                            + " selects every pod of " + ns + " and whose rule matches every peer on every port")
+                            + "), which netpol.requireIsolation asks"
+                            + " of " + scope(settings) + "." + TierIsolation.partial(context, ns, missing) + " Until it has one, a new pod in " + ns + " starts open to all "
                             + directions + " traffic. Add the NetworkPolicy below; or leave " + ns + " out of the"
                             + " namespaces that must be isolated, e.g. -Dnetpol.requireIsolation='*,!" + ns + "' (globs;"
                             + " ! excludes; or list the namespaces you have isolated so far); or switch the rule off"

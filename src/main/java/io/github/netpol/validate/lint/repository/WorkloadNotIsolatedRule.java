@@ -12,7 +12,10 @@ import io.github.netpol.validate.lint.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A declared workload that no policy selects for a direction: that direction is unrestricted. */
+/**
+ * A declared workload that no policy selects for a direction, and that no Admin- or Baseline-tier Deny of every
+ * peer and port covers: that direction is unrestricted.
+ */
 abstract class WorkloadNotIsolatedRule extends BaseRule {
     private final Direction direction;
 
@@ -25,10 +28,12 @@ abstract class WorkloadNotIsolatedRule extends BaseRule {
     public final List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
         for (WorkloadManifest w : context.workloads()) {
-            if (!context.isolated(w, direction)) {
+            if (!context.isolated(w, direction) && TierIsolation.isolating(context, w, direction).isEmpty()) {
                 out.add(new Violation(Subject.of(w), "/metadata/name", direction, w.kind() + " " + w.namespace() + "/"
                         + w.name() + " is selected by no NetworkPolicy with " + direction.policyType()
-                        + " in policyTypes, so all its " + direction.label() + " traffic is allowed. Add a policy that "
+                        + " in policyTypes" + (context.tierPolicies().isEmpty() ? ""
+                        : " and by no Admin- or Baseline-tier Deny of every peer and port")
+                        + ", so all its " + direction.label() + " traffic is allowed. Add a policy that "
                         + "selects it (or a default-deny with podSelector: {}) in " + w.namespace() + "."));
             }
         }
