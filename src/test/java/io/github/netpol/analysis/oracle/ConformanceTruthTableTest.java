@@ -2,7 +2,12 @@ package io.github.netpol.analysis.oracle;
 
 import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.analysis.AnalyzedVersion;
+import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.PolicyAnalyzer;
+import io.github.netpol.analysis.connectivity.Connection;
+import io.github.netpol.analysis.connectivity.ConnectivityResult;
+import io.github.netpol.analysis.connectivity.PortSet;
+import io.github.netpol.analysis.connectivity.WorkloadConnectivity;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.Finding;
@@ -35,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Pass, the deleted NetworkPolicy), against the analysis of the test's base manifests and policies read from the
  * reference copy ({@code shared/reference/network-policy-api}, found by walking up; the test is skipped without
  * it). An expected connection must be certainly allowed by both sides, an expected block possibly allowed by
- * neither. Left out, and counted: pokes at the host-network pods (centaur), which are node addresses to these
+ * neither; the same holds for the poke's workloads in the per-workload connectivity ({@code netpol:connectivity}):
+ * an expected connection among its certain ports, an expected block among none of its ports. Left out, and counted: pokes at the host-network pods (centaur), which are node addresses to these
  * policies and not modelled as pods, and the pokes after a mutation not written as data (inline-CIDR rules built
  * in Go from the IPs the pods were given, which no manifest decides).
  */
@@ -95,6 +101,7 @@ class ConformanceTruthTableTest {
         private boolean stopped;
         private ManifestSet set;
         private AnalyzedVersion analysed;
+        private ConnectivityResult connectivity;
 
         ConformanceCase(String name, Path conformance, String[] manifests, CrdChannel channel, List<String> disagreements)
                 throws IOException {
@@ -160,6 +167,7 @@ class ConformanceTruthTableTest {
                 }
                 set = read.set();
                 analysed = PolicyAnalyzer.analyze(set, AnalysisOptions.defaults());
+                connectivity = WorkloadConnectivity.compute(set, AnalysisOptions.defaults());
             }
             Endpoint.Pod client = pod(set, p[1], p[2]);
             Endpoint.Pod server = pod(set, p[4], p[5]);
@@ -170,9 +178,30 @@ class ConformanceTruthTableTest {
                     && analysed.side(p[4], Direction.INGRESS).certainlyAllowed().allows(server, client, protocol, port);
             boolean possibly = analysed.side(p[1], Direction.EGRESS).allowed().allows(client, server, protocol, port)
                     && analysed.side(p[4], Direction.INGRESS).allowed().allows(server, client, protocol, port);
-            return expected ? certainly ? Optional.empty() : Optional.of(name + " " + String.join(" ", p) + ": not certainly allowed")
-                    : possibly ? Optional.of(name + " " + String.join(" ", p) + ": possibly allowed") : Optional.empty();
+            if (expected ? !certainly : possibly) {
+                return Optional.of(name + " " + String.join(" ", p) + (expected ? ": not certainly allowed" : ": possibly allowed"));
+            }
+            // the same poke through the per-workload connectivity (netpol:connectivity): its certain ports must
+            // hold an expected connection, its possible ports must not hold an expected block
+            Connection c = connectivity.connections().stream()
+                    .filter(x -> x.source().id().equals(client.workload()) && x.destination().id().equals(server.workload()))
+                    .findFirst().orElse(null);
+            boolean listed = c != null && holds(c.ports(), protocol, port);
+            boolean listedCertain = c != null && holds(c.certainPorts(), protocol, port);
+            if (expected ? !listedCertain : listed) {
+                return Optional.of(name + " " + String.join(" ", p) + " through connectivity: "
+                        + (c == null ? "no connection" : c.text()));
+            }
+            return Optional.empty();
         }
+    }
+
+    private static boolean holds(PortSet ports, String protocol, int port) {
+        if (ports.isAll()) {
+            return true;
+        }
+        IntervalSet set = ports.byProtocol().get(protocol);
+        return set != null && set.ranges().stream().anyMatch(r -> r.contains(java.math.BigInteger.valueOf(port)));
     }
 
     private static String text(Path conformance, String file) throws IOException {
