@@ -94,6 +94,34 @@ public record PolicyPort(String protocol, boolean protocolWritten, Kind kind, in
     }
 
     /**
+     * Whether this item matches every port {@code narrow} matches: exact for protocols, numbers and ranges; a named
+     * port, which may resolve to any number, covers and is covered only by the same name.
+     */
+    public boolean covers(PolicyPort narrow) {
+        if (!anyProtocol() && (narrow.anyProtocol() || !protocol.equals(narrow.protocol()))) {
+            return false;
+        }
+        if (anyPort()) {
+            return true;
+        }
+        if (isNamed() || narrow.isNamed()) {
+            return isNamed() && narrow.isNamed() && name.equals(narrow.name());
+        }
+        return !narrow.anyPort() && from <= narrow.from() && narrow.to() <= to;
+    }
+
+    /**
+     * Whether the port list {@code wide} matches every port {@code narrow} matches; an empty list (a rule without
+     * ports) matches every port.
+     */
+    public static boolean covers(List<PolicyPort> wide, List<PolicyPort> narrow) {
+        if (wide.isEmpty()) {
+            return true;
+        }
+        return !narrow.isEmpty() && narrow.stream().allMatch(n -> wide.stream().anyMatch(w -> w.covers(n)));
+    }
+
+    /**
      * Named-port resolution: whether a container port of the destination pod is the one this named item means
      * (same name and protocol). Numeric and any-port items name no container port.
      */

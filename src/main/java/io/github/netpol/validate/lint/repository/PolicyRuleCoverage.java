@@ -2,6 +2,7 @@ package io.github.netpol.validate.lint.repository;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.github.netpol.model.semantics.Peer;
+import io.github.netpol.model.semantics.PolicyPort;
 import io.github.netpol.validate.lint.PeerView;
 import io.github.netpol.validate.lint.PortView;
 import io.github.netpol.validate.lint.PolicyRuleView;
@@ -24,7 +25,7 @@ final class PolicyRuleCoverage {
     }
 
     static boolean covers(PolicyRuleView wide, PolicyRuleView narrow) {
-        return peersCover(wide, narrow) && portsCover(wide.ports(), narrow.ports());
+        return peersCover(wide, narrow) && PolicyPort.covers(ports(wide), ports(narrow));
     }
 
     private static boolean peersCover(PolicyRuleView wide, PolicyRuleView narrow) {
@@ -68,26 +69,7 @@ final class PolicyRuleCoverage {
                 && wide.except().stream().noneMatch(e -> e.overlaps(narrow.cidr().get()));
     }
 
-    private static boolean portsCover(List<PortView> wide, List<PortView> narrow) {
-        if (wide.isEmpty()) {
-            return true;
-        }
-        return !narrow.isEmpty() && narrow.stream().allMatch(n -> wide.stream().anyMatch(w -> portCovers(w, n)));
-    }
-
-    private static boolean portCovers(PortView wide, PortView narrow) {
-        if (!wide.protocol().equals(narrow.protocol())) {
-            return false;
-        }
-        if (wide.anyPort()) {
-            return true;
-        }
-        if (narrow.anyPort()) {
-            return false;
-        }
-        if (wide.isNamed() || narrow.isNamed()) {
-            return wide.isNamed() && narrow.isNamed() && wide.name().equals(narrow.name());
-        }
-        return wide.from() <= narrow.from() && narrow.to() <= wide.to();
+    private static List<PolicyPort> ports(PolicyRuleView rule) {
+        return rule.ports().stream().map(PortView::port).toList();
     }
 }

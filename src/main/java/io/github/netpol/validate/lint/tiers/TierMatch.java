@@ -33,7 +33,7 @@ final class TierMatch {
 
     /** Whether every connection {@code narrow} matches, {@code wide} matches too (same direction). */
     static boolean ruleCovers(TierRule wide, TierRule narrow) {
-        return readable(wide) && readable(narrow) && portsCover(wide.ports(), narrow.ports())
+        return readable(wide) && readable(narrow) && PolicyPort.covers(wide.ports(), narrow.ports())
                 && narrow.peers().stream().allMatch(n -> wide.peers().stream().anyMatch(w -> peerCovers(w, n)));
     }
 
@@ -83,28 +83,8 @@ final class TierMatch {
         return false;
     }
 
-    static boolean portsCover(List<PolicyPort> wide, List<PolicyPort> narrow) {
-        if (wide.isEmpty()) {
-            return true;
-        }
-        return !narrow.isEmpty() && narrow.stream().allMatch(n -> wide.stream().anyMatch(w -> portCovers(w, n)));
-    }
-
     static boolean portsIntersect(List<PolicyPort> a, List<PolicyPort> b) {
         return a.isEmpty() || b.isEmpty() || a.stream().anyMatch(p -> b.stream().anyMatch(q -> portsMeet(p, q)));
-    }
-
-    private static boolean portCovers(PolicyPort wide, PolicyPort narrow) {
-        if (!wide.anyProtocol() && (narrow.anyProtocol() || !wide.protocol().equals(narrow.protocol()))) {
-            return false;
-        }
-        if (wide.anyPort()) {
-            return true;
-        }
-        if (wide.isNamed() || narrow.isNamed()) {
-            return wide.isNamed() && narrow.isNamed() && wide.name().equals(narrow.name());
-        }
-        return !narrow.anyPort() && wide.from() <= narrow.from() && narrow.to() <= wide.to();
     }
 
     /** Whether two items can match one port; a named port may resolve to any number, so it meets any number. */
