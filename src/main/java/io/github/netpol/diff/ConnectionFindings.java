@@ -131,7 +131,6 @@ final class ConnectionFindings {
      * workload fails closed.
      */
     private List<Finding> notCovered() {
-        String kinds = "the Cilium policies (CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy)";
         List<Finding> out = new ArrayList<>();
         for (WorkloadManifest w : current.workloads()) {
             if (!changed.contains(w.id())) {
@@ -141,8 +140,9 @@ final class ConnectionFindings {
             Finding.Parts parts = new Finding.Parts(
                     "The pod-template labels, ports or namespace labels of " + w.id() + " changed.",
                     "The per-workload comparison that finds the connections such a change opens does not evaluate "
-                            + kinds + " of these versions yet, so it cannot tell whether this change widens access;"
-                            + " the check fails closed.",
+                            + "the Cilium policies (CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy) of these"
+                            + " versions yet, so it cannot tell whether this change widens access; the check fails"
+                            + " closed.",
                     null, context.advice("restore the labels"));
             out.add(Finding.explained(FindingCode.WIDENED_CONNECTION, parts).withId(id).withNamespace(w.namespace())
                     .withFix(ChangeContext.acceptanceEntry(id))
