@@ -3,10 +3,12 @@ package io.github.netpol.analysis;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.semantics.Cidr;
+import io.github.netpol.model.semantics.CiliumEndpoints;
 import io.github.netpol.model.semantics.EffectivePolicy;
 import io.github.netpol.model.semantics.Peer;
 import io.github.netpol.model.semantics.PolicyPort;
 import io.github.netpol.model.semantics.PolicyRule;
+import io.github.netpol.model.semantics.Selector;
 import io.github.netpol.model.semantics.TierPeer;
 import io.github.netpol.model.semantics.TierPolicy;
 import io.github.netpol.model.semantics.TierRule;
@@ -146,9 +148,21 @@ public final class SideBuilder {
 
     /** The pods of this namespace a tier policy applies to, over the local pod's (and namespace's) labels. */
     private Region subject(TierPolicy policy) {
-        Region here = universe.localMatch(LabelSelectors.constraints(policy.subject().namespaces()), namespace);
-        return here.isEmpty() ? here
-                : here.intersect(labelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(policy.subject().pods())));
+        return subject(policy.subject().namespaces(), policy.subject().pods());
+    }
+
+    /**
+     * The pods of this namespace a Cilium {@code endpointSelector} selects, read as pods
+     * ({@link CiliumEndpoints#subject}), over the local pod's (and namespace's) labels.
+     */
+    public Region ciliumSubject(CiliumEndpoints.Pods selection) {
+        return subject(selection.namespaces(), selection.pods());
+    }
+
+    /** The pods of this namespace whose namespace and own labels match the two selectors. */
+    private Region subject(Selector namespaces, Selector pods) {
+        Region here = universe.localMatch(LabelSelectors.constraints(namespaces), namespace);
+        return here.isEmpty() ? here : here.intersect(labelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(pods)));
     }
 
     /**
