@@ -69,7 +69,8 @@ class CiliumLintRulesTest {
             assertThat(f.location().file()).isEqualTo("test.yaml");
             assertThat(f.location().line()).isEqualTo(22); // spec.endpointSelector
             assertThat(f.message()).startsWith("The endpointSelector of CiliumNetworkPolicy shop/api selects none of"
-                    + " the 1 workloads declared in shop");
+                    + " the 1 workloads declared in shop (e.g. Deployment shop/api with pod labels app=api), so its"
+                    + " rules protect nothing");
         });
     }
 

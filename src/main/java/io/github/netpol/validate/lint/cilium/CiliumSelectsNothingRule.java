@@ -14,6 +14,7 @@ import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * A Cilium rule's {@code endpointSelector} selects none of the declared workloads it could select: those of the
@@ -60,12 +61,20 @@ public final class CiliumSelectsNothingRule extends BaseRule {
                             + (rule.pointer().equals("/spec") ? "" : rule.pointer().substring(1) + " of ") + view.describe()
                             + " selects none of the " + declared.size() + " workloads declared "
                             + (clusterwide ? "in the repository" : "in " + view.policy().namespace())
-                            + ", so its rules protect nothing and allow nothing. Check its labels against the pod"
-                            + " templates (a key written with a source, like k8s:app, must still be a pod label).", null));
+                            + " (e.g. " + example(declared.get(0)) + "), so its rules protect nothing and allow"
+                            + " nothing. Check its labels against the pod templates (a key written with a source, like"
+                            + " k8s:app, must still be a pod label).", null));
                 }
             }
         }
         return out;
+    }
+
+    /** {@code Deployment shop/api with pod labels app=api}. */
+    private static String example(WorkloadManifest w) {
+        return w.kind() + " " + w.namespace() + "/" + w.name() + (w.podLabels().isEmpty() ? " without pod labels"
+                : " with pod labels " + String.join(", ", new TreeMap<>(w.podLabels()).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
     }
 
     /** A {@code reserved:} key selects an entity such as the host or the health endpoint on purpose. */
