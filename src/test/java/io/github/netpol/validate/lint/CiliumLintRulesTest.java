@@ -306,9 +306,9 @@ class CiliumLintRulesTest {
     }
 
     @Test
-    void theCiliumDocumentationExamplesLightUpOnlyWhereTheyMeanIt() throws IOException {
+    void theCiliumExamplesAndTruthTablePoliciesLightUpOnlyWhereTheyMeanIt() throws IOException {
         Map<String, String> files = new TreeMap<>();
-        Path root = Path.of("src/test/resources/cilium/examples");
+        Path root = Path.of("src/test/resources/cilium");
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 files.put(root.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8));
@@ -323,10 +323,12 @@ class CiliumLintRulesTest {
         // public role open to the world, L7-only rules; the "allow all, deny world" lockdown stays quiet
         assertThat(found).isEqualTo(Map.of(
                 "cilium-selects-nothing", List.of(),
-                "cilium-clusterwide-no-namespace", List.of("kubernetes/clusterwide/clusterscope-policy.yaml:7",
-                        "l3/entities/from_world_deny.yaml:6"),
-                "cilium-l7-only-rule", List.of("intro/intercept-all-dns.yaml:24",
-                        "kubernetes/serviceaccount/serviceaccount-policy.yaml:13", "l3/fqdn/fqdn.yaml:14"),
-                "cilium-entity-world-all", List.of("l3/egress-deny/egress-deny.yaml:11", "l3/entities/world.yaml:11")));
+                "cilium-clusterwide-no-namespace", List.of("examples/kubernetes/clusterwide/clusterscope-policy.yaml:7",
+                        "examples/l3/entities/from_world_deny.yaml:6"),
+                "cilium-l7-only-rule", List.of("examples/intro/intercept-all-dns.yaml:24",
+                        "examples/kubernetes/serviceaccount/serviceaccount-policy.yaml:13", "examples/l3/fqdn/fqdn.yaml:14",
+                        "policies/deny-table/allow-l7-http-80.yaml:8"),
+                "cilium-entity-world-all", List.of("examples/l3/egress-deny/egress-deny.yaml:11",
+                        "examples/l3/entities/world.yaml:11")));
     }
 }
