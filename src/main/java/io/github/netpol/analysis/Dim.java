@@ -1,5 +1,6 @@
 package io.github.netpol.analysis;
 
+import io.github.netpol.finding.WorldFact;
 import io.github.netpol.model.semantics.PolicyPort;
 
 import java.util.Comparator;
@@ -45,7 +46,9 @@ public record Dim(Kind kind, String key) implements Comparable<Dim> {
         /** A label of the node whose address it is. */
         NODE_LABEL,
         /** Whether the peer is reached by a DNS name matching the key's pattern ({@link #REACHED}) or not (absent). */
-        DOMAIN
+        DOMAIN,
+        /** A {@link WorldFact} named by the key: what an address is, an agent setting, an L7 filter's verdict. */
+        FACT
     }
 
     /** The value of {@link Kind#PEER_NODE} for a node's address. */
@@ -83,6 +86,11 @@ public record Dim(Kind kind, String key) implements Comparable<Dim> {
         return new Dim(Kind.DOMAIN, pattern);
     }
 
+    /** The world fact named {@code fact} ({@link WorldFact}). */
+    public static Dim fact(String fact) {
+        return new Dim(Kind.FACT, fact);
+    }
+
     public static Dim namespaceLabel(String key) {
         return new Dim(Kind.NAMESPACE_LABEL, key);
     }
@@ -112,6 +120,8 @@ public record Dim(Kind kind, String key) implements Comparable<Dim> {
             case PROTOCOL -> ValueSet.of(PROTOCOLS);
             case PORT -> IntervalSet.of(1, MAX_PORT);
             case IP, PEER_POD_IP -> IpAddresses.ALL;
+            case FACT -> WorldFact.yesNo(key) ? new ValueSet(false, Set.of(WorldFact.YES), true)
+                    : ValueSet.of(Set.copyOf(WorldFact.ADDRESS_KINDS));
         };
     }
 

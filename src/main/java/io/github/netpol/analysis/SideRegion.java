@@ -2,9 +2,11 @@ package io.github.netpol.analysis;
 
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
+import io.github.netpol.finding.WorldFact;
 import io.github.netpol.model.semantics.TierPeer;
 
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -41,20 +43,35 @@ public record SideRegion(Direction direction, Region pods, Region ips) {
      * leaves open is no node's.
      */
     public boolean allows(Endpoint.Pod local, Endpoint peer, String protocol, int port) {
+        return allows(local, peer, protocol, port, Map.of());
+    }
+
+    /**
+     * As {@link #allows(Endpoint.Pod, Endpoint, String, int)} in a world where the {@link WorldFact}s have the
+     * given values ({@link WorldFact#NO} or no entry: a yes/no fact does not hold; no address kind: the address is
+     * outside the cluster).
+     */
+    public boolean allows(Endpoint.Pod local, Endpoint peer, String protocol, int port, Map<String, String> facts) {
         Endpoint destination = direction == Direction.INGRESS ? local : peer;
         String portName = destination instanceof Endpoint.Pod pod ? pod.portName(protocol, port) : null;
         BigInteger portValue = BigInteger.valueOf(port);
         if (peer instanceof Endpoint.Ip ip) {
             BigInteger address = IpAddresses.address(ip.ip())
                     .orElseThrow(() -> new IllegalArgumentException("not an IP address: " + ip.ip()));
-            return ips.contains(point(local, peer, address, protocol, portName, portValue));
+            return ips.contains(point(local, peer, address, protocol, portName, portValue, facts));
         }
-        return pods.contains(point(local, peer, null, protocol, portName, portValue));
+        return pods.contains(point(local, peer, null, protocol, portName, portValue, facts));
     }
 
     /** The coordinates of one concrete connection seen from {@code local}. */
     public static Function<Dim, Object> point(Endpoint.Pod local, Endpoint peer, BigInteger ip, String protocol,
                                               String portName, BigInteger port) {
+        return point(local, peer, ip, protocol, portName, port, Map.of());
+    }
+
+    /** The same, in a world where the {@link WorldFact}s have the given values. */
+    public static Function<Dim, Object> point(Endpoint.Pod local, Endpoint peer, BigInteger ip, String protocol,
+                                              String portName, BigInteger port, Map<String, String> facts) {
         Endpoint.Pod peerPod = peer instanceof Endpoint.Pod p ? p : null;
         Endpoint.Ip address = peer instanceof Endpoint.Ip a ? a : null;
         return dim -> switch (dim.kind()) {
@@ -73,7 +90,16 @@ public record SideRegion(Direction direction, Region pods, Region ips) {
             case NODE_LABEL -> address != null && address.isNode() ? address.nodeLabels().get(dim.key()) : null;
             case DOMAIN -> peer.domainNames().stream().anyMatch(n -> TierPeer.DomainNames.matches(dim.key(), n))
                     ? Dim.REACHED : null;
+            case FACT -> fact(dim.key(), facts, address != null);
         };
+    }
+
+    private static String fact(String fact, Map<String, String> facts, boolean addressPeer) {
+        String value = facts.get(fact);
+        if (value == null) {
+            return WorldFact.byDefault(fact, addressPeer);
+        }
+        return value.equals(WorldFact.NO) ? null : value;
     }
 
     /** A point outside every interval of addresses. */

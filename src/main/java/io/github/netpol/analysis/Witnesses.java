@@ -4,6 +4,7 @@ import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.Witness;
+import io.github.netpol.finding.WorldFact;
 import io.github.netpol.model.NamespaceManifest;
 
 import io.github.netpol.model.semantics.TierPeer;
@@ -98,9 +99,30 @@ public final class Witnesses {
         }
         Endpoint.Pod local = new Endpoint.Pod(namespace, localNamespaceLabels, labels(c, Dim.Kind.LOCAL_LABEL),
                 direction == Direction.INGRESS ? named : List.of());
+        Map<String, String> facts = facts(c, ipPeer);
         return direction == Direction.INGRESS
-                ? new Witness(peer, local, protocol, port)
-                : new Witness(local, peer, protocol, port);
+                ? new Witness(peer, local, protocol, port, facts)
+                : new Witness(local, peer, protocol, port, facts);
+    }
+
+    /**
+     * The world facts the cube constrains, each with a value it allows: a yes/no fact preferably not holding, an
+     * address preferably outside the cluster. Only constrained facts are stated; the rest keep their defaults.
+     */
+    private static Map<String, String> facts(Cube c, boolean ipPeer) {
+        Map<String, String> out = new TreeMap<>();
+        c.sets().forEach((dim, set) -> {
+            if (dim.kind() == Dim.Kind.FACT) {
+                ValueSet v = (ValueSet) set;
+                if (!WorldFact.yesNo(dim.key())) {
+                    String preferred = WorldFact.byDefault(dim.key(), ipPeer);
+                    out.put(dim.key(), v.containsValue(preferred) ? preferred : v.pick(false));
+                } else {
+                    out.put(dim.key(), v.containsValue(null) ? WorldFact.NO : WorldFact.YES);
+                }
+            }
+        });
+        return out;
     }
 
     /**

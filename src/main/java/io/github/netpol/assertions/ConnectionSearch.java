@@ -179,7 +179,7 @@ final class ConnectionSearch {
             case NAMESPACE_LABEL -> sameNamespace ? dim : Dim.localNamespaceLabel(dim.key());
             case PROTOCOL, PORT, PORT_NAME -> dim;
             // the peer's name is set apart; facts only the egress side depends on are left out
-            case NAMESPACE_NAME, IP, PEER_POD_IP, PEER_NODE, NODE_LABEL, DOMAIN -> null;
+            case NAMESPACE_NAME, IP, PEER_POD_IP, PEER_NODE, NODE_LABEL, DOMAIN, FACT -> null;
         };
     }
 

@@ -281,7 +281,8 @@ final class ExampleSearch {
             for (String name : portNames) {
                 if (admitted.containsValue(name)) {
                     out.add(new Witness(w.source(), new Endpoint.Pod(dst.namespace(), dst.namespaceLabels(),
-                            dst.podLabels(), List.of(new NamedPort(name, w.protocol(), w.port()))), w.protocol(), w.port()));
+                            dst.podLabels(), List.of(new NamedPort(name, w.protocol(), w.port()))), w.protocol(), w.port(),
+                            w.facts()));
                 }
             }
         }

@@ -5,8 +5,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** One concrete connection, used as the example that proves a finding. */
-public record Witness(Endpoint source, Endpoint destination, String protocol, int port) {
+/**
+ * One concrete connection, used as the example that proves a finding.
+ *
+ * @param facts where the connection's fate depends on facts about the world no manifest fixes (what an address
+ *              is, an agent setting, an L7 filter's verdict): each such {@link WorldFact} and its value in this
+ *              example ({@link WorldFact#NO} for a yes/no fact that does not hold); empty when none matters
+ */
+public record Witness(Endpoint source, Endpoint destination, String protocol, int port, Map<String, String> facts) {
+
+    public Witness {
+        facts = Map.copyOf(facts);
+    }
+
+    /** A connection whose fate no unfixed fact about the world decides. */
+    public Witness(Endpoint source, Endpoint destination, String protocol, int port) {
+        this(source, destination, protocol, port, Map.of());
+    }
 
     private static final String NAME_LABEL = "kubernetes.io/metadata.name";
 
@@ -16,7 +31,16 @@ public record Witness(Endpoint source, Endpoint destination, String protocol, in
      */
     public String describe() {
         return describe(source) + " -> " + describe(destination) + " on " + protocol + " " + port
-                + namedPortNote();
+                + namedPortNote() + factNote(facts);
+    }
+
+    /** {@code " (if it is a node's address and ...)"}: the facts an example assumes, or {@code ""} for none. */
+    public static String factNote(Map<String, String> facts) {
+        if (facts.isEmpty()) {
+            return "";
+        }
+        return new TreeMap<>(facts).entrySet().stream().map(f -> WorldFact.words(f.getKey(), f.getValue()))
+                .collect(Collectors.joining(" and ", " (if ", ")"));
     }
 
     private String namedPortNote() {

@@ -74,6 +74,11 @@ public final class JsonReportWriter implements ReportWriter {
         m.put("destination", endpoint(w.destination(), workload));
         m.put("protocol", w.protocol());
         m.put("port", w.port());
+        if (!w.facts().isEmpty()) {
+            // the facts about the world the example assumes; written only when there are some, so reports of
+            // versions whose fate no such fact decides stay as they were
+            m.put("assuming", new TreeMap<>(w.facts()));
+        }
         return m;
     }
 

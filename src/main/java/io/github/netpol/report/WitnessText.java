@@ -14,7 +14,7 @@ final class WitnessText {
         String name = destination instanceof Endpoint.Pod pod ? pod.portName(witness.protocol(), witness.port()) : null;
         return witness.protocol() + " port " + witness.port() + (name == null ? "" : " ('" + name + "')")
                 + " from " + endpoint(witness.source())
-                + " to " + endpoint(destination);
+                + " to " + endpoint(destination) + Witness.factNote(witness.facts());
     }
 
     static String endpoint(Endpoint endpoint) {

@@ -50,6 +50,17 @@ class WitnessJsonTest {
             }
             e.remove(List.of("nodeLabels", "domainNames", "node"));
         }
+        tree.remove("facts"); // written as "assuming", and only when the example assumes some
         return BEFORE.writeValueAsString(tree);
+    }
+
+    @Test
+    void theFactsAnExampleAssumesAreWrittenWhenItHasSome() {
+        Witness w = new Witness(new Endpoint.Pod("shop", Map.of(), Map.of(), List.of()), new Endpoint.Ip("10.0.0.1"),
+                "TCP", 443, Map.of("address-kind", "node", "same-node", "no"));
+        assertThat(JsonReportWriter.witness(w, false)).containsEntry("assuming",
+                new java.util.TreeMap<>(Map.of("address-kind", "node", "same-node", "no")));
+        assertThat(JsonReportWriter.witness(new Witness(w.source(), w.destination(), "TCP", 443), false))
+                .doesNotContainKey("assuming");
     }
 }

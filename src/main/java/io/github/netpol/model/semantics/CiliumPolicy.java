@@ -104,7 +104,9 @@ public record CiliumPolicy(String kind, String namespace, String name, List<Rule
      *
      * @param pointer        e.g. {@code /spec/ingressDeny/0}
      * @param peer           the L3 peers (one kind per rule)
-     * @param ports          the TCP, UDP and SCTP ports of {@code toPorts}; empty with {@code anyPort} when it has none
+     * @param ports          the TCP, UDP and SCTP ports of {@code toPorts}; empty with {@code anyPort} when it has none;
+     *                       those of protocol {@code ANY} (or none) are not {@code protocolWritten}, a named one has
+     *                       no protocol
      * @param anyPort        no {@code toPorts} and no {@code icmps}: every port of every protocol
      * @param icmpOnly       {@code icmps} without {@code toPorts}: no TCP, UDP or SCTP traffic
      * @param l7             some of the ports carry L7 rules, SNI, a listener, TLS, or the rule requires
@@ -343,9 +345,13 @@ public record CiliumPolicy(String kind, String namespace, String name, List<Rule
                 }
                 continue;
             }
+            // protocol ANY (or none) expands to all three, each marked as not written: SCTP under ANY depends
+            // on an agent setting the analysis reads as a world fact
+            boolean written = protocols.size() == 1;
             for (String proto : protocols) {
-                out.add(port.number() == 0 ? PolicyPort.anyPortOf(proto)
-                        : PolicyPort.range(proto, port.number(), Math.max(port.number(), endPort)));
+                out.add(port.number() == 0 ? new PolicyPort(proto, written, PolicyPort.Kind.ANY, 0, 0, null)
+                        : new PolicyPort(proto, written, PolicyPort.Kind.NUMBER, port.number(),
+                        Math.max(port.number(), endPort), null));
             }
         }
         return out;
