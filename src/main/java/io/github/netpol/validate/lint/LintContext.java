@@ -22,6 +22,7 @@ public final class LintContext {
     private final LintSettings settings;
     private final List<PolicyView> policies;
     private final List<TierPolicyView> tierPolicies;
+    private final List<CiliumPolicyView> ciliumPolicies;
     private final Map<String, NamespaceManifest> declaredNamespaces = new LinkedHashMap<>();
     private final TreeSet<String> knownNamespaces = new TreeSet<>();
     // indexes, so that rules asking per policy or per peer do not scan the whole repository each time
@@ -40,6 +41,7 @@ public final class LintContext {
         this.settings = settings;
         this.policies = manifests.policies().stream().map(PolicyView::new).toList();
         this.tierPolicies = manifests.tierPolicies().stream().map(TierPolicyView::of).toList();
+        this.ciliumPolicies = manifests.ciliumPolicies().stream().map(CiliumPolicyView::of).toList();
         this.allRules = policies.stream()
                 .flatMap(p -> java.util.stream.Stream.concat(p.rules(Direction.INGRESS).stream(), p.rules(Direction.EGRESS).stream()))
                 .toList();
@@ -75,6 +77,11 @@ public final class LintContext {
     /** The ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies, in source order. */
     public List<TierPolicyView> tierPolicies() {
         return tierPolicies;
+    }
+
+    /** The CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies, in source order. */
+    public List<CiliumPolicyView> ciliumPolicies() {
+        return ciliumPolicies;
     }
 
     /** Every written ingress and egress rule of every policy, whether or not its direction takes effect. */
@@ -158,8 +165,15 @@ public final class LintContext {
         if (pods.namespaces() == null) {
             return workloadsIn(policy.namespace()).stream().filter(w -> pods.pods().matches(w.podLabels())).toList();
         }
-        // with a namespaceSelector the answer does not depend on the policy's namespace, and such
-        // peers recur in every namespace
+        return workloadsMatching(pods);
+    }
+
+    /**
+     * Declared workloads of the namespaces {@code pods.namespaces()} selects (not null) whose pod labels
+     * {@code pods.pods()} selects, in source order.
+     */
+    public List<WorkloadManifest> workloadsMatching(Peer.Pods pods) {
+        // the answer does not depend on any policy's namespace, and such selectors recur in every namespace
         List<WorkloadManifest> cached = crossNamespacePeers.get(pods);
         if (cached == null) {
             List<WorkloadManifest> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.github.netpol.validate.lint;
 
+import io.github.netpol.model.CiliumPolicyManifest;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.Origin;
 import io.github.netpol.model.PolicyManifest;
@@ -11,7 +12,7 @@ import java.util.Map;
 /**
  * The object a lint finding is about: its annotations carry suppressions, its origin gives the location.
  *
- * @param kind        {@code NetworkPolicy}, {@code Namespace} or a workload kind
+ * @param kind        {@code NetworkPolicy}, {@code Namespace}, a workload kind or another policy kind
  * @param annotations the object's annotations; empty for a namespace that is not declared
  */
 public record Subject(String kind, String namespace, String name, Map<String, String> annotations, Origin origin) {
@@ -28,11 +29,20 @@ public record Subject(String kind, String namespace, String name, Map<String, St
 
     /** A cluster-scoped tier policy: no namespace. */
     public static Subject of(TierPolicyManifest p) {
+        return new Subject(p.kind(), null, p.name(), annotations(p.raw()), p.origin());
+    }
+
+    /** A CiliumNetworkPolicy in its namespace, or a CiliumClusterwideNetworkPolicy (no namespace). */
+    public static Subject of(CiliumPolicyManifest p) {
+        return new Subject(p.kind(), p.namespace(), p.name(), annotations(p.raw()), p.origin());
+    }
+
+    private static Map<String, String> annotations(Map<String, Object> raw) {
         Map<String, String> annotations = new java.util.LinkedHashMap<>();
-        if (p.raw().get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?> a) {
+        if (raw.get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?> a) {
             a.forEach((k, v) -> annotations.put(String.valueOf(k), String.valueOf(v)));
         }
-        return new Subject(p.kind(), null, p.name(), annotations, p.origin());
+        return annotations;
     }
 
     public static Subject of(NamespaceManifest n) {

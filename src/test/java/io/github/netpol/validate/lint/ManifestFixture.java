@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
+import io.github.netpol.model.CiliumPolicyManifest;
 import io.github.netpol.model.ContainerPort;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.NamespaceManifest;
@@ -34,8 +35,8 @@ import java.util.Set;
 
 /**
  * TEST FIXTURE, not the real loader: turns YAML text into a {@link ManifestSet} with real line/column
- * positions, just enough for lint tests (NetworkPolicy, the tier policies, Namespace, the workload kinds,
- * {@code kind: List}).
+ * positions, just enough for lint tests (NetworkPolicy, the tier policies, the Cilium policies, Namespace, the
+ * workload kinds, {@code kind: List}).
  * Documents it cannot convert become {@code problems}.
  */
 final class ManifestFixture {
@@ -48,6 +49,7 @@ final class ManifestFixture {
     private final List<WorkloadManifest> workloads = new ArrayList<>();
     private final List<Finding> problems = new ArrayList<>();
     private final List<TierPolicyManifest> tierPolicies = new ArrayList<>();
+    private final List<CiliumPolicyManifest> ciliumPolicies = new ArrayList<>();
 
     private ManifestFixture() {
     }
@@ -62,7 +64,7 @@ final class ManifestFixture {
         ManifestFixture f = new ManifestFixture();
         new java.util.TreeMap<>(files).forEach(f::readFile);
         return new ManifestSet(f.policies, f.namespaces, f.workloads, List.of(), f.problems, List.of(), f.tierPolicies,
-                List.of());
+                f.ciliumPolicies);
     }
 
     private void readFile(String file, String text) {
@@ -112,6 +114,15 @@ final class ManifestFixture {
                     if (TierPolicy.Kind.of(apiVersion, kind).isPresent()) {
                         tierPolicies.add(new TierPolicyManifest(apiVersion, kind, name, (Map<String, Object>) doc, origin,
                                 String.valueOf(doc.hashCode())));
+                    }
+                }
+                case CiliumPolicyManifest.NAMESPACED, CiliumPolicyManifest.CLUSTERWIDE -> {
+                    String apiVersion = String.valueOf(doc.get("apiVersion"));
+                    if (CiliumPolicyManifest.isCiliumPolicy(apiVersion, kind)) {
+                        boolean clusterwide = CiliumPolicyManifest.CLUSTERWIDE.equals(kind);
+                        ciliumPolicies.add(new CiliumPolicyManifest(apiVersion, kind,
+                                clusterwide ? null : ns == null ? "default" : ns, name, (Map<String, Object>) doc,
+                                origin, String.valueOf(doc.hashCode())));
                     }
                 }
                 case "Namespace" -> {

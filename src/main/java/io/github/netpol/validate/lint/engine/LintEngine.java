@@ -111,6 +111,7 @@ public final class LintEngine {
         Set<Subject> out = new LinkedHashSet<>();
         Stream.of(context.manifests().policies().stream().map(Subject::of),
                         context.manifests().tierPolicies().stream().map(Subject::of),
+                        context.manifests().ciliumPolicies().stream().map(Subject::of),
                         context.manifests().namespaces().stream().map(Subject::of),
                         context.manifests().workloads().stream().map(Subject::of))
                 .flatMap(s -> s)

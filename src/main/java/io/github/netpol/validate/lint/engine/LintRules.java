@@ -2,6 +2,10 @@ package io.github.netpol.validate.lint.engine;
 
 import io.github.netpol.validate.lint.LintRule;
 
+import io.github.netpol.validate.lint.cilium.CiliumClusterwideNoNamespaceRule;
+import io.github.netpol.validate.lint.cilium.CiliumEntityWorldAllRule;
+import io.github.netpol.validate.lint.cilium.CiliumL7OnlyRule;
+import io.github.netpol.validate.lint.cilium.CiliumSelectsNothingRule;
 import io.github.netpol.validate.lint.fields.EgressRulesIgnoredRule;
 import io.github.netpol.validate.lint.fields.IngressRulesIgnoredRule;
 import io.github.netpol.validate.lint.fields.MissingNamespaceRule;
@@ -47,8 +51,8 @@ import java.util.Optional;
 /**
  * Every lint rule, in documentation order, by group: one policy's peers ({@code peers}), its ipBlocks
  * ({@code ipblocks}), its policyTypes, ports and namespace ({@code fields}), the whole repository
- * ({@code repository}), and the ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies
- * ({@code tiers}).
+ * ({@code repository}), the ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies
+ * ({@code tiers}), and the CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies ({@code cilium}).
  */
 public final class LintRules {
 
@@ -100,7 +104,12 @@ public final class LintRules {
                 new TierPriorityOverlapRule(),
                 new TierShadowedRuleRule(),
                 new TierPassToDefaultAllowRule(),
-                new TierV1alpha1DuplicateRule());
+                new TierV1alpha1DuplicateRule(),
+                // the Cilium policies
+                new CiliumSelectsNothingRule(),
+                new CiliumClusterwideNoNamespaceRule(),
+                new CiliumL7OnlyRule(),
+                new CiliumEntityWorldAllRule());
     }
 
     public static Optional<LintRule> byId(String id) {
