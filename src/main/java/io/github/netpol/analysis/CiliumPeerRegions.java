@@ -71,14 +71,17 @@ public final class CiliumPeerRegions {
      * identity of their own, an external API server when it counts as world, nodes when the agent is set so.
      */
     public static Region cidrMatchable() {
-        return kinds(Set.of("world", "unmanaged"))
-                .union(Region.of(kindCube(Set.of("apiserver-ext")).with(Dim.fact(WORLD_HAS_APISERVER), ValueSet.of(WorldFact.YES))))
+        return kinds(Set.of("world", "unmanaged")).union(externalApiServerAsWorld())
                 .union(Region.of(kindCube(NODE_KINDS).with(Dim.fact(CIDR_MATCHES_NODES), ValueSet.of(WorldFact.YES))));
     }
 
     private static Region worldLike() {
-        return kinds(Set.of("world"))
-                .union(Region.of(kindCube(Set.of("apiserver-ext")).with(Dim.fact(WORLD_HAS_APISERVER), ValueSet.of(WorldFact.YES))));
+        return kinds(Set.of("world")).union(externalApiServerAsWorld());
+    }
+
+    /** The API server outside the cluster, where the agent counts it as world. */
+    private static Region externalApiServerAsWorld() {
+        return Region.of(kindCube(Set.of("apiserver-ext")).with(Dim.fact(WORLD_HAS_APISERVER), ValueSet.of(WorldFact.YES)));
     }
 
     private static Region kinds(Set<String> kinds) {

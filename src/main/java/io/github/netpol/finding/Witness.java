@@ -91,7 +91,8 @@ public record Witness(Endpoint source, Endpoint destination, String protocol, in
         return parts.isEmpty() ? "" : " (if " + String.join(" and ", parts) + ")";
     }
 
-    private static String labels(Map<String, String> labels) {
+    /** {@code app=web, tier=front}: labels sorted by key. */
+    public static String labels(Map<String, String> labels) {
         return new TreeMap<>(labels).entrySet().stream().map(en -> en.getKey() + "=" + en.getValue())
                 .collect(Collectors.joining(", "));
     }

@@ -25,10 +25,14 @@ public record CiliumPolicyView(CiliumPolicyManifest manifest, CiliumPolicy polic
         return subject().describe();
     }
 
-    /** {@code egress[1] of rule /specs/0 of CiliumNetworkPolicy shop/api}; a {@code spec} rule is not named. */
+    /** {@code specs/0 of CiliumNetworkPolicy shop/api}; a {@code spec} rule is the policy's own. */
+    public String describe(CiliumPolicy.Rule rule) {
+        return (rule.pointer().equals("/spec") ? "" : rule.pointer().substring(1) + " of ") + describe();
+    }
+
+    /** {@code egress[1] of specs/0 of CiliumNetworkPolicy shop/api}; a {@code spec} rule is not named. */
     public String describe(CiliumPolicy.Rule rule, CiliumPolicy.PeerRule item) {
-        return item.label() + (rule.pointer().equals("/spec") ? "" : " of " + rule.pointer().substring(1)) + " of "
-                + describe();
+        return item.label() + " of " + describe(rule);
     }
 
     /** An item of an allow section ({@code ingress}, {@code egress}) with the rule it belongs to. */

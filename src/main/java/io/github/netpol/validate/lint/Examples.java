@@ -54,7 +54,8 @@ public final class Examples {
         return String.join("---\n", documents);
     }
 
-    private static String indent(String text) {
+    /** Indents every non-empty line by two spaces: a block written unindented, nested one level. */
+    public static String indent(String text) {
         return text.lines().map(l -> l.isEmpty() ? l : "  " + l).collect(Collectors.joining("\n", "", "\n"));
     }
 }

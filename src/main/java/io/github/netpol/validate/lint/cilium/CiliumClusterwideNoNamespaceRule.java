@@ -72,8 +72,7 @@ public final class CiliumClusterwideNoNamespaceRule extends BaseRule {
                 - key: io.kubernetes.pod.namespace
                   operator: NotIn
                   values: [kube-system]""";
-        return view.violation(pointer, null, "The endpointSelector of "
-                + (rule.pointer().equals("/spec") ? "" : rule.pointer().substring(1) + " of ") + view.describe()
+        return view.violation(pointer, null, "The endpointSelector of " + view.describe(rule)
                 + " has no namespace key, so it " + which + " in every namespace, kube-system and the other system"
                 + " namespaces included: its default deny and its allows reach the cluster's own components too."
                 + " Scope it with a namespace key in the endpointSelector: io.kubernetes.pod.namespace for namespaces"

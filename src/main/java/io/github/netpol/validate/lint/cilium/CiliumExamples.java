@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint.cilium;
 
-import java.util.stream.Collectors;
+import io.github.netpol.validate.lint.Examples;
 
 /** The Cilium rules' before/after examples: policies in {@code shop} and clusterwide ones. */
 public final class CiliumExamples {
@@ -19,10 +19,6 @@ public final class CiliumExamples {
     }
 
     private static String policy(String kind, String metadata, String spec) {
-        return "apiVersion: cilium.io/v2\nkind: " + kind + "\nmetadata:\n  name: " + metadata + "\nspec:\n" + indent(spec);
-    }
-
-    private static String indent(String text) {
-        return text.lines().map(l -> l.isEmpty() ? l : "  " + l).collect(Collectors.joining("\n", "", "\n"));
+        return "apiVersion: cilium.io/v2\nkind: " + kind + "\nmetadata:\n  name: " + metadata + "\nspec:\n" + Examples.indent(spec);
     }
 }

@@ -79,7 +79,8 @@ public final class CiliumL7OnlyRule extends BaseRule {
                 view.describe(rule, item) + " allows " + CiliumPolicyView.ports(item) + " only through Cilium's L7"
                         + " proxy (" + l7 + " rules): the ports are opened at L4 to the proxy, and which requests"
                         + " pass is decided by the proxy alone, so the " + l7 + " rules hold only where the agent's L7"
-                        + " proxy runs (l7Proxy, on by default), and at L3/L4 these ports are only possibly allowed. If the requests the rules describe are all that is meant, keep it and keep the"
+                        + " proxy runs (l7Proxy, on by default), and at L3/L4 these ports are only possibly allowed."
+                        + " If the requests the rules describe are all that is meant, keep it and keep the"
                         + " proxy enabled (suppress this finding with a reason); if the whole port is meant, drop"
                         + " the rules.", null);
     }

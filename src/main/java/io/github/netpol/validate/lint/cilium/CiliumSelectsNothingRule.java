@@ -1,6 +1,7 @@
 package io.github.netpol.validate.lint.cilium;
 
 import io.github.netpol.finding.FindingCode;
+import io.github.netpol.finding.Witness;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.WorkloadManifest;
 import io.github.netpol.model.semantics.CiliumEndpoints;
@@ -16,7 +17,6 @@ import io.github.netpol.validate.lint.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * A Cilium rule's {@code endpointSelector} selects none of the declared workloads of the namespaces it selects
@@ -91,8 +91,7 @@ public final class CiliumSelectsNothingRule extends BaseRule {
 
     private static Violation violation(CiliumPolicyView view, CiliumPolicy.Rule rule, List<String> namespaces,
                                        List<WorkloadManifest> declared) {
-        return view.violation(rule.pointer() + "/endpointSelector", null, "The endpointSelector of "
-                + (rule.pointer().equals("/spec") ? "" : rule.pointer().substring(1) + " of ") + view.describe()
+        return view.violation(rule.pointer() + "/endpointSelector", null, "The endpointSelector of " + view.describe(rule)
                 + " selects none of the " + declared.size() + " workloads declared in " + String.join(", ", namespaces)
                 + " (e.g. " + example(declared.get(0)) + "), so its rules protect nothing and allow nothing. Check its"
                 + " labels against the pod templates (a key written with a source, like k8s:app, must still be a pod"
@@ -102,8 +101,7 @@ public final class CiliumSelectsNothingRule extends BaseRule {
     /** {@code Deployment shop/api with pod labels app=api}. */
     private static String example(WorkloadManifest w) {
         return w.kind() + " " + w.namespace() + "/" + w.name() + (w.podLabels().isEmpty() ? " without pod labels"
-                : " with pod labels " + String.join(", ", new TreeMap<>(w.podLabels()).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                : " with pod labels " + Witness.labels(w.podLabels()));
     }
 
     /** A {@code reserved:} key selects an entity such as the host or the health endpoint on purpose. */

@@ -1,6 +1,6 @@
 package io.github.netpol.validate.lint.tiers;
 
-import java.util.stream.Collectors;
+import io.github.netpol.validate.lint.Examples;
 
 /**
  * The tier rules' before/after examples (tenant namespaces labelled {@code tenant}), and the policies the tests
@@ -68,10 +68,6 @@ public final class TierExamples {
                 metadata:
                   name: %s
                 spec:
-                """.formatted(version, kind, name) + indent(order + "\nsubject:\n  namespaces: " + namespaces + "\n" + rules);
-    }
-
-    private static String indent(String text) {
-        return text.lines().map(l -> l.isEmpty() ? l : "  " + l).collect(Collectors.joining("\n", "", "\n"));
+                """.formatted(version, kind, name) + Examples.indent(order + "\nsubject:\n  namespaces: " + namespaces + "\n" + rules);
     }
 }
