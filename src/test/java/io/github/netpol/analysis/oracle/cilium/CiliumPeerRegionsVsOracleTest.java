@@ -5,15 +5,12 @@ import io.github.netpol.analysis.Region;
 import io.github.netpol.analysis.SideRegion;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
-import io.github.netpol.finding.WorldFact;
 import io.github.netpol.model.semantics.Cidr;
 import io.github.netpol.model.semantics.CiliumPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -101,20 +98,6 @@ class CiliumPeerRegionsVsOracleTest {
 
     private static boolean contains(Region addresses, String ip, CiliumWorld w) {
         return new SideRegion(Direction.EGRESS, Region.empty(), addresses)
-                .allows(LOCAL, new Endpoint.Ip(ip), "TCP", 443, facts(w));
-    }
-
-    /** The oracle's world as the analysis' facts. */
-    static Map<String, String> facts(CiliumWorld w) {
-        Map<String, String> f = new HashMap<>();
-        f.put(WorldFact.ADDRESS_KIND, switch (w.addressKind()) {
-            case APISERVER_NODE -> "apiserver-node";
-            case APISERVER_EXT -> "apiserver-ext";
-            default -> w.addressKind().name().toLowerCase(Locale.ROOT);
-        });
-        f.put(WorldFact.SAME_NODE, w.sameNode() ? WorldFact.YES : WorldFact.NO);
-        f.put(CiliumPeerRegions.WORLD_HAS_APISERVER, w.worldHasApiserver() ? WorldFact.YES : WorldFact.NO);
-        f.put(CiliumPeerRegions.CIDR_MATCHES_NODES, w.cidrMatchesNodes() ? WorldFact.YES : WorldFact.NO);
-        return f;
+                .allows(LOCAL, new Endpoint.Ip(ip), "TCP", 443, CiliumWorldFacts.facts(w, true));
     }
 }

@@ -6,7 +6,6 @@ import io.github.netpol.analysis.SideRegion;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.NamedPort;
-import io.github.netpol.finding.WorldFact;
 import io.github.netpol.model.CiliumPolicyManifest;
 import io.github.netpol.model.semantics.CiliumPolicy;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class CiliumPortRegionsVsOracleTest {
             CiliumPeer.Pod destination = new CiliumPeer.Pod("shop", Map.of(), Map.of("app", "api"), "default", NAMED);
             for (boolean sctp : new boolean[]{false, true}) {
                 CiliumWorld w = CiliumWorld.defaults().with(CiliumWorld.Flag.SCTP_UNDER_ANY, sctp);
-                Map<String, String> facts = Map.of(CiliumPortRegions.SCTP_UNDER_ANY, sctp ? WorldFact.YES : WorldFact.NO);
+                Map<String, String> facts = CiliumWorldFacts.facts(w, false);
                 for (String protocol : List.of("TCP", "UDP", "SCTP")) {
                     for (int port : PROBES) {
                         boolean expected = entries.stream()

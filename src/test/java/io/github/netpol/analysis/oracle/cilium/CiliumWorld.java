@@ -87,11 +87,20 @@ public record CiliumWorld(AddressKind addressKind, boolean sameNode, Set<String>
 
     /** The eight boolean settings and behaviours, in the order of {@link Flag}. */
     public CiliumWorld with(Flag flag, boolean value) {
-        boolean[] f = {nonDefaultDenySupported, cidrMatchesNodes, allowLocalhost, l3OverridesL7, worldHasApiserver,
-            cnpNamespaceLabelsCrossNamespace, emptyListWildcard, sctpUnderAny};
+        boolean[] f = flags();
         f[flag.ordinal()] = value;
         return new CiliumWorld(addressKind, sameNode, dnsNames, services, mode, f[0], f[1], f[2], f[3], f[4], f[5],
                 f[6], f[7]);
+    }
+
+    /** The value of one of the eight boolean settings and behaviours. */
+    public boolean get(Flag flag) {
+        return flags()[flag.ordinal()];
+    }
+
+    private boolean[] flags() {
+        return new boolean[]{nonDefaultDenySupported, cidrMatchesNodes, allowLocalhost, l3OverridesL7,
+            worldHasApiserver, cnpNamespaceLabelsCrossNamespace, emptyListWildcard, sctpUnderAny};
     }
 
     /** The boolean components, for enumeration. */

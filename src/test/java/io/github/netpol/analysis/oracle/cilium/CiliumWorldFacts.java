@@ -1,0 +1,137 @@
+package io.github.netpol.analysis.oracle.cilium;
+
+import io.github.netpol.analysis.CiliumPeerRegions;
+import io.github.netpol.analysis.CiliumPortRegions;
+import io.github.netpol.analysis.Cube;
+import io.github.netpol.analysis.Dim;
+import io.github.netpol.analysis.Region;
+import io.github.netpol.analysis.SideRegion;
+import io.github.netpol.finding.WorldFact;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A concrete {@link CiliumWorld} as the analysis' {@link WorldFact}s, and back: the address kind (for an address
+ * peer only), same node, and the agent settings the analysis has a fact for. A yes/no fact that does not hold is
+ * left out. L7 verdicts are not part of a world: {@link #withL7} adds them, every one passing or none.
+ * {@code CNP_NAMESPACE_LABELS_CROSS_NAMESPACE} and {@code EMPTY_LIST_WILDCARD} have no fact (the analysis refuses
+ * the inputs where they matter), nor have DNS names and undeclared services (the address end carries the names).
+ */
+public final class CiliumWorldFacts {
+
+    /** The agent settings with a fact of the analysis, by the oracle's flag. */
+    public static final Map<CiliumWorld.Flag, String> SETTINGS = settings();
+
+    private CiliumWorldFacts() {
+    }
+
+    private static Map<CiliumWorld.Flag, String> settings() {
+        Map<CiliumWorld.Flag, String> m = new EnumMap<>(CiliumWorld.Flag.class);
+        m.put(CiliumWorld.Flag.NON_DEFAULT_DENY_SUPPORTED, WorldFact.SETTING + "enable-non-default-deny-policies");
+        m.put(CiliumWorld.Flag.CIDR_MATCHES_NODES, CiliumPeerRegions.CIDR_MATCHES_NODES);
+        m.put(CiliumWorld.Flag.ALLOW_LOCALHOST, WorldFact.SETTING + "allow-localhost=always");
+        m.put(CiliumWorld.Flag.L3_OVERRIDES_L7, WorldFact.SETTING + "L3-only allows overriding L7 rules");
+        m.put(CiliumWorld.Flag.WORLD_HAS_APISERVER, CiliumPeerRegions.WORLD_HAS_APISERVER);
+        m.put(CiliumWorld.Flag.SCTP_UNDER_ANY, CiliumPortRegions.SCTP_UNDER_ANY);
+        return Map.copyOf(m);
+    }
+
+    /** The world's facts for a connection whose peer is an address ({@code addressPeer}) or a pod. */
+    public static Map<String, String> facts(CiliumWorld w, boolean addressPeer) {
+        Map<String, String> f = new LinkedHashMap<>();
+        if (addressPeer) {
+            f.put(WorldFact.ADDRESS_KIND, kind(w.addressKind()));
+        }
+        if (w.sameNode()) {
+            f.put(WorldFact.SAME_NODE, WorldFact.YES);
+        }
+        SETTINGS.forEach((flag, fact) -> {
+            if (w.get(flag)) {
+                f.put(fact, WorldFact.YES);
+            }
+        });
+        return f;
+    }
+
+    /** The same facts with every L7 verdict of {@code l7} passing ({@code pass}) or none (left out). */
+    public static Map<String, String> withL7(Map<String, String> facts, Collection<String> l7, boolean pass) {
+        Map<String, String> f = new LinkedHashMap<>(facts);
+        if (pass) {
+            l7.forEach(k -> f.put(k, WorldFact.YES));
+        }
+        return f;
+    }
+
+    /** The analysis' name of an address kind. */
+    public static String kind(CiliumWorld.AddressKind kind) {
+        return switch (kind) {
+            case APISERVER_NODE -> "apiserver-node";
+            case APISERVER_EXT -> "apiserver-ext";
+            default -> kind.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /**
+     * Whether the world agrees with the facts an example states (an L7 verdict or a fact the oracle has no flag
+     * for constrains nothing): a stated address kind, same node and setting must be the world's; a yes/no fact
+     * stated {@link WorldFact#NO} must not hold in it.
+     */
+    public static boolean consistent(CiliumWorld w, boolean addressPeer, Map<String, String> stated) {
+        Map<String, String> mine = facts(w, addressPeer);
+        for (Map.Entry<String, String> e : stated.entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith(WorldFact.L7_PASSES) || !known(key)) {
+                continue;
+            }
+            String value = WorldFact.NO.equals(e.getValue()) ? null : e.getValue();
+            if (key.equals(WorldFact.ADDRESS_KIND) && !addressPeer) {
+                continue;
+            }
+            if (!java.util.Objects.equals(value, mine.get(key))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean known(String key) {
+        return key.equals(WorldFact.ADDRESS_KIND) || key.equals(WorldFact.SAME_NODE) || SETTINGS.containsValue(key);
+    }
+
+    /** Every fact key of a region ({@link Dim.Kind#FACT} dimensions) that names an L7 verdict. */
+    public static Set<String> l7Keys(Region r) {
+        Set<String> out = new TreeSet<>();
+        for (Cube c : r.cubes()) {
+            for (Dim d : c.sets().keySet()) {
+                if (d.kind() == Dim.Kind.FACT && d.key().startsWith(WorldFact.L7_PASSES)) {
+                    out.add(d.key());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The L7 verdict keys of sides, both peer kinds. */
+    public static Set<String> l7Keys(List<SideRegion> sides) {
+        Set<String> out = new TreeSet<>();
+        for (SideRegion s : sides) {
+            out.addAll(l7Keys(s.pods()));
+            out.addAll(l7Keys(s.ips()));
+        }
+        return out;
+    }
+
+    /** Whether the world leaves the two flags the analysis has no fact for at their defaults. */
+    public static boolean unfactedAtDefaults(CiliumWorld w) {
+        CiliumWorld d = CiliumWorld.defaults();
+        return w.cnpNamespaceLabelsCrossNamespace() == d.cnpNamespaceLabelsCrossNamespace()
+                && w.emptyListWildcard() == d.emptyListWildcard();
+    }
+}
