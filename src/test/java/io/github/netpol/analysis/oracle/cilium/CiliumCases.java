@@ -28,6 +28,8 @@ import java.util.TreeMap;
 public final class CiliumCases {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // one reader for every case: it keeps nothing between reads, and building its converters is most of a read
+    private static final ManifestReader READER = new ManifestReader();
 
     private CiliumCases() {
     }
@@ -39,16 +41,33 @@ public final class CiliumCases {
 
     /** YAML text as the analysis reads it (one file). */
     public static ManifestSet read(String yaml) {
-        return new ManifestReader().read(List.of(new SourceFile("case.yaml", yaml.getBytes(StandardCharsets.UTF_8))),
+        return READER.read(List.of(new SourceFile("case.yaml", yaml.getBytes(StandardCharsets.UTF_8))),
                 "default");
     }
 
     /** Every document of the case: namespaces, sample pods, then {@link #policyYaml}. */
     public static String yaml(CiliumGenerator.Case c) {
-        List<Object> docs = new ArrayList<>();
-        namespaces().forEach((ns, labels) -> docs.add(namespace(ns, labels)));
-        CiliumGenerator.pods().forEach(p -> docs.add(pod(p)));
-        return dump(docs) + policyYaml(c);
+        return Declared.TEXT + policyYaml(c);
+    }
+
+    /** The namespaces and sample pods, the same in every case: written once. */
+    private static final class Declared {
+        static final String TEXT = text();
+
+        private static String text() {
+            List<Object> docs = new ArrayList<>();
+            namespaces().forEach((ns, labels) -> docs.add(namespace(ns, labels)));
+            CiliumGenerator.pods().forEach(p -> docs.add(pod(p)));
+            return dump(docs);
+        }
+    }
+
+    /** Documents as the analysis reads them, after a Namespace for each of {@code namespaces} (name to labels). */
+    public static ManifestSet manifests(Map<String, Map<String, String>> namespaces, List<Map<String, Object>> docs) {
+        List<Object> all = new ArrayList<>();
+        namespaces.forEach((ns, labels) -> all.add(namespace(ns, labels)));
+        all.addAll(docs);
+        return read(dump(all));
     }
 
     /** The policies and services of the case alone: what a reproduction shows. */
@@ -82,10 +101,11 @@ public final class CiliumCases {
         return "pod" + i;
     }
 
-    /** A sample pod as the analysis sees it: labels as written, named ports, its declared workload. */
+    /** A pod as the analysis sees it: labels as written, named ports, the Pod declaring it if it is a sample pod. */
     public static Endpoint.Pod endpoint(CiliumPeer.Pod p) {
+        boolean sample = CiliumGenerator.pods().contains(p);
         return new Endpoint.Pod(p.namespace(), p.namespaceLabels(), p.podLabels(), p.namedPorts(),
-                p.namespace() + "/Pod/" + podName(p));
+                sample ? p.namespace() + "/Pod/" + podName(p) : null);
     }
 
     /**
@@ -125,7 +145,8 @@ public final class CiliumCases {
         CiliumPeer.Pod pod = (CiliumPeer.Pod) p;
         Map<String, String> ns = new TreeMap<>(pod.namespaceLabels());
         ns.remove("kubernetes.io/metadata.name");
-        return "pod " + pod.namespace() + "/" + podName(pod) + " " + new TreeMap<>(pod.podLabels())
+        String name = CiliumGenerator.pods().contains(pod) ? "/" + podName(pod) : "";
+        return "pod " + pod.namespace() + name + " " + new TreeMap<>(pod.podLabels())
                 + (ns.isEmpty() ? "" : " ns-labels " + ns)
                 + ("default".equals(pod.serviceAccount()) ? "" : " sa " + pod.serviceAccount())
                 + (pod.namedPorts().isEmpty() ? "" : " ports " + pod.namedPorts().stream()
@@ -211,11 +232,16 @@ public final class CiliumCases {
     }
 
     private static String dump(List<Object> docs) {
+        return DUMPER.get().dumpAll(docs.iterator());
+    }
+
+    // a Yaml is not thread-safe and costs more to build than a case costs to write
+    private static final ThreadLocal<Yaml> DUMPER = ThreadLocal.withInitial(() -> {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setExplicitStart(true);
-        return new Yaml(options).dumpAll(docs.iterator());
-    }
+        return new Yaml(options);
+    });
 
     /** Names of the sample pods' namespaces. */
     public static Set<String> namespaceNames() {

@@ -1,8 +1,12 @@
 package io.github.netpol.analysis.oracle.cilium;
 
+import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.analysis.AnalyzedVersion;
+import io.github.netpol.analysis.PolicyAnalyzer;
 import io.github.netpol.analysis.oracle.cilium.CiliumOracle.Level;
 import io.github.netpol.analysis.oracle.cilium.CiliumWorld.AddressKind;
 import io.github.netpol.analysis.oracle.cilium.CiliumWorld.Flag;
+import io.github.netpol.model.ManifestSet;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -61,6 +65,63 @@ class CiliumDocumentationTruthTableTest {
         assertThat(ids).hasSize(30);
     }
 
+    /**
+     * The analysis gives each row the oracle's level in every world the row enumerates, where it analyses the
+     * row's policies (a row it refuses is counted, not compared): the source's egress side and the destination's
+     * ingress side, with the world's facts and every L7 verdict failing or passing.
+     */
+    @Test
+    void theAnalysisGivesEveryAnalysedRowTheOraclesLevels() {
+        List<String> disagreements = new ArrayList<>();
+        int rows = 0;
+        int refused = 0;
+        int comparisons = 0;
+        for (String line : lines("cilium/truth-table.tsv")) {
+            Row row = parse(line);
+            rows++;
+            ManifestSet set = CiliumCases.manifests(namespaces(row), documents(row));
+            if (!set.unsupported().isEmpty()) {
+                refused++;
+                continue;
+            }
+            AnalyzedVersion version = PolicyAnalyzer.analyze(set, AnalysisOptions.defaults());
+            CiliumOracle oracle = oracle(row);
+            for (CiliumWorld w : worlds(row, oracle)) {
+                comparisons++;
+                Level expected = oracle.decide(row.src(), row.dst(), row.protocol(), row.port(), w);
+                EngineAnswer actual = EngineAnswer.decide(version, row.src(), row.dst(), row.protocol(), row.port(), w);
+                if (!actual.agrees(expected)) {
+                    boolean address = row.src() instanceof CiliumPeer.Addr || row.dst() instanceof CiliumPeer.Addr;
+                    disagreements.add(line + "\n    world: " + CiliumCases.describe(w, address) + "; oracle "
+                            + expected + ", analysis " + actual);
+                }
+            }
+        }
+        String summary = rows + " rows, " + refused + " refused by the analysis, " + comparisons + " comparisons, "
+                + disagreements.size() + " disagreements";
+        System.out.println("CiliumDocumentationTruthTableTest (analysis): " + summary);
+        disagreements.forEach(System.out::println);
+        assertThat(disagreements).as(summary).isEmpty();
+        assertThat(refused).as(summary).isLessThan(rows);
+    }
+
+    /** The namespaces of the row's pod ends, with their labels, declared. */
+    private static Map<String, Map<String, String>> namespaces(Row row) {
+        Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+        for (CiliumPeer p : List.of(row.src(), row.dst())) {
+            if (p instanceof CiliumPeer.Pod pod) {
+                Map<String, String> labels = new java.util.TreeMap<>(pod.namespaceLabels());
+                labels.remove("kubernetes.io/metadata.name");
+                out.merge(pod.namespace(), labels, (a, b) -> {
+                    Map<String, String> both = new java.util.TreeMap<>(a);
+                    both.putAll(b);
+                    return both;
+                });
+            }
+        }
+        return out;
+    }
+
     @Test
     void theRefusedExamplesAreRefusedForTheirReason() throws IOException {
         int n = 0;
@@ -90,14 +151,32 @@ class CiliumDocumentationTruthTableTest {
     }
 
     static Set<Level> levels(Row row) {
+        CiliumOracle oracle = oracle(row);
+        Set<Level> out = EnumSet.noneOf(Level.class);
+        for (CiliumWorld w : worlds(row, oracle)) {
+            out.add(oracle.decide(row.src(), row.dst(), row.protocol(), row.port(), w));
+        }
+        return out;
+    }
+
+    /** Every document of the row's files (policies and Services). */
+    static List<Map<String, Object>> documents(Row row) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        row.files().forEach(f -> out.addAll(load(f)));
+        return out;
+    }
+
+    static CiliumOracle oracle(Row row) {
         List<Map<String, Object>> policies = new ArrayList<>();
         List<Map<String, Object>> services = new ArrayList<>();
-        for (String f : row.files()) {
-            for (Map<String, Object> doc : load(f)) {
-                (doc.get("kind").equals("Service") ? services : policies).add(doc);
-            }
+        for (Map<String, Object> doc : documents(row)) {
+            (doc.get("kind").equals("Service") ? services : policies).add(doc);
         }
-        CiliumOracle oracle = new CiliumOracle(policies, List.of(), services);
+        return new CiliumOracle(policies, List.of(), services);
+    }
+
+    /** The relevant worlds with the agent settings as the row pins them and its address facts. */
+    static Set<CiliumWorld> worlds(Row row, CiliumOracle oracle) {
         Map<Flag, String> settings = new LinkedHashMap<>();
         SETTINGS.forEach(f -> settings.put(f, String.valueOf(CiliumWorld.defaults().with(f, true)
                 .equals(CiliumWorld.defaults()))));
@@ -123,11 +202,7 @@ class CiliumDocumentationTruthTableTest {
             }
             worlds.add(w);
         }
-        Set<Level> out = EnumSet.noneOf(Level.class);
-        for (CiliumWorld w : worlds) {
-            out.add(oracle.decide(row.src(), row.dst(), row.protocol(), row.port(), w));
-        }
-        return out;
+        return worlds;
     }
 
     static Row parse(String line) {

@@ -169,8 +169,9 @@ public final class CiliumGenerator {
         rule.put("egress", new ArrayList<>(List.of(item(false, false))));
     }
 
+    /** A deep, mutable copy of a YAML tree. */
     @SuppressWarnings("unchecked")
-    private static <T> T copy(T node) {
+    static <T> T copy(T node) {
         if (node instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, v) -> out.put((String) k, copy(v)));

@@ -6,6 +6,7 @@ import io.github.netpol.analysis.Cube;
 import io.github.netpol.analysis.Dim;
 import io.github.netpol.analysis.Region;
 import io.github.netpol.analysis.SideRegion;
+import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.WorldFact;
 
 import java.util.Collection;
@@ -79,30 +80,47 @@ public final class CiliumWorldFacts {
     }
 
     /**
-     * Whether the world agrees with the facts an example states (an L7 verdict or a fact the oracle has no flag
-     * for constrains nothing): a stated address kind, same node and setting must be the world's; a yes/no fact
-     * stated {@link WorldFact#NO} must not hold in it.
+     * The world with the facts an example states (an address kind, same node, a setting; {@link WorldFact#NO} for
+     * a yes/no fact that does not hold) and, for an address, the DNS names it is reached by. L7 verdicts and facts
+     * the oracle has no flag for are left to the caller.
      */
-    public static boolean consistent(CiliumWorld w, boolean addressPeer, Map<String, String> stated) {
-        Map<String, String> mine = facts(w, addressPeer);
-        for (Map.Entry<String, String> e : stated.entrySet()) {
-            String key = e.getKey();
-            if (key.startsWith(WorldFact.L7_PASSES) || !known(key)) {
-                continue;
+    public static CiliumWorld apply(CiliumWorld w, Map<String, String> stated, Endpoint peer) {
+        CiliumWorld out = w;
+        if (peer instanceof Endpoint.Ip ip) {
+            String kind = stated.get(WorldFact.ADDRESS_KIND);
+            if (kind != null) {
+                out = out.withAddress(addressKind(kind), out.sameNode());
             }
-            String value = WorldFact.NO.equals(e.getValue()) ? null : e.getValue();
-            if (key.equals(WorldFact.ADDRESS_KIND) && !addressPeer) {
-                continue;
-            }
-            if (!java.util.Objects.equals(value, mine.get(key))) {
-                return false;
+            if (!ip.domainNames().isEmpty()) {
+                out = out.withDnsNames(Set.copyOf(ip.domainNames()));
             }
         }
-        return true;
+        String same = stated.get(WorldFact.SAME_NODE);
+        if (same != null) {
+            out = out.withAddress(out.addressKind(), WorldFact.YES.equals(same));
+        }
+        for (Map.Entry<CiliumWorld.Flag, String> e : SETTINGS.entrySet()) {
+            String v = stated.get(e.getValue());
+            if (v != null) {
+                out = out.with(e.getKey(), WorldFact.YES.equals(v));
+            }
+        }
+        return out;
     }
 
-    private static boolean known(String key) {
-        return key.equals(WorldFact.ADDRESS_KIND) || key.equals(WorldFact.SAME_NODE) || SETTINGS.containsValue(key);
+    private static CiliumWorld.AddressKind addressKind(String fact) {
+        for (CiliumWorld.AddressKind k : CiliumWorld.AddressKind.values()) {
+            if (kind(k).equals(fact)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no address kind " + fact);
+    }
+
+    /** Whether an example states a fact the oracle has no flag for (beyond L7 verdicts). */
+    public static boolean unknownFacts(Map<String, String> stated) {
+        return stated.keySet().stream().anyMatch(k -> !k.startsWith(WorldFact.L7_PASSES)
+                && !k.equals(WorldFact.ADDRESS_KIND) && !k.equals(WorldFact.SAME_NODE) && !SETTINGS.containsValue(k));
     }
 
     /** Every fact key of a region ({@link Dim.Kind#FACT} dimensions) that names an L7 verdict. */

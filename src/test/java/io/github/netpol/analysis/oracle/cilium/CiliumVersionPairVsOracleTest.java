@@ -1,0 +1,252 @@
+package io.github.netpol.analysis.oracle.cilium;
+
+import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.analysis.Cube;
+import io.github.netpol.analysis.SideComparison;
+import io.github.netpol.analysis.SideRegion;
+import io.github.netpol.analysis.Witnesses;
+import io.github.netpol.analysis.oracle.cilium.CiliumOracle.Level;
+import io.github.netpol.analysis.oracle.cilium.CiliumSideVsOracleTest.Connection;
+import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.Endpoint;
+import io.github.netpol.finding.Witness;
+import io.github.netpol.finding.WorldFact;
+import io.github.netpol.model.ManifestSet;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The widening the analysis finds between two versions ({@link SideComparison#newlyAllowed()}) against the
+ * oracle, on random cases and their one-edit mutations ({@link CiliumGenerator#mutate}), both read by the real
+ * reader.
+ * <ul>
+ *   <li>Soundness: on sampled connections and relevant worlds, wherever the oracle's new level is above the old
+ *       one, the side's widening holds the connection with the world's facts (every L7 verdict passing when the new
+ *       level is {@link Level#L7}, none otherwise). With every verdict failing the widening holds exactly the
+ *       connections the new version allows and the old does not, with every verdict passing exactly those the new
+ *       version lets through to L7 and the old denies: a connection held beyond that is counted as imprecise.</li>
+ *   <li>Precision: every witness of a widening (the side's {@link SideComparison#newlyAllowedWitness()} and one per
+ *       cube) is a connection the oracle's new level lets through further than the old in a world with the
+ *       witness's facts; where the witness assumes an L7 verdict of a rule the old version did not have, only that
+ *       the new level is at least L7.</li>
+ * </ul>
+ */
+class CiliumVersionPairVsOracleTest {
+
+    static final int PAIRS = 2000;
+    static final int CONNECTIONS = 60;
+    static final int WORLDS = 3;
+    static final int CUBE_WITNESSES = 6;
+    private static final int REPORTED = 10;
+
+    @Test
+    void wideningsAreTheOraclesWidenings() {
+        CiliumGenerator g = new CiliumGenerator(2310);
+        Random rnd = new Random(2311);
+        CiliumSideVsOracleTest.Counts counts = new CiliumSideVsOracleTest.Counts();
+        long witnesses = 0;
+        long missed = 0;
+        long imprecise = 0;
+        long badWitnesses = 0;
+        List<String> reports = new ArrayList<>();
+        for (int i = 0; i < PAIRS; i++) {
+            CiliumGenerator.Case old = g.next();
+            CiliumGenerator.Case current = g.mutate(old);
+            counts.cases++;
+            Pair pair = Pair.of(old, current, counts);
+            if (pair == null) {
+                continue;
+            }
+            for (int k = 0; k < CONNECTIONS; k++) {
+                Connection conn = Connection.sample(rnd);
+                List<CiliumWorld> worlds = pair.worlds(conn.source(), conn.destination(), conn.protocol());
+                for (int n = 0; n < Math.min(WORLDS, worlds.size()); n++) {
+                    CiliumWorld w = worlds.size() <= WORLDS ? worlds.get(n) : worlds.get(rnd.nextInt(worlds.size()));
+                    counts.comparisons++;
+                    Level before = pair.oldOracle().side(conn.ingress(), conn.local(), conn.peer(), conn.protocol(),
+                            conn.port(), w);
+                    Level after = pair.newOracle().side(conn.ingress(), conn.local(), conn.peer(), conn.protocol(),
+                            conn.port(), w);
+                    SideRegion widened = pair.widened(conn.local().namespace(), conn.direction());
+                    EngineAnswer claimed = EngineAnswer.of(widened, CiliumWorldFacts.l7Keys(List.of(widened)),
+                            CiliumCases.endpoint(conn.local()), CiliumCases.endpoint(conn.peer(), w), conn.protocol(),
+                            conn.port(), CiliumWorldFacts.facts(w, conn.peer() instanceof CiliumPeer.Addr));
+                    boolean withoutL7 = after == Level.ALLOW && before != Level.ALLOW;
+                    boolean withL7 = after != Level.DENY && before == Level.DENY;
+                    boolean unsound = withoutL7 && !claimed.withoutL7() || withL7 && !claimed.withL7();
+                    boolean extra = !withoutL7 && claimed.withoutL7() || !withL7 && claimed.withL7();
+                    if (unsound || extra) {
+                        if (unsound) {
+                            missed++;
+                        } else {
+                            imprecise++;
+                        }
+                        if (reports.size() < REPORTED) {
+                            reports.add((unsound ? "MISSED widening" : "IMPRECISE widening") + ", pair " + i + ":\n"
+                                    + pair.describe() + conn + "\n  world: "
+                                    + CiliumCases.describe(w, conn.peer() instanceof CiliumPeer.Addr)
+                                    + "\n  oracle: old " + before + ", new " + after + "; widening held without L7: "
+                                    + claimed.withoutL7() + ", with every L7 verdict passing: " + claimed.withL7()
+                                    + "\n");
+                        }
+                    }
+                }
+            }
+            for (SideComparison cmp : pair.comparisons()) {
+                for (Witness w : witnesses(cmp)) {
+                    witnesses++;
+                    String problem = pair.check(cmp, w);
+                    if (problem != null) {
+                        badWitnesses++;
+                        if (reports.size() < REPORTED) {
+                            reports.add("WITNESS not a widening, pair " + i + ":\n" + pair.describe() + "  "
+                                    + cmp.namespace() + " " + cmp.direction() + ": " + w.describe()
+                                    + "\n  facts " + new TreeMap<>(w.facts()) + "\n  " + problem + "\n");
+                        }
+                    }
+                }
+            }
+        }
+        String summary = counts + ", " + witnesses + " witnesses; " + missed + " missed, " + imprecise
+                + " imprecise, " + badWitnesses + " witnesses not widenings";
+        System.out.println("CiliumVersionPairVsOracleTest: " + summary);
+        reports.forEach(System.out::println);
+        assertThat(reports).as(summary).isEmpty();
+        assertThat(counts.analysed).as(summary).isGreaterThan(PAIRS / 2);
+        assertThat(witnesses).as(summary).isGreaterThan(PAIRS / 2);
+    }
+
+    /** The side's witness and one per cube of its widening (a few). */
+    private static List<Witness> witnesses(SideComparison cmp) {
+        List<Witness> out = new ArrayList<>();
+        cmp.newlyAllowedWitness().ifPresent(out::add);
+        SideRegion widened = cmp.newlyAllowed();
+        int n = 0;
+        for (boolean ip : new boolean[]{false, true}) {
+            for (Cube c : (ip ? widened.ips() : widened.pods()).cubes()) {
+                if (n++ >= CUBE_WITNESSES) {
+                    return out;
+                }
+                out.add(Witnesses.of(c, cmp.direction(), cmp.namespace(), cmp.newSide().universe(), ip));
+            }
+        }
+        return out;
+    }
+
+    /** Two versions both read: their oracles and the analysis' comparison of every side. */
+    record Pair(CiliumGenerator.Case old, CiliumGenerator.Case current, CiliumOracle oldOracle,
+                CiliumOracle newOracle, List<SideComparison> comparisons) {
+
+        /** {@code null} when the oracle or the analysis refuses either version (counted). */
+        static Pair of(CiliumGenerator.Case old, CiliumGenerator.Case current,
+                       CiliumSideVsOracleTest.Counts counts) {
+            CiliumOracle before;
+            CiliumOracle after;
+            try {
+                before = old.oracle();
+                after = current.oracle();
+            } catch (CiliumOracle.Refused e) {
+                counts.refusedByOracle++;
+                return null;
+            }
+            ManifestSet a = CiliumCases.manifests(old);
+            ManifestSet b = CiliumCases.manifests(current);
+            if (!a.unsupported().isEmpty() || !b.unsupported().isEmpty()) {
+                counts.refusedByEngine++;
+                return null;
+            }
+            counts.analysed++;
+            return new Pair(old, current, before, after, SideComparison.compareAll(a, b, AnalysisOptions.defaults()));
+        }
+
+        /** The side's widening; a side the comparison leaves out widens nothing. */
+        SideRegion widened(String namespace, Direction direction) {
+            for (SideComparison c : comparisons) {
+                if (c.namespace().equals(namespace) && c.direction() == direction) {
+                    return c.newlyAllowed();
+                }
+            }
+            return SideRegion.empty(direction);
+        }
+
+        /** The worlds relevant to the connection under either version. */
+        List<CiliumWorld> worlds(CiliumPeer src, CiliumPeer dst, String protocol) {
+            Set<CiliumWorld> out = new LinkedHashSet<>(CiliumWorlds.relevant(oldOracle, old.networkPolicies(), src, dst,
+                    protocol, CiliumWorld.Mode.DEFAULT));
+            out.addAll(CiliumWorlds.relevant(newOracle, current.networkPolicies(), src, dst, protocol,
+                    CiliumWorld.Mode.DEFAULT));
+            return new ArrayList<>(out);
+        }
+
+        /** {@code null} when the witness is a widening by the oracle, else why not. */
+        String check(SideComparison cmp, Witness w) {
+            boolean ingress = cmp.direction() == Direction.INGRESS;
+            Endpoint localEnd = ingress ? w.destination() : w.source();
+            Endpoint peerEnd = ingress ? w.source() : w.destination();
+            if (!(CiliumCases.peer(localEnd) instanceof CiliumPeer.Pod local)) {
+                return "the local end is not a pod";
+            }
+            CiliumPeer peer = CiliumCases.peer(peerEnd);
+            if (CiliumWorldFacts.unknownFacts(w.facts())) {
+                return "it assumes a fact the oracle has no flag for";
+            }
+            Set<String> passing = new LinkedHashSet<>();
+            boolean anyL7 = false;
+            for (Map.Entry<String, String> f : w.facts().entrySet()) {
+                if (f.getKey().startsWith(WorldFact.L7_PASSES)) {
+                    anyL7 = true;
+                    if (WorldFact.YES.equals(f.getValue())) {
+                        passing.add(f.getKey());
+                    }
+                }
+            }
+            Set<String> oldKeys = CiliumWorldFacts.l7Keys(List.of(cmp.oldSide().allowed(),
+                    cmp.oldSide().certainlyAllowed()));
+            boolean changedL7 = passing.stream().anyMatch(k -> !oldKeys.contains(k));
+            List<String> seen = new ArrayList<>();
+            for (CiliumWorld base : worlds(ingress ? peer : local, ingress ? local : peer, w.protocol())) {
+                CiliumWorld world = CiliumWorldFacts.apply(base, w.facts(), peerEnd);
+                Level before = oldOracle.side(ingress, local, peer, w.protocol(), w.port(), world);
+                Level after = newOracle.side(ingress, local, peer, w.protocol(), w.port(), world);
+                boolean widening;
+                if (changedL7) {
+                    widening = after != Level.DENY;
+                } else if (!passing.isEmpty()) {
+                    widening = after.compareTo(before) > 0;
+                } else if (anyL7) {
+                    widening = after == Level.ALLOW && before != Level.ALLOW;
+                } else {
+                    // no verdict assumed: it is a widening whatever they are, so also with every one passing
+                    widening = after == Level.ALLOW && before == Level.DENY;
+                }
+                if (widening) {
+                    return null;
+                }
+                if (seen.size() < 4) {
+                    seen.add("old " + before + ", new " + after + " in "
+                            + CiliumCases.describe(world, peer instanceof CiliumPeer.Addr));
+                }
+            }
+            return "oracle: " + String.join("; ", seen) + (changedL7 ? " (an L7 verdict of a changed rule assumed)"
+                    : passing.isEmpty() ? "" : " (L7 verdicts " + passing + " assumed)");
+        }
+
+        String describe() {
+            return "  old version:\n" + indent(CiliumCases.policyYaml(old)) + "  new version:\n"
+                    + indent(CiliumCases.policyYaml(current));
+        }
+
+        private static String indent(String yaml) {
+            return yaml.isEmpty() ? "    (nothing)\n" : yaml.replaceAll("(?m)^", "    ");
+        }
+    }
+}
