@@ -47,6 +47,8 @@ class CiliumVersionPairVsOracleTest {
     static final int WORLDS = 3;
     static final int CUBE_WITNESSES = 6;
     private static final int REPORTED = 10;
+    private static final String MISSED = "MISSED widening";
+    private static final String IMPRECISE = "IMPRECISE widening";
 
     @Test
     void wideningsAreTheOraclesWidenings() {
@@ -72,52 +74,40 @@ class CiliumVersionPairVsOracleTest {
                 for (int n = 0; n < Math.min(WORLDS, worlds.size()); n++) {
                     CiliumWorld w = worlds.size() <= WORLDS ? worlds.get(n) : worlds.get(rnd.nextInt(worlds.size()));
                     counts.comparisons++;
-                    Level before = pair.oldOracle().side(conn.ingress(), conn.local(), conn.peer(), conn.protocol(),
-                            conn.port(), w);
-                    Level after = pair.newOracle().side(conn.ingress(), conn.local(), conn.peer(), conn.protocol(),
-                            conn.port(), w);
-                    SideRegion widened = pair.widened(conn.local().namespace(), conn.direction());
-                    EngineAnswer claimed = EngineAnswer.of(widened, CiliumWorldFacts.l7Keys(List.of(widened)),
-                            CiliumCases.endpoint(conn.local()), CiliumCases.endpoint(conn.peer(), w), conn.protocol(),
-                            conn.port(), CiliumWorldFacts.facts(w, conn.peer() instanceof CiliumPeer.Addr));
-                    boolean withoutL7 = after == Level.ALLOW && before != Level.ALLOW;
-                    boolean withL7 = after != Level.DENY && before == Level.DENY;
-                    boolean unsound = withoutL7 && !claimed.withoutL7() || withL7 && !claimed.withL7();
-                    boolean extra = !withoutL7 && claimed.withoutL7() || !withL7 && claimed.withL7();
-                    if (unsound || extra) {
-                        if (unsound) {
-                            missed++;
-                        } else {
-                            imprecise++;
-                        }
-                        if (reports.size() < REPORTED) {
-                            reports.add((unsound ? "MISSED widening" : "IMPRECISE widening") + ", pair " + i + ":\n"
-                                    + pair.describe() + conn + "\n  world: "
-                                    + CiliumCases.describe(w, conn.peer() instanceof CiliumPeer.Addr)
-                                    + "\n  oracle: old " + before + ", new " + after + "; widening held without L7: "
-                                    + claimed.withoutL7() + ", with every L7 verdict passing: " + claimed.withL7()
-                                    + "\n");
-                        }
+                    String problem = pair.sampled(conn, w);
+                    if (problem == null) {
+                        continue;
+                    }
+                    if (problem.startsWith(MISSED)) {
+                        missed++;
+                    } else {
+                        imprecise++;
+                    }
+                    if (reports.size() < REPORTED) {
+                        Pair small = pair.shrink(p -> problem.equals(p.sampled(conn, w)));
+                        reports.add(problem + ", pair " + i + ":\n" + small.describe() + conn + "\n  world: "
+                                + CiliumCases.describe(w, conn.peer() instanceof CiliumPeer.Addr) + "\n");
                     }
                 }
             }
             for (SideComparison cmp : pair.comparisons()) {
-                for (Witness w : witnesses(cmp)) {
-                    witnesses++;
-                    String problem = pair.check(cmp, w);
-                    if (problem != null) {
-                        badWitnesses++;
-                        if (reports.size() < REPORTED) {
-                            reports.add("WITNESS not a widening, pair " + i + ":\n" + pair.describe() + "  "
-                                    + cmp.namespace() + " " + cmp.direction() + ": " + w.describe()
-                                    + "\n  facts " + new TreeMap<>(w.facts()) + "\n  " + problem + "\n");
-                        }
+                List<Witness> ws = witnesses(cmp);
+                witnesses += ws.size();
+                String problem = pair.witnessProblem(cmp.namespace(), cmp.direction());
+                if (problem != null) {
+                    badWitnesses++;
+                    if (reports.size() < REPORTED) {
+                        Pair small = pair.shrink(p -> p.witnessProblem(cmp.namespace(), cmp.direction()) != null);
+                        reports.add("WITNESS not a widening, pair " + i + ":\n" + small.describe()
+                                + small.witnessProblem(cmp.namespace(), cmp.direction()) + "\n");
                     }
                 }
             }
         }
-        String summary = counts + ", " + witnesses + " witnesses; " + missed + " missed, " + imprecise
-                + " imprecise, " + badWitnesses + " witnesses not widenings";
+        String summary = counts.cases + " pairs, " + counts.refusedByOracle + " refused by the oracle, "
+                + counts.refusedByEngine + " refused by the analysis, " + counts.analysed + " analysed, "
+                + counts.comparisons + " sampled comparisons, " + witnesses + " witnesses; " + missed + " missed, "
+                + imprecise + " imprecise, " + badWitnesses + " sides with a witness that is no widening";
         System.out.println("CiliumVersionPairVsOracleTest: " + summary);
         reports.forEach(System.out::println);
         assertThat(reports).as(summary).isEmpty();
@@ -166,6 +156,63 @@ class CiliumVersionPairVsOracleTest {
             }
             counts.analysed++;
             return new Pair(old, current, before, after, SideComparison.compareAll(a, b, AnalysisOptions.defaults()));
+        }
+
+        /**
+         * {@code null} when the widening agrees with the oracle on the connection in the world, else what is wrong:
+         * a widening it misses, or one it claims beyond the oracle's (with every L7 verdict failing, or passing).
+         */
+        String sampled(Connection conn, CiliumWorld w) {
+            Level before = oldOracle.side(conn.ingress(), conn.local(), conn.peer(), conn.protocol(), conn.port(), w);
+            Level after = newOracle.side(conn.ingress(), conn.local(), conn.peer(), conn.protocol(), conn.port(), w);
+            SideRegion widened = widened(conn.local().namespace(), conn.direction());
+            EngineAnswer claimed = EngineAnswer.of(widened, CiliumWorldFacts.l7Keys(List.of(widened)),
+                    CiliumCases.endpoint(conn.local()), CiliumCases.endpoint(conn.peer(), w), conn.protocol(),
+                    conn.port(), CiliumWorldFacts.facts(w, conn.peer() instanceof CiliumPeer.Addr));
+            boolean withoutL7 = after == Level.ALLOW && before != Level.ALLOW;
+            boolean withL7 = after != Level.DENY && before == Level.DENY;
+            boolean unsound = withoutL7 && !claimed.withoutL7() || withL7 && !claimed.withL7();
+            boolean extra = !withoutL7 && claimed.withoutL7() || !withL7 && claimed.withL7();
+            if (!unsound && !extra) {
+                return null;
+            }
+            return (unsound ? MISSED : IMPRECISE) + ": oracle old " + before + ", new " + after
+                    + "; the widening holds it with every L7 verdict failing: " + claimed.withoutL7()
+                    + ", passing: " + claimed.withL7();
+        }
+
+        /** The first witness of the side that is no widening by the oracle, described; {@code null}: none. */
+        String witnessProblem(String namespace, Direction direction) {
+            for (SideComparison cmp : comparisons) {
+                if (cmp.namespace().equals(namespace) && cmp.direction() == direction) {
+                    for (Witness w : witnesses(cmp)) {
+                        String problem = check(cmp, w);
+                        if (problem != null) {
+                            return "  " + namespace + " " + direction + ": " + w.describe() + "\n  facts "
+                                    + new TreeMap<>(w.facts()) + "\n  " + problem;
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Smaller versions that still fail: the old version shrunk with the new fixed, then the new, twice. */
+        Pair shrink(java.util.function.Predicate<Pair> fails) {
+            Pair best = this;
+            for (int round = 0; round < 2; round++) {
+                CiliumGenerator.Case fixedNew = best.current;
+                CiliumGenerator.Case o = CiliumShrinker.shrink(best.old, c -> fails(c, fixedNew, fails));
+                CiliumGenerator.Case n = CiliumShrinker.shrink(fixedNew, c -> fails(o, c, fails));
+                best = of(o, n, new CiliumSideVsOracleTest.Counts());
+            }
+            return best;
+        }
+
+        private static boolean fails(CiliumGenerator.Case old, CiliumGenerator.Case current,
+                                     java.util.function.Predicate<Pair> fails) {
+            Pair p = of(old, current, new CiliumSideVsOracleTest.Counts());
+            return p != null && fails.test(p);
         }
 
         /** The side's widening; a side the comparison leaves out widens nothing. */
