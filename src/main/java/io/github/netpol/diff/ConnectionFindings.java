@@ -99,8 +99,8 @@ final class ConnectionFindings {
         if (changed.isEmpty()) {
             return List.of();
         }
-        if (!WorkloadConnectivity.covers(old) || !WorkloadConnectivity.covers(current)) {
-            return tiers ? notCovered() : cilium();
+        if (!old.ciliumPolicies().isEmpty() || !current.ciliumPolicies().isEmpty()) {
+            return !tiers && WorkloadConnectivity.covers(old) && WorkloadConnectivity.covers(current) ? cilium() : notCovered();
         }
         // the two versions are independent: the old one on another core while this thread does the new one
         CompletableFuture<ConnectivityResult> before = CompletableFuture.supplyAsync(
@@ -133,9 +133,8 @@ final class ConnectionFindings {
     }
 
     /**
-     * The per-workload comparison evaluates NetworkPolicies and the Admin and Baseline tiers, not Cilium policies:
-     * with Cilium policies in either version, a changed workload's connections cannot be compared, so each changed
-     * workload fails closed.
+     * With Cilium policies the analysis does not read (or beside tier policies) in either version, a changed
+     * workload's connections cannot be compared, so each changed workload fails closed.
      */
     private List<Finding> notCovered() {
         List<Finding> out = new ArrayList<>();
@@ -146,9 +145,10 @@ final class ConnectionFindings {
             String id = context.idPrefix() + FindingCode.WIDENED_CONNECTION.findingId(w.id(), "*");
             Finding.Parts parts = new Finding.Parts(
                     "The pod-template labels, ports or namespace labels of " + w.id() + " changed.",
-                    "The per-workload comparison that finds the connections such a change opens does not evaluate "
+                    "The per-workload comparison that finds the connections such a change opens cannot evaluate "
                             + "the Cilium policies (CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy) of these"
-                            + " versions yet, so it cannot tell whether this change widens access; the check fails"
+                            + " versions (some are not analysed, or they stand beside Admin- or Baseline-tier"
+                            + " policies), so it cannot tell whether this change widens access; the check fails"
                             + " closed.",
                     null, context.advice("restore the labels"));
             out.add(Finding.explained(FindingCode.WIDENED_CONNECTION, parts).withId(id).withNamespace(w.namespace())
