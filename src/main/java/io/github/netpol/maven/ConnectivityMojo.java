@@ -63,9 +63,9 @@ public class ConnectivityMojo extends AbstractAnalysisMojo {
         if (uncovered.isPresent()) {
             // a list without them would show connections they deny: fail closed rather than mislead
             throw new MojoFailureException("netpol connectivity" + (env.name() == null ? "" : " of environment "
-                    + env.name()) + ": the sources hold " + uncovered.get() + " the per-workload connectivity list does"
-                    + " not evaluate yet. netpol:check fails closed on Cilium policies too; keep these objects out of"
-                    + " netpol.sources for this goal.");
+                    + env.name()) + ": the sources hold " + uncovered.get() + " the per-workload connectivity list"
+                    + " cannot evaluate. netpol:check fails closed on them too; change them to what the analysis reads,"
+                    + " or keep these objects out of netpol.sources for this goal.");
         }
 
         ConnectivityResult result = WorkloadConnectivity.compute(set, settings.analysis());

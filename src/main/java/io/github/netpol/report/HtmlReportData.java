@@ -32,13 +32,14 @@ public record HtmlReportData(ReportInput input, ConnectivityMatrix matrix, List<
      */
     public static HtmlReportData of(ReportInput input, ManifestSet current, ManifestSet baseline, AnalysisOptions options) {
         if (!WorkloadConnectivity.covers(current) || baseline != null && !WorkloadConnectivity.covers(baseline)) {
-            // a matrix without the Cilium policies would show connections they deny: the findings only
+            // a matrix without the Cilium policies the analysis refuses would show connections they deny
             return findingsOnly(input);
         }
         ConnectivityMatrix matrix = ConnectivityMatrixBuilder.build(WorkloadConnectivity.compute(current, options),
                 baseline == null ? null : WorkloadConnectivity.compute(baseline, options));
-        if (current.hasTierPolicies()) {
-            // the isolation summary reads NetworkPolicies only: beside the tiers it would call isolated pods open
+        if (current.hasTierPolicies() || !current.ciliumPolicies().isEmpty()) {
+            // the isolation summary reads NetworkPolicies only: beside the tiers or Cilium policies it would call
+            // isolated pods open
             return new HtmlReportData(input, matrix, List.of());
         }
         return new HtmlReportData(input, matrix, IsolationSummary.of(current));

@@ -5,6 +5,8 @@ import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.analysis.LabelSelectors;
 import io.github.netpol.analysis.NamespaceUniverse;
+import io.github.netpol.analysis.PolicyAnalyzer;
+import io.github.netpol.analysis.CiliumRules;
 import io.github.netpol.analysis.Tiers;
 import io.github.netpol.analysis.ValueSet;
 import io.github.netpol.finding.Direction;
@@ -84,9 +86,9 @@ public final class WorkloadConnectivity {
     }
 
     /**
-     * Whether this computation covers everything that decides the version's connectivity: it evaluates
-     * NetworkPolicies and the Admin and Baseline tiers, not Cilium policies, so callers must not present its
-     * result for a version that has them ({@link #uncovered} says which).
+     * Whether this computation covers everything that decides the version's connectivity: NetworkPolicies, the
+     * Admin and Baseline tiers and the Cilium policies the analysis reads; callers must not present its result for a
+     * version with a Cilium policy the analysis refuses ({@link #uncovered} says which).
      */
     public static boolean covers(ManifestSet set) {
         return uncovered(set).isEmpty();
@@ -97,16 +99,20 @@ public final class WorkloadConnectivity {
      * and where it is: empty when it covers the version.
      */
     public static Optional<String> uncovered(ManifestSet set) {
-        if (!set.ciliumPolicies().isEmpty()) {
-            return Optional.of(set.ciliumPolicies().size() + " CiliumNetworkPolicy/CiliumClusterwideNetworkPolicy"
-                    + " object(s) (first: " + set.ciliumPolicies().get(0).key() + " at "
-                    + set.ciliumPolicies().get(0).origin().start() + "), which");
+        if (set.ciliumPolicies().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> refused = CiliumRules.of(set).refused();
+        if (!refused.isEmpty()) {
+            var first = refused.entrySet().iterator().next();
+            return Optional.of(refused.size() + " Cilium policy object(s) the analysis does not read (first: "
+                    + first.getKey() + ": " + first.getValue() + "), which");
         }
         return Optional.empty();
     }
 
     public static ConnectivityResult compute(ManifestSet set, AnalysisOptions options) {
-        return new WorkloadConnectivity(set, NamespaceUniverse.of(set, options), options).run(w -> true);
+        return compute(set, NamespaceUniverse.of(set, options), options, w -> true);
     }
 
     /**
@@ -116,6 +122,10 @@ public final class WorkloadConnectivity {
      */
     public static ConnectivityResult compute(ManifestSet set, NamespaceUniverse universe, AnalysisOptions options,
                                              Predicate<WorkloadManifest> focus) {
+        if (!set.ciliumPolicies().isEmpty()) {
+            // Cilium policies are read by the side analysis only: the connections come from its regions
+            return new CiliumConnectivity(PolicyAnalyzer.analyze(set, universe), set.workloads()).run(focus);
+        }
         return new WorkloadConnectivity(set, universe, options).run(focus);
     }
 

@@ -201,9 +201,8 @@ class WorkloadConnectivityTest {
     }
 
     @Test
-    void aVersionWithCiliumPoliciesIsNotCovered() {
-        ManifestSet set = new io.github.netpol.model.ManifestReader().read(List.of(new io.github.netpol.load.SourceFile(
-                "p.yaml", (POLICIES + """
+    void aVersionWithACiliumPolicyTheAnalysisDoesNotReadIsNotCovered() {
+        String ccnp = POLICIES + """
                 ---
                 apiVersion: cilium.io/v2
                 kind: CiliumClusterwideNetworkPolicy
@@ -211,11 +210,18 @@ class WorkloadConnectivityTest {
                 spec:
                   endpointSelector: {}
                   egress: [{toEntities: [world]}]
-                """).getBytes(java.nio.charset.StandardCharsets.UTF_8))), "default");
+                """;
         assertThat(WorkloadConnectivity.covers(Fixtures.policies(POLICIES))).isTrue();
-        assertThat(WorkloadConnectivity.covers(set)).isFalse();
-        assertThat(WorkloadConnectivity.uncovered(set)).hasValueSatisfying(s -> assertThat(s)
-                .startsWith("1 CiliumNetworkPolicy/CiliumClusterwideNetworkPolicy object(s) (first: "
-                        + "CiliumClusterwideNetworkPolicy/dns at "));
+        assertThat(WorkloadConnectivity.covers(read(ccnp))).isTrue();
+        ManifestSet fqdn = read(ccnp.replace("toEntities: [world]", "toFQDNs: [{matchName: example.com}]"));
+        assertThat(WorkloadConnectivity.covers(fqdn)).isFalse();
+        assertThat(WorkloadConnectivity.uncovered(fqdn)).hasValueSatisfying(s -> assertThat(s)
+                .startsWith("1 Cilium policy object(s) the analysis does not read (first: "
+                        + "CiliumClusterwideNetworkPolicy/dns: spec.egress.0: toFQDNs is not analysed"));
+    }
+
+    private static ManifestSet read(String yaml) {
+        return new io.github.netpol.model.ManifestReader().read(List.of(new io.github.netpol.load.SourceFile(
+                "p.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "default");
     }
 }
