@@ -210,6 +210,9 @@ public final class CiliumSides {
                 } else if (sel instanceof CiliumEndpoints.Unanalysed u) {
                     throw new IllegalStateException("refused by CiliumRules: " + u.reason());
                 }
+                if (CiliumEndpoints.selectsAddresses(s)) {
+                    ips = Region.all();
+                }
             }
         } else if (peer instanceof CiliumPolicy.Entities entities) {
             for (String name : entities.entities()) {

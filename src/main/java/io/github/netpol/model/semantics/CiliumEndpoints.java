@@ -99,6 +99,27 @@ public final class CiliumEndpoints {
     }
 
     /**
+     * Whether a {@code fromEndpoints}/{@code toEndpoints} item also selects every address (world, nodes, the API
+     * server, health, ...): the agent adds no namespace requirement to a selector that names the namespace
+     * ({@code utils.go}), and the identity of an address carries no pod or namespace label, so it meets a selector
+     * whose every requirement holds for an absent label ({@code NotIn}, {@code DoesNotExist}).
+     */
+    public static boolean selectsAddresses(Selector extended) {
+        boolean namespaceKey = false;
+        for (Selector.Requirement r : extended.requirements()) {
+            String source = CiliumLabels.sourceOf(r.key());
+            if (source.equals(CiliumLabels.RESERVED) || !r.admits(null)) {
+                return false;
+            }
+            if ((source.equals(CiliumLabels.ANY) || source.equals(CiliumLabels.K8S))
+                    && CiliumLabels.keyOf(r.key()).equals(NS_KEY)) {
+                namespaceKey = true;
+            }
+        }
+        return namespaceKey;
+    }
+
+    /**
      * Keys Cilium's default identity-label filter leaves out of a pod's identity, so a selector never sees them:
      * Kubernetes' own bookkeeping labels ({@code pod-template-hash}, {@code controller-revision-hash},
      * {@code io.kubernetes.*}, {@code *kubernetes.io/*} other than {@code app.kubernetes.io}, {@code k8s.io/*}).

@@ -40,6 +40,28 @@ class CiliumEndpointsTest {
     }
 
     @Test
+    void aPeerNamingTheNamespaceAndOnlyExcludingLabelsSelectsAddressesToo() {
+        assertThat(CiliumEndpoints.selectsAddresses(expressions("io.kubernetes.pod.namespace", "NotIn", "shop")))
+                .isTrue();
+        assertThat(CiliumEndpoints.selectsAddresses(expressions("k8s:io.kubernetes.pod.namespace", "DoesNotExist")))
+                .isTrue();
+        // no namespace key: the agent adds the policy's namespace (CNP) or requires one (CCNP)
+        assertThat(CiliumEndpoints.selectsAddresses(expressions("app", "NotIn", "web"))).isFalse();
+        assertThat(CiliumEndpoints.selectsAddresses(labels(Map.of()))).isFalse();
+        // a requirement an absent label fails: only pods
+        assertThat(CiliumEndpoints.selectsAddresses(expressions("io.kubernetes.pod.namespace", "In", "shop"))).isFalse();
+        assertThat(CiliumEndpoints.selectsAddresses(CiliumLabels.selector(Map.of("matchLabels", Map.of("app", "web"),
+                "matchExpressions", List.of(Map.of("key", "io.kubernetes.pod.namespace", "operator", "NotIn",
+                        "values", List.of("shop"))))))).isFalse();
+    }
+
+    private static Selector expressions(String key, String operator, String... values) {
+        Map<String, Object> e = values.length == 0 ? Map.of("key", key, "operator", operator)
+                : Map.of("key", key, "operator", operator, "values", List.of(values));
+        return CiliumLabels.selector(Map.of("matchExpressions", List.of(e)));
+    }
+
+    @Test
     void peersDefaultToThePolicyNamespaceForACnpAndToEveryNamespaceForACcnp() {
         CiliumEndpoints.Pods cnp = pods(CiliumEndpoints.peer(labels(Map.of("k8s:app", "web")), false, "shop"));
         assertThat(cnp.namespaces().matches(SHOP)).isTrue();
