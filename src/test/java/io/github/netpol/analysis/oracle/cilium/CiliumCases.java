@@ -1,12 +1,15 @@
 package io.github.netpol.analysis.oracle.cilium;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.netpol.analysis.CiliumRules;
 import io.github.netpol.analysis.oracle.Oracle;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.NamedPort;
 import io.github.netpol.load.SourceFile;
+import io.github.netpol.model.CiliumPolicyManifest;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.UnsupportedPolicyManifest;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -43,6 +47,19 @@ public final class CiliumCases {
     public static ManifestSet read(String yaml) {
         return READER.read(List.of(new SourceFile("case.yaml", yaml.getBytes(StandardCharsets.UTF_8))),
                 "default");
+    }
+
+    /**
+     * Why the analysis refuses the version, or empty when it analyses all of it: an object of a kind it does not
+     * analyse, or a Cilium policy it does not read (those stay listed as unsupported even when read).
+     */
+    public static Optional<String> refusal(ManifestSet set) {
+        for (UnsupportedPolicyManifest u : set.unsupported()) {
+            if (!CiliumPolicyManifest.isCiliumPolicy(u.apiVersion(), u.kind())) {
+                return Optional.of(u.kind() + " is not analysed");
+            }
+        }
+        return CiliumRules.of(set).refused().values().stream().findFirst();
     }
 
     /** Every document of the case: namespaces, sample pods, then {@link #policyYaml}. */
@@ -94,7 +111,7 @@ public final class CiliumCases {
 
     /** The name of the Pod object a sample pod is declared as, unique in its namespace. */
     public static String podName(CiliumPeer.Pod p) {
-        int i = CiliumGenerator.pods().stream().filter(q -> q.namespace().equals(p.namespace())).toList().indexOf(p);
+        int i = Samples.PODS.stream().filter(q -> q.namespace().equals(p.namespace())).toList().indexOf(p);
         if (i < 0) {
             throw new IllegalArgumentException("not a sample pod: " + p);
         }
@@ -103,9 +120,25 @@ public final class CiliumCases {
 
     /** A pod as the analysis sees it: labels as written, named ports, the Pod declaring it if it is a sample pod. */
     public static Endpoint.Pod endpoint(CiliumPeer.Pod p) {
-        boolean sample = CiliumGenerator.pods().contains(p);
-        return new Endpoint.Pod(p.namespace(), p.namespaceLabels(), p.podLabels(), p.namedPorts(),
-                sample ? p.namespace() + "/Pod/" + podName(p) : null);
+        Endpoint.Pod sample = Samples.ENDPOINTS.get(p);
+        return sample != null ? sample
+                : new Endpoint.Pod(p.namespace(), p.namespaceLabels(), p.podLabels(), p.namedPorts(), null);
+    }
+
+    /** The sample pods and every sample endpoint, built once: connections are drawn from them by the thousand. */
+    static final class Samples {
+        static final List<CiliumPeer.Pod> PODS = CiliumGenerator.pods();
+        static final List<CiliumPeer> ENDS = CiliumGenerator.endpoints();
+        static final Map<CiliumPeer.Pod, Endpoint.Pod> ENDPOINTS = endpoints();
+
+        private static Map<CiliumPeer.Pod, Endpoint.Pod> endpoints() {
+            Map<CiliumPeer.Pod, Endpoint.Pod> out = new java.util.HashMap<>();
+            for (CiliumPeer.Pod p : PODS) {
+                out.put(p, new Endpoint.Pod(p.namespace(), p.namespaceLabels(), p.podLabels(), p.namedPorts(),
+                        p.namespace() + "/Pod/" + podName(p)));
+            }
+            return Map.copyOf(out);
+        }
     }
 
     /**
@@ -128,7 +161,7 @@ public final class CiliumCases {
             return new CiliumPeer.Addr(ip.ip());
         }
         Endpoint.Pod pod = (Endpoint.Pod) e;
-        for (CiliumPeer.Pod p : CiliumGenerator.pods()) {
+        for (CiliumPeer.Pod p : Samples.PODS) {
             if (endpoint(p).equals(new Endpoint.Pod(pod.namespace(), pod.namespaceLabels(), pod.podLabels(),
                     p.namedPorts(), pod.workload()))) {
                 return p;
@@ -145,7 +178,7 @@ public final class CiliumCases {
         CiliumPeer.Pod pod = (CiliumPeer.Pod) p;
         Map<String, String> ns = new TreeMap<>(pod.namespaceLabels());
         ns.remove("kubernetes.io/metadata.name");
-        String name = CiliumGenerator.pods().contains(pod) ? "/" + podName(pod) : "";
+        String name = Samples.ENDPOINTS.containsKey(pod) ? "/" + podName(pod) : "";
         return "pod " + pod.namespace() + name + " " + new TreeMap<>(pod.podLabels())
                 + (ns.isEmpty() ? "" : " ns-labels " + ns)
                 + ("default".equals(pod.serviceAccount()) ? "" : " sa " + pod.serviceAccount())

@@ -45,10 +45,22 @@ public final class CiliumGenerator {
 
     private final Random rnd;
     private final PolicyGenerator nps;
+    private final boolean analysable;
 
     public CiliumGenerator(long seed) {
+        this(seed, false);
+    }
+
+    /**
+     * @param analysable leave out what the analysis refuses by design, so that most cases are compared with it:
+     *                   {@code toFQDNs}, {@code toServices}, empty peer lists and CIDR sets their excepts empty,
+     *                   service-account, identity-filtered and reserved selector keys, and namespace-label keys in
+     *                   peers (a CiliumNetworkPolicy's without a namespace name are read differently by versions)
+     */
+    public CiliumGenerator(long seed, boolean analysable) {
         this.rnd = new Random(seed);
         this.nps = new PolicyGenerator(seed);
+        this.analysable = analysable;
     }
 
     /** The pods worth asking about: three namespaces, labels, service accounts, named ports, a dropped label. */
@@ -240,6 +252,9 @@ public final class CiliumGenerator {
         Map<String, Object> item = new LinkedHashMap<>();
         String pre = ingress ? "from" : "to";
         int l3 = rnd.nextInt(ingress ? 6 : 8);
+        while (analysable && (l3 == 5 || l3 == 6 || l3 == 7 && !deny)) {
+            l3 = rnd.nextInt(5);
+        }
         boolean fqdn = false;
         switch (l3) {
             case 1 -> item.put(pre + "Endpoints", few(() -> selector(true)));
@@ -326,6 +341,9 @@ public final class CiliumGenerator {
 
     private Map<String, Object> cidrSet() {
         String[] s = pick(List.of(CIDR_SETS));
+        while (analysable && s.length > 1 && s[0].equals(s[1])) {
+            s = pick(List.of(CIDR_SETS));
+        }
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("cidr", s[0]);
         if (s.length > 1 && rnd.nextInt(4) > 0) {
@@ -354,7 +372,12 @@ public final class CiliumGenerator {
         for (int i = 1 + rnd.nextInt(2); i > 0; i--) {
             String[] kv = requirement(peer);
             if (rnd.nextBoolean()) {
-                matchLabels.put(kv[0], kv[1]);
+                // two keys naming one label (app, any:app) with different values: the agent keeps either
+                boolean clash = matchLabels.entrySet().stream().anyMatch(e -> !e.getValue().equals(kv[1])
+                        && java.util.Arrays.equals(CiliumLabels.extended(e.getKey()), CiliumLabels.extended(kv[0])));
+                if (!clash) {
+                    matchLabels.put(kv[0], kv[1]);
+                }
                 continue;
             }
             String op = pick(List.of("In", "NotIn", "Exists", "DoesNotExist"));
@@ -376,7 +399,11 @@ public final class CiliumGenerator {
     }
 
     private String[] requirement(boolean peer) {
-        return switch (rnd.nextInt(peer ? 13 : 11)) {
+        int choice = rnd.nextInt(peer ? 13 : 11);
+        while (analysable && (choice == 8 || choice == 9 || choice > 10 || peer && (choice == 7 || choice == 10))) {
+            choice = rnd.nextInt(peer ? 13 : 11);
+        }
+        return switch (choice) {
             case 0, 1 -> new String[] {"app", pick(List.of("a", "b"))};
             case 2 -> new String[] {"k8s:role", pick(List.of("a", "b"))};
             case 3 -> new String[] {"any:app", "a"};

@@ -121,6 +121,23 @@ public final class CiliumOracle {
     /** One side: the ingress of {@code local} from {@code peer}, or its egress to {@code peer}. */
     public Level side(boolean ingress, CiliumPeer.Pod local, CiliumPeer peer, String protocol, int port,
                       CiliumWorld w) {
+        return side(ingress, local, peer, protocol, port, w, null);
+    }
+
+    /**
+     * The L7 filters of the allow items that match the side's connection, each as written (the item's
+     * {@code authentication} and the {@code toPorts} entry's L7 fields), whether or not a plain allow voids them:
+     * which L7 rules a verdict of {@link Level#L7} depends on, for comparing two versions.
+     */
+    public java.util.Set<Object> l7Filters(boolean ingress, CiliumPeer.Pod local, CiliumPeer peer, String protocol,
+                                           int port, CiliumWorld w) {
+        java.util.Set<Object> out = new java.util.HashSet<>();
+        side(ingress, local, peer, protocol, port, w, out);
+        return out;
+    }
+
+    private Level side(boolean ingress, CiliumPeer.Pod local, CiliumPeer peer, String protocol, int port,
+                       CiliumWorld w, java.util.Set<Object> l7Filters) {
         if (w.mode() == CiliumWorld.Mode.NEVER) {
             return Level.ALLOW;
         }
@@ -139,12 +156,12 @@ public final class CiliumOracle {
                 isolated = true;
             }
             for (Map<String, Object> item : denies) {
-                if (match(r, item, ingress, peer, destination, protocol, port, w) != 0) {
+                if (match(r, item, ingress, peer, destination, protocol, port, w, null) != 0) {
                     return Level.DENY;
                 }
             }
             for (Map<String, Object> item : allows) {
-                hits |= match(r, item, ingress, peer, destination, protocol, port, w);
+                hits |= match(r, item, ingress, peer, destination, protocol, port, w, l7Filters);
             }
         }
         if (nps.isolated(local.toEndpoint(), ingress ? "Ingress" : "Egress")) {
@@ -257,7 +274,8 @@ public final class CiliumOracle {
 
     /** Bit set of what the rule item gives: L4 (a port rule), WILD (L3-only or port 0), L7; 0 = no match. */
     private int match(CRule r, Map<String, Object> item, boolean ingress, CiliumPeer peer,
-                      CiliumPeer.Pod destination, String protocol, int port, CiliumWorld w) {
+                      CiliumPeer.Pod destination, String protocol, int port, CiliumWorld w,
+                      java.util.Set<Object> l7Filters) {
         boolean hasPorts = !list(item.get("toPorts")).isEmpty(); // Go tests len(ToPorts) > 0
         if (!peerMatches(r, item, ingress, peer, hasPorts, w)) {
             return 0;
@@ -266,6 +284,9 @@ public final class CiliumOracle {
         if (!hasPorts) {
             if (!list(item.get("icmps")).isEmpty()) {
                 return 0; // ICMP only: no TCP, UDP or SCTP
+            }
+            if (auth && l7Filters != null) {
+                l7Filters.add(Map.of("authentication", item.get("authentication")));
             }
             return auth ? L7 : WILD;
         }
@@ -278,6 +299,14 @@ public final class CiliumOracle {
                 int kind = CiliumPorts.matches(p, destination, protocol, port, w);
                 if (kind != 0) {
                     out |= l7 ? L7 : kind;
+                    if (l7 && l7Filters != null) {
+                        Map<String, Object> filter = new java.util.TreeMap<>(entry);
+                        filter.remove("ports");
+                        if (auth) {
+                            filter.put("authentication", item.get("authentication"));
+                        }
+                        l7Filters.add(filter);
+                    }
                 }
             }
         }

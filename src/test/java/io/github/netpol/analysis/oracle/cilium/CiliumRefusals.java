@@ -185,6 +185,16 @@ final class CiliumRefusals {
         if (s == null) {
             return;
         }
+        // the agent rebuilds matchLabels keyed by the extended key (EndpointSelector.UnmarshalJSON), iterating a Go
+        // map: of two keys that extend alike (app, any:app) with different values, a random one is kept
+        Map<String, Object> extendedLabels = new java.util.HashMap<>();
+        Map<String, Object> ml = map(s.get("matchLabels"));
+        for (Map.Entry<String, Object> e : (ml == null ? Map.<String, Object>of() : ml).entrySet()) {
+            String key = String.join(":", CiliumLabels.extended(e.getKey()));
+            Object before = extendedLabels.put(key, String.valueOf(e.getValue()));
+            require(before == null || before.equals(String.valueOf(e.getValue())), ref + ": matchLabels name the label "
+                    + key + " twice with different values; the agent keeps one of them at random");
+        }
         for (Map<String, Object> x : maps(s.get("matchExpressions"))) {
             String op = (String) x.get("operator");
             require(Set.of("In", "NotIn", "Exists", "DoesNotExist").contains(op), ref + ": operator " + op);

@@ -15,6 +15,12 @@ import java.util.function.Predicate;
 final class CiliumShrinker {
 
     private static final int BUDGET = 300;
+    /** Lists a generated policy never has empty (an empty one reads differently): their last entry stays. */
+    private static final java.util.Set<Object> NON_EMPTY = java.util.Set.of("http", "dns", "serverNames", "values",
+            "ports", "fields");
+    /** Fields the API server requires of their object: removed with it, never alone. */
+    private static final java.util.Set<Object> REQUIRED = java.util.Set.of("key", "operator", "values", "cidr", "port",
+            "matchName", "matchPattern", "serviceName", "type", "mode", "fields", "selector", "http", "dns", "method");
 
     private CiliumShrinker() {
     }
@@ -30,7 +36,7 @@ final class CiliumShrinker {
                 if (budget-- <= 0) {
                     break;
                 }
-                if (fails.test(candidate)) {
+                if (failsSafely(fails, candidate)) {
                     best = candidate;
                     progress = true;
                     break;
@@ -40,10 +46,20 @@ final class CiliumShrinker {
         return best;
     }
 
+    /** A candidate the oracle or the analysis cannot even read does not fail the same way. */
+    private static boolean failsSafely(Predicate<CiliumGenerator.Case> fails, CiliumGenerator.Case candidate) {
+        try {
+            return fails.test(candidate);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Every case one removal smaller, larger removals first. */
     private static List<CiliumGenerator.Case> smaller(CiliumGenerator.Case c) {
         List<CiliumGenerator.Case> out = new ArrayList<>();
-        for (int i = 0; i < c.ciliumPolicies().size(); i++) {
+        // one Cilium policy stays: without any, the analysis does not read the version as enforced by Cilium
+        for (int i = 0; i < c.ciliumPolicies().size() && c.ciliumPolicies().size() > 1; i++) {
             List<Map<String, Object>> ps = new ArrayList<>(c.ciliumPolicies());
             ps.remove(i);
             out.add(new CiliumGenerator.Case(ps, c.networkPolicies(), c.services()));
@@ -81,16 +97,19 @@ final class CiliumShrinker {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 List<Object> child = new ArrayList<>(at);
                 child.add(e.getKey());
-                if (!"endpointSelector".equals(e.getKey())) {
+                if (!"endpointSelector".equals(e.getKey()) && !REQUIRED.contains(e.getKey())) {
                     out.add(child);
                 }
                 paths(e.getValue(), child, out);
             }
         } else if (node instanceof List<?> l) {
+            boolean keepOne = l.size() == 1 && NON_EMPTY.contains(at.get(at.size() - 1));
             for (int i = 0; i < l.size(); i++) {
                 List<Object> child = new ArrayList<>(at);
                 child.add(i);
-                out.add(child);
+                if (!keepOne) {
+                    out.add(child);
+                }
                 paths(l.get(i), child, out);
             }
         }

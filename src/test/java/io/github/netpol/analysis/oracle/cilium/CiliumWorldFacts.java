@@ -2,6 +2,7 @@ package io.github.netpol.analysis.oracle.cilium;
 
 import io.github.netpol.analysis.CiliumPeerRegions;
 import io.github.netpol.analysis.CiliumPortRegions;
+import io.github.netpol.analysis.CiliumSides;
 import io.github.netpol.analysis.Cube;
 import io.github.netpol.analysis.Dim;
 import io.github.netpol.analysis.Region;
@@ -35,10 +36,10 @@ public final class CiliumWorldFacts {
 
     private static Map<CiliumWorld.Flag, String> settings() {
         Map<CiliumWorld.Flag, String> m = new EnumMap<>(CiliumWorld.Flag.class);
-        m.put(CiliumWorld.Flag.NON_DEFAULT_DENY_SUPPORTED, WorldFact.SETTING + "enable-non-default-deny-policies");
+        m.put(CiliumWorld.Flag.NON_DEFAULT_DENY_SUPPORTED, CiliumSides.NON_DEFAULT_DENY_SUPPORTED);
         m.put(CiliumWorld.Flag.CIDR_MATCHES_NODES, CiliumPeerRegions.CIDR_MATCHES_NODES);
-        m.put(CiliumWorld.Flag.ALLOW_LOCALHOST, WorldFact.SETTING + "allow-localhost=always");
-        m.put(CiliumWorld.Flag.L3_OVERRIDES_L7, WorldFact.SETTING + "L3-only allows overriding L7 rules");
+        m.put(CiliumWorld.Flag.ALLOW_LOCALHOST, CiliumSides.ALLOW_LOCALHOST);
+        m.put(CiliumWorld.Flag.L3_OVERRIDES_L7, CiliumSides.L3_OVERRIDES_L7);
         m.put(CiliumWorld.Flag.WORLD_HAS_APISERVER, CiliumPeerRegions.WORLD_HAS_APISERVER);
         m.put(CiliumWorld.Flag.SCTP_UNDER_ANY, CiliumPortRegions.SCTP_UNDER_ANY);
         return Map.copyOf(m);
