@@ -1,0 +1,2 @@
+// written once the behaviour is known
+return false
