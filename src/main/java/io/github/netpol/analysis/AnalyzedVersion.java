@@ -20,15 +20,17 @@ public final class AnalyzedVersion {
     private final NamespaceUniverse universe;
     private final Map<String, List<PolicyManifest>> policiesByNamespace;
     private final Tiers tiers;
+    private final CiliumRules cilium;
     private final SideBuilder.Cache cache;
     private final Map<String, Map<Direction, SideAnalysis>> sides;
     private final Map<String, Map<Direction, SideAnalysis>> onDemand = new ConcurrentHashMap<>();
 
     AnalyzedVersion(NamespaceUniverse universe, Map<String, List<PolicyManifest>> policiesByNamespace, Tiers tiers,
-                    SideBuilder.Cache cache, Map<String, Map<Direction, SideAnalysis>> sides) {
+                    CiliumRules cilium, SideBuilder.Cache cache, Map<String, Map<Direction, SideAnalysis>> sides) {
         this.universe = universe;
         this.policiesByNamespace = Map.copyOf(policiesByNamespace);
         this.tiers = tiers;
+        this.cilium = cilium;
         this.cache = cache;
         this.sides = Map.copyOf(sides);
     }
@@ -46,9 +48,17 @@ public final class AnalyzedVersion {
         return tiers;
     }
 
-    /** Whether policies of the Admin or Baseline tier may restrict any namespace, not only those with NetworkPolicies. */
+    /** The version's Cilium policies the analysis reads, and those it refuses. */
+    public CiliumRules cilium() {
+        return cilium;
+    }
+
+    /**
+     * Whether policies of the Admin or Baseline tier, or Cilium policies, may restrict any namespace, not only those
+     * with NetworkPolicies.
+     */
     public boolean restrictsEveryNamespace() {
-        return !tiers.isEmpty();
+        return !tiers.isEmpty() || !cilium.isEmpty();
     }
 
     /** The namespaces analysed up front: those with NetworkPolicies, and with tier policies every named one. */
@@ -64,7 +74,7 @@ public final class AnalyzedVersion {
         return onDemand.computeIfAbsent(namespace, ns -> {
             Map<Direction, SideAnalysis> m = new EnumMap<>(Direction.class);
             for (Direction d : Direction.values()) {
-                m.put(d, new SideBuilder(ns, d, universe, cache).build(policiesByNamespace.getOrDefault(ns, List.of()), tiers));
+                m.put(d, new SideBuilder(ns, d, universe, cache).build(policiesByNamespace.getOrDefault(ns, List.of()), tiers, cilium));
             }
             return m;
         }).get(direction);

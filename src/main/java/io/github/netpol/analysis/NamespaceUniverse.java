@@ -16,11 +16,12 @@ import java.util.TreeMap;
  * {@code kubernetes.io/metadata.name}), while every other namespace name may carry any labels; the names the
  * manifests mention ({@code named}), and one name that stands for all the others ({@code representative}:
  * no selector tells them apart, so what holds for it holds for each); and the addresses pods may have
- * ({@code podAddresses}). Two versions that are compared must share all of this (see {@link #compared}) so
+ * ({@code podAddresses}); whether the cluster enforces policies with Cilium ({@code cilium}: a version compared
+ * holds Cilium policies), which changes what a NetworkPolicy ipBlock matches. Two versions that are compared must share all of this (see {@link #compared}) so
  * that their regions speak about the same points.
  */
 public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, NameIndex names, Set<String> named,
-                                String representative, IntervalSet podAddresses) {
+                                String representative, IntervalSet podAddresses, boolean cilium) {
 
     /** The two universes of a comparison ({@link #compared}). */
     public record Compared(NamespaceUniverse old, NamespaceUniverse current) {
@@ -43,7 +44,7 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
     }
 
     public NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, NameIndex names) {
-        this(fixedLabels, names, Set.of(), null, IpAddresses.ALL);
+        this(fixedLabels, names, Set.of(), null, IpAddresses.ALL, false);
     }
 
     public NamespaceUniverse(Map<String, Map<String, String>> fixedLabels) {
@@ -52,7 +53,7 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
 
     /** The same world with other fixed namespaces (e.g. a closed world where each workload's namespace is fixed). */
     public NamespaceUniverse withFixed(Map<String, Map<String, String>> fixed) {
-        return new NamespaceUniverse(fixed, new NameIndex(fixed.keySet()), named, null, podAddresses);
+        return new NamespaceUniverse(fixed, new NameIndex(fixed.keySet()), named, null, podAddresses, cilium);
     }
 
     /** No namespace is fixed ({@code namespaceLabels=any}). */
@@ -64,7 +65,7 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
     public static NamespaceUniverse of(ManifestSet version, AnalysisOptions options) {
         Map<String, Map<String, String>> fixed = fixed(version, ManifestSet.empty(), options);
         return new NamespaceUniverse(fixed, new NameIndex(fixed.keySet()), NamedNamespaces.of(version),
-                null, options.podAddresses());
+                null, options.podAddresses(), !version.ciliumPolicies().isEmpty());
     }
 
     /**
@@ -78,9 +79,10 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
         NameIndex shared = new NameIndex(oldFixed.keySet());
         Set<String> named = new HashSet<>(NamedNamespaces.of(old));
         named.addAll(NamedNamespaces.of(current));
-        NamespaceUniverse o = new NamespaceUniverse(oldFixed, shared, named, null, options.podAddresses());
+        boolean cilium = !old.ciliumPolicies().isEmpty() || !current.ciliumPolicies().isEmpty();
+        NamespaceUniverse o = new NamespaceUniverse(oldFixed, shared, named, null, options.podAddresses(), cilium);
         return new Compared(o, new NamespaceUniverse(fixed(current, old, options), shared, named, o.representative(),
-                options.podAddresses()));
+                options.podAddresses(), cilium));
     }
 
     private static Map<String, Map<String, String>> fixed(ManifestSet self, ManifestSet other, AnalysisOptions options) {

@@ -26,10 +26,11 @@ public final class PolicyAnalyzer {
     public static AnalyzedVersion analyze(ManifestSet version, NamespaceUniverse universe) {
         Map<String, List<PolicyManifest>> byNamespace = byNamespace(version.policies());
         Tiers tiers = Tiers.of(version);
+        CiliumRules cilium = CiliumRules.of(version);
         // shared by the sides of this version, built on every core: resolved selectors recur across namespaces
         SideBuilder.Cache cache = new SideBuilder.Cache();
         Set<String> namespaces = new TreeSet<>(byNamespace.keySet());
-        if (!tiers.isEmpty()) {
+        if (!tiers.isEmpty() || !cilium.isEmpty()) {
             namespaces.addAll(universe.fixedNames());
             namespaces.addAll(universe.named());
             namespaces.add(universe.representative());
@@ -38,13 +39,13 @@ public final class PolicyAnalyzer {
                 .map(ns -> {
                     Map<Direction, SideAnalysis> m = new EnumMap<>(Direction.class);
                     for (Direction d : Direction.values()) {
-                        m.put(d, new SideBuilder(ns, d, universe, cache).build(byNamespace.getOrDefault(ns, List.of()), tiers));
+                        m.put(d, new SideBuilder(ns, d, universe, cache).build(byNamespace.getOrDefault(ns, List.of()), tiers, cilium));
                     }
                     return Map.entry(ns, m);
                 }).toList();
         Map<String, Map<Direction, SideAnalysis>> sides = new TreeMap<>();
         built.forEach(e -> sides.put(e.getKey(), e.getValue()));
-        return new AnalyzedVersion(universe, byNamespace, tiers, cache, sides);
+        return new AnalyzedVersion(universe, byNamespace, tiers, cilium, cache, sides);
     }
 
     static Map<String, List<PolicyManifest>> byNamespace(List<PolicyManifest> policies) {

@@ -34,6 +34,7 @@ public final class SideBuilder {
     public static final class Cache {
         private final Map<Object, Region> namespaces = new ConcurrentHashMap<>();
         private final Map<Object, SideRegion> tierRules = new ConcurrentHashMap<>();
+        private final Map<Object, SideRegion> ciliumPeers = new ConcurrentHashMap<>();
     }
 
     private final String namespace;
@@ -66,6 +67,15 @@ public final class SideBuilder {
      * @param tiers    the version's policies of the Admin and Baseline tiers
      */
     public SideAnalysis build(List<PolicyManifest> policies, Tiers tiers) {
+        return build(policies, tiers, CiliumRules.none());
+    }
+
+    /**
+     * @param policies the NetworkPolicies of {@link #namespace} (others are ignored)
+     * @param tiers    the version's policies of the Admin and Baseline tiers
+     * @param cilium   the version's Cilium policies the analysis reads (none when it has tier policies)
+     */
+    public SideAnalysis build(List<PolicyManifest> policies, Tiers tiers, CiliumRules cilium) {
         List<SideAnalysis.Selection> isolating = new ArrayList<>();
         List<SideAnalysis.PolicyRuleRegion> rules = new ArrayList<>();
         List<Region> selections = new ArrayList<>();
@@ -98,12 +108,15 @@ public final class SideBuilder {
         }
         // what the NetworkPolicies alone let through: the pods they do not isolate, and every rule
         SideRegion withoutTiers = new SideRegion(direction, Region.union(allowedPods), Region.union(allowedIps));
-        if (tiers.isEmpty()) {
+        if (tiers.isEmpty() && cilium.isEmpty()) {
             return new SideAnalysis(namespace, direction, universe, isolated, isolating, notIsolated, rules,
                     TierEvaluation.none(direction, notIsolated, withoutTiers));
         }
         SideRegion networkPolicies = new SideRegion(direction,
                 Region.union(allowedPods.subList(1, allowedPods.size())), Region.union(allowedIps.subList(1, allowedIps.size())));
+        if (!cilium.isEmpty()) {
+            return ciliumSide(policies, isolated, isolating, notIsolated, rules, networkPolicies, cilium);
+        }
         TierOutcome admin = TierOutcome.fold(direction, tiers.admin(), this::tierRule);
         List<TierOutcome> orders = new ArrayList<>();
         for (List<List<Tiers.Entry>> order : tiers.baselineOrders()) {
@@ -113,6 +126,39 @@ public final class SideBuilder {
         return new SideAnalysis(namespace, direction, universe, isolated, isolating, notIsolated, rules,
                 TierEvaluation.of(direction, admin, baseline, side(Region.all(), Region.all()), side(isolated, isolated),
                         notIsolated, networkPolicies));
+    }
+
+    /**
+     * With Cilium policies: their denies, L7 rules and allows first, the NetworkPolicies (and the local host) for
+     * what those leave, the Cilium default deny for the pods no NetworkPolicy isolates ({@link CiliumSides}).
+     */
+    private SideAnalysis ciliumSide(List<PolicyManifest> policies, Region isolated, List<SideAnalysis.Selection> isolating,
+                                    SideRegion notIsolated, List<SideAnalysis.PolicyRuleRegion> rules,
+                                    SideRegion networkPolicies, CiliumRules cilium) {
+        SideRegion withPorts = SideRegion.empty(direction);
+        SideRegion withoutPorts = SideRegion.empty(direction);
+        java.util.Set<List<Object>> portRules = new java.util.HashSet<>();
+        for (PolicyManifest pm : policies) {
+            for (PolicyRule rule : EffectivePolicy.of(pm.policy()).rules(direction)) {
+                if (!rule.ports().isEmpty()) {
+                    portRules.add(List.of(pm, rule.index()));
+                }
+            }
+        }
+        for (SideAnalysis.PolicyRuleRegion r : rules) {
+            if (portRules.contains(List.of(r.rule().policy(), r.rule().ruleIndex()))) {
+                withPorts = withPorts.union(r.region());
+            } else {
+                withoutPorts = withoutPorts.union(r.region());
+            }
+        }
+        CiliumSides sides = new CiliumSides(this, cilium, direction);
+        TierOutcome ordered = sides.ordered(withPorts, withoutPorts);
+        TierOutcome defaultDeny = sides.defaultDeny();
+        SideRegion lower = networkPolicies.union(sides.localHost());
+        return new SideAnalysis(namespace, direction, universe, isolated, isolating, notIsolated, rules,
+                TierEvaluation.of(direction, ordered, defaultDeny, side(Region.all(), Region.all()),
+                        side(isolated, isolated), notIsolated, lower));
     }
 
     private void addRule(PolicyManifest pm, PolicyRule rule, Region selected, List<SideAnalysis.PolicyRuleRegion> out) {
@@ -125,7 +171,12 @@ public final class SideBuilder {
             Peer peer = rule.peers().get(j);
             SideRegion region;
             if (peer instanceof Peer.Addresses block) {
-                region = side(Region.empty(), local.intersect(ipBlock(block)));
+                Region addresses = ipBlock(block);
+                if (universe.cilium()) {
+                    // Cilium matches an ipBlock like a CIDR rule: only addresses without an identity of their own
+                    addresses = addresses.intersect(CiliumPeerRegions.cidrMatchable());
+                }
+                region = side(Region.empty(), local.intersect(addresses));
             } else if (peer instanceof Peer.Pods pods) {
                 region = side(local.intersect(podPeer(pods)), Region.empty());
             } else {
@@ -205,7 +256,18 @@ public final class SideBuilder {
         return side(pods.intersect(ports), ips.intersect(ports));
     }
 
-    private SideRegion side(Region pods, Region ips) {
+    /** The pods of the namespaces one selector matches whose own labels the other matches, as peers. */
+    Region podsOf(Selector namespaces, Selector pods) {
+        return namespaces(LabelSelectors.constraints(namespaces))
+                .intersect(labelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(pods)));
+    }
+
+    /** A Cilium item's peers, resolved once per frame and direction for every side that shares them. */
+    SideRegion cachedCiliumPeers(List<Object> key, java.util.function.Supplier<SideRegion> peers) {
+        return cache.ciliumPeers.computeIfAbsent(List.of(key, frame, direction), k -> peers.get());
+    }
+
+    SideRegion side(Region pods, Region ips) {
         return new SideRegion(direction, pods, direction == Direction.EGRESS ? ips.intersect(UNNAMED_PORT) : ips);
     }
 

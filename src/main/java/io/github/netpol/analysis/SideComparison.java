@@ -38,9 +38,10 @@ public final class SideComparison {
                                          AnalysisOptions options) {
         NamespaceUniverse.Compared universes = NamespaceUniverse.compared(old, current, options);
         return new SideComparison(
-                new SideBuilder(namespace, direction, universes.old()).build(inNamespace(old, namespace), Tiers.of(old)),
+                new SideBuilder(namespace, direction, universes.old()).build(inNamespace(old, namespace), Tiers.of(old),
+                        CiliumRules.of(old)),
                 new SideBuilder(namespace, direction, universes.current()).build(inNamespace(current, namespace),
-                        Tiers.of(current)));
+                        Tiers.of(current), CiliumRules.of(current)));
     }
 
     /**
@@ -180,7 +181,7 @@ public final class SideComparison {
         Map<String, SideRegion> passedBefore = new HashMap<>();
         for (TierDecision d : before.decisions()) {
             if (d.rule().action() == TierPolicy.Action.PASS) {
-                passedBefore.merge(identity(d.rule()), d.region(), SideRegion::union);
+                passedBefore.merge(d.rule().identity(), d.region(), SideRegion::union);
             }
         }
         SideRegion fromIsolation = now.reachingNetworkPolicies(current.notIsolated().intersect(leftBefore));
@@ -198,7 +199,12 @@ public final class SideComparison {
                 continue;
             }
             SideRegion part = d.region().intersect(widened);
-            SideRegion same = passedBefore.get(identity(d.rule()));
+            if (d.rule() instanceof CiliumRuleRef) {
+                // a Cilium allow that matched these connections before as well did not change: what stopped
+                // them then (a deny, an L7 rule) did
+                part = part.minus(before.admin().matchedBy(d.rule().identity()));
+            }
+            SideRegion same = passedBefore.get(d.rule().identity());
             if (same != null && d.rule().action() == TierPolicy.Action.PASS) {
                 part = part.minus(same); // passed before as well: what lets it through now is further down
             }
@@ -225,12 +231,7 @@ public final class SideComparison {
         }
     }
 
-    /** A tier rule across versions: its policy, direction and position. */
-    private static String identity(TierRuleRef r) {
-        return r.manifest().key() + "/" + r.rule().direction() + "/" + r.rule().index();
-    }
-
-    private Contribution contribution(PolicyRuleRef rule, TierRuleRef tierRule, boolean before, SideRegion region) {
+    private Contribution contribution(PolicyRuleRef rule, RuleRef tierRule, boolean before, SideRegion region) {
         Witness w = Witnesses.of(region, namespace(), current.universe()).orElseThrow();
         return new Contribution(rule, tierRule, before, region, w, RegionDescriber.describe(region, namespace()));
     }
@@ -240,7 +241,7 @@ public final class SideComparison {
      * a NetworkPolicy rule peer ({@code rule}), a tier rule of the new version, or of the old version that no longer
      * denies it ({@code tierRule}, {@code removedDenial}), or neither: pods that no NetworkPolicy isolates any more.
      */
-    public record Contribution(PolicyRuleRef rule, TierRuleRef tierRule, boolean removedDenial, SideRegion region,
+    public record Contribution(PolicyRuleRef rule, RuleRef tierRule, boolean removedDenial, SideRegion region,
                                Witness witness, String description) {
     }
 

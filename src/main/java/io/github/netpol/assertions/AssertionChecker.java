@@ -44,14 +44,16 @@ public final class AssertionChecker {
     }
 
     public AssertionResult check(Assertion a) {
-        if (!set.ciliumPolicies().isEmpty()) {
+        Map<String, String> refused = universal.cilium().refused();
+        if (!refused.isEmpty()) {
             // proved without them, an assertion could pass where a Cilium policy decides otherwise: fail closed
-            CiliumPolicyManifest first = set.ciliumPolicies().get(0);
-            return AssertionResult.fail(a, null, "'" + a.name() + "' cannot be proved: the sources hold "
-                    + set.ciliumPolicies().size() + " CiliumNetworkPolicy/CiliumClusterwideNetworkPolicy object(s)"
-                    + " (first: " + first.key() + " at " + first.origin().start() + "), which the analysis does not"
-                    + " evaluate yet; keep them out of the sources of this goal, or leave the assertion to a build"
-                    + " without them");
+            var first = refused.entrySet().iterator().next();
+            CiliumPolicyManifest policy = set.ciliumPolicies().stream().filter(c -> c.key().equals(first.getKey()))
+                    .findFirst().orElseThrow();
+            return AssertionResult.fail(a, null, "'" + a.name() + "' cannot be proved: " + refused.size()
+                    + " Cilium policy object(s) are not analysed (first: " + first.getKey() + " at "
+                    + policy.origin().start() + ": " + first.getValue() + "); keep them out of the sources of this goal,"
+                    + " or change them to what the analysis reads");
         }
         return a.scope() == Assertion.Scope.DECLARED ? declared(a) : universal(a);
     }

@@ -1,5 +1,7 @@
 package io.github.netpol.diff;
 
+import io.github.netpol.finding.SourcePosition;
+import io.github.netpol.model.CiliumPolicyManifest;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.PolicyManifest;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the findings of every side need to know about the two versions beyond the side itself: the policies of
@@ -23,11 +26,13 @@ import java.util.Objects;
  * @param currentTier the new version's ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicy,
  *                    by {@code kind/name}
  * @param oldTier     the same of the baseline
+ * @param currentCilium the new version's CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies, by key
  */
 record ChangeContext(String acceptedFile, String idPrefix, Map<String, PolicyManifest> oldPolicies,
                      Map<String, PolicyManifest> currentPolicies, Map<String, PolicyManifest> firstInNamespace,
                      List<WorkloadManifest> workloads, Map<String, Relabelled> relabelled,
-                     Map<String, TierPolicyManifest> currentTier, Map<String, TierPolicyManifest> oldTier) {
+                     Map<String, TierPolicyManifest> currentTier, Map<String, TierPolicyManifest> oldTier,
+                     Map<String, CiliumPolicyManifest> currentCilium) {
 
     /** A Namespace declared in both versions whose labels differ. */
     record Relabelled(NamespaceManifest before, NamespaceManifest now) {
@@ -59,8 +64,19 @@ record ChangeContext(String acceptedFile, String idPrefix, Map<String, PolicyMan
         current.tierPolicies().forEach(t -> currentTier.putIfAbsent(t.key(), t));
         Map<String, TierPolicyManifest> oldTier = new LinkedHashMap<>();
         old.tierPolicies().forEach(t -> oldTier.putIfAbsent(t.key(), t));
+        Map<String, CiliumPolicyManifest> currentCilium = new LinkedHashMap<>();
+        current.ciliumPolicies().forEach(c -> currentCilium.putIfAbsent(c.key(), c));
         return new ChangeContext(acceptedFile, idPrefix, oldPolicies, currentPolicies, firstInNamespace,
-                current.workloads(), relabelled, currentTier, oldTier);
+                current.workloads(), relabelled, currentTier, oldTier, currentCilium);
+    }
+
+    /** Where the new version names the tier or Cilium policy with this key; empty when it has none. */
+    Optional<SourcePosition> currentName(String policyKey) {
+        TierPolicyManifest tier = currentTier.get(policyKey);
+        if (tier != null) {
+            return Optional.of(tier.origin().at("/metadata/name"));
+        }
+        return Optional.ofNullable(currentCilium.get(policyKey)).map(c -> c.origin().at("/metadata/name"));
     }
 
     /** Whether the policy is in the baseline with the very same spec: what it allows changed only through labels. */

@@ -6,6 +6,9 @@ import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.analysis.NamespaceUniverse;
 import io.github.netpol.analysis.SideAnalysis;
 import io.github.netpol.analysis.SideComparison;
+import io.github.netpol.model.semantics.TierPolicy;
+import io.github.netpol.analysis.TierDecision;
+import io.github.netpol.analysis.AnalyzedVersion;
 import io.github.netpol.analysis.connectivity.Connection;
 import io.github.netpol.analysis.connectivity.ConnectivityResult;
 import io.github.netpol.analysis.connectivity.Node;
@@ -58,10 +61,14 @@ final class ConnectionFindings {
     private final AnalysisOptions options;
     /** Whether either version has tier policies: connections then carry what is certain and what is possible. */
     private final boolean tiers;
+    private final AnalyzedVersion analyzedOld;
+    private final AnalyzedVersion analyzedCurrent;
 
     ConnectionFindings(ManifestSet old, ManifestSet current, NamespaceUniverse oldUniverse, NamespaceUniverse newUniverse,
                        AnalysisOptions options, List<SideComparison> sides, ChangeContext context,
-                       EffectiveCheck baseline) {
+                       EffectiveCheck baseline, AnalyzedVersion analyzedOld, AnalyzedVersion analyzedCurrent) {
+        this.analyzedOld = analyzedOld;
+        this.analyzedCurrent = analyzedCurrent;
         this.old = old;
         this.options = options;
         this.tiers = old.hasTierPolicies() || current.hasTierPolicies();
@@ -93,7 +100,7 @@ final class ConnectionFindings {
             return List.of();
         }
         if (!WorkloadConnectivity.covers(old) || !WorkloadConnectivity.covers(current)) {
-            return notCovered();
+            return tiers ? notCovered() : cilium();
         }
         // the two versions are independent: the old one on another core while this thread does the new one
         CompletableFuture<ConnectivityResult> before = CompletableFuture.supplyAsync(
@@ -230,9 +237,21 @@ final class ConnectionFindings {
      * that now let the connection through, on each side, are the effect.
      */
     private Finding finding(Connection c, PortSet gained, Witness w) {
-        String id = context.idPrefix() + FindingCode.WIDENED_CONNECTION.findingId(c.source().id(), c.destination().id());
         WorkloadManifest changedOne = c.destination() instanceof Node.Workload d && changed.contains(d.id())
                 ? d.workload() : ((Node.Workload) c.source()).workload();
+        String ports = gained.text().equals("All Connections") ? "every port of every protocol" : gained.text();
+        return finding(c.source().id(), c.destination().id(), changedOne, words(c.source()), words(c.destination()),
+                ports, c.verdicts().isEmpty() ? deciders(w) : tierDeciders(c, w), w, c.destination() instanceof Node.Workload);
+    }
+
+    /**
+     * @param ports         the ports gained, in words
+     * @param deciders      what lets it through now on each side, in words
+     * @param toWorkload    whether the destination is a workload (else an address)
+     */
+    private Finding finding(String sourceId, String destinationId, WorkloadManifest changedOne, String sourceWords,
+                            String destinationWords, String ports, String deciders, Witness w, boolean toWorkload) {
+        String id = context.idPrefix() + FindingCode.WIDENED_CONNECTION.findingId(sourceId, destinationId);
         ChangeContext.Relabelled relabelled = context.relabelled().get(changedOne.namespace());
         WorkloadManifest before = beforeById.get(changedOne.id());
         boolean templateChanged = before != null && (!before.podLabels().equals(changedOne.podLabels())
@@ -251,16 +270,94 @@ final class ConnectionFindings {
             cause = relabelled.describe();
             where = relabelled.now().origin().at("/metadata/labels");
         }
-        String ports = gained.text().equals("All Connections") ? "every port of every protocol" : gained.text();
-        String effect = words(c.source()) + " can now connect to " + words(c.destination()) + " on " + ports
-                + ", although no policy changed for it: " + (c.verdicts().isEmpty() ? deciders(w) : tierDeciders(c, w))
-                + ".";
+        String effect = sourceWords + " can now connect to " + destinationWords + " on " + ports
+                + ", although no policy changed for it: " + deciders + ".";
         String undo = templateChanged || relabelled == null ? "restore the labels or ports" : "restore the Namespace's labels";
         return Finding.explained(FindingCode.WIDENED_CONNECTION, new Finding.Parts(cause, effect, w.describe(),
                         context.advice(undo)))
                 .withId(id).withNamespace(changedOne.namespace())
-                .withDirection(c.destination() instanceof Node.Workload ? Direction.INGRESS : Direction.EGRESS)
+                .withDirection(toWorkload ? Direction.INGRESS : Direction.EGRESS)
                 .at(where).withWitness(w, true).withFix(ChangeContext.acceptanceEntry(id));
+    }
+
+    /**
+     * With Cilium policies: each changed workload against every declared workload of both versions and against
+     * addresses, point by point ({@link CiliumWorkloadChanges}); a search too large for that fails closed.
+     */
+    private List<Finding> cilium() {
+        CiliumWorkloadChanges search = new CiliumWorkloadChanges(analyzedOld, analyzedCurrent, beforeById, sides);
+        List<Finding> out = new ArrayList<>();
+        Set<String> pairs = new HashSet<>();
+        for (WorkloadManifest w : current.workloads()) {
+            if (!changed.contains(w.id())) {
+                continue;
+            }
+            try {
+                for (WorkloadManifest p : current.workloads()) {
+                    if (p.id().equals(w.id()) || !inBoth.contains(p.id())) {
+                        continue;
+                    }
+                    for (WorkloadManifest[] pair : List.of(new WorkloadManifest[] {w, p}, new WorkloadManifest[] {p, w})) {
+                        if (pairs.add(pair[0].id() + "->" + pair[1].id())) {
+                            search.between(pair[0], pair[1]).ifPresent(g -> out.add(ciliumFinding(g)));
+                        }
+                    }
+                }
+                for (Direction d : Direction.values()) {
+                    search.external(w, d).ifPresent(g -> out.add(ciliumFinding(g)));
+                }
+            } catch (IllegalStateException tooMany) {
+                out.addAll(notCovered().stream().filter(f -> f.id().contains(w.id())).toList());
+            }
+        }
+        return out;
+    }
+
+    private Finding ciliumFinding(CiliumWorkloadChanges.Gain g) {
+        Witness w = g.witness();
+        WorkloadManifest changedOne = g.destination() != null && changed.contains(g.destination().id())
+                ? g.destination() : g.source();
+        String sourceId = g.source() == null ? "outside" : g.source().id();
+        String destinationId = g.destination() == null ? "outside" : g.destination().id();
+        String sourceWords = g.source() == null ? Witness.describe(w.source()) : workloadWords(g.source());
+        String destinationWords = g.destination() == null ? Witness.describe(w.destination())
+                : workloadWords(g.destination());
+        List<String> deciders = new ArrayList<>();
+        if (w.destination() instanceof Endpoint.Pod dst) {
+            deciders.add(ciliumDecider(dst, w.source(), w, Direction.INGRESS));
+        }
+        if (w.source() instanceof Endpoint.Pod src) {
+            deciders.add(ciliumDecider(src, w.destination(), w, Direction.EGRESS));
+        }
+        return finding(sourceId, destinationId, changedOne, sourceWords, destinationWords,
+                w.protocol() + " " + w.port() + " (for example)", String.join("; ", deciders), w, g.destination() != null);
+    }
+
+    private static String workloadWords(WorkloadManifest w) {
+        return w.kind() + " " + w.namespace() + "/" + w.name();
+    }
+
+    /** The Cilium rule, NetworkPolicy rule or default that lets the example through on one side. */
+    private String ciliumDecider(Endpoint.Pod local, Endpoint peer, Witness w, Direction d) {
+        SideComparison side = sides.get(local.namespace() + "/" + d.label());
+        SideAnalysis s = side != null ? side.newSide() : analyzedCurrent.side(local.namespace(), d);
+        for (TierDecision decision : s.tiers().decisions()) {
+            if (decision.rule().action() == TierPolicy.Action.ACCEPT
+                    && decision.region().allows(local, peer, w.protocol(), w.port(), w.facts())) {
+                return "rule " + decision.rule().label() + " of " + decision.rule().policyDescription() + " ("
+                        + decision.rule().location() + ") " + (d == Direction.INGRESS ? "admits it into "
+                        + Witness.describe(local) : "lets " + Witness.describe(local) + " send it");
+            }
+        }
+        for (SideAnalysis.PolicyRuleRegion r : s.rules()) {
+            if (r.region().allows(local, peer, w.protocol(), w.port(), w.facts())) {
+                String rule = r.rule().describe();
+                return "rule " + rule.substring(rule.indexOf(' ') + 1) + " of NetworkPolicy " + r.rule().policy().key()
+                        + " (" + r.rule().location() + ") " + (d == Direction.INGRESS ? "admits it into "
+                        + Witness.describe(local) : "lets " + Witness.describe(local) + " send it");
+            }
+        }
+        return "no policy isolates " + Witness.describe(local) + " for " + d.label();
     }
 
     /** {@code Deployment shop/web}, {@code addresses 10.0.0.0/8}. */

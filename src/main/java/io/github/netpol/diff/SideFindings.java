@@ -3,6 +3,7 @@ package io.github.netpol.diff;
 import io.github.netpol.analysis.RegionDescriber;
 import io.github.netpol.analysis.TierDecision;
 import io.github.netpol.analysis.TierEvaluation;
+import io.github.netpol.analysis.RuleRef;
 import io.github.netpol.analysis.TierRuleRef;
 import io.github.netpol.analysis.Witnesses;
 import io.github.netpol.analysis.SideAnalysis;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -246,10 +248,10 @@ final class SideFindings {
                     || !seen.add(tierKey(d.rule()))) {
                 continue;
             }
-            TierPolicyManifest now = context.currentTier().get(d.rule().manifest().key());
-            SourcePosition at = now != null ? now.origin().at("/metadata/name") : d.rule().location();
-            out.add(new Responsible(tierKey(d.rule()), at, now == null
-                    ? d.rule().policy().describe() + " was removed (its rule " + d.rule().rule().label() + " denied"
+            Optional<SourcePosition> now = context.currentName(d.rule().policyKey());
+            SourcePosition at = now.orElse(d.rule().location());
+            out.add(new Responsible(tierKey(d.rule()), at, now.isEmpty()
+                    ? d.rule().policyDescription() + " was removed (its rule " + d.rule().label() + " denied"
                     + " connections of these pods; it was at " + d.rule().location() + ")"
                     : "The rule " + d.rule().describe() + " (as in the baseline, at " + d.rule().location() + ") no"
                     + " longer denies connections of these pods", "restore the Deny rule", true));
@@ -292,28 +294,27 @@ final class SideFindings {
      */
     private Finding tierWidening(FindingCode code, List<SideComparison.Contribution> parts) {
         SideComparison.Contribution first = parts.get(0);
-        TierRuleRef ref = first.tierRule();
+        RuleRef ref = first.tierRule();
         ExampleSearch.Example ex = examples.widening(parts.stream().map(ExampleSearch.Part::of).toList());
         String id = context.idPrefix() + code.findingId(idNamespace(), tierKey(ref));
         List<String> shown = new ArrayList<>();
         for (SideComparison.Contribution p : parts.subList(0, Math.min(3, parts.size()))) {
-            TierRuleRef r = p.tierRule();
+            RuleRef r = p.tierRule();
             String what = p.removedDenial() ? "denied in the baseline and no longer denies"
                     : r.action() == TierPolicy.Action.PASS ? "now passes to the lower tiers, which let them through,"
                     : "now accepts";
-            shown.add("the rule " + r.rule().label() + " (" + r.action().word(r.policy().kind()) + ", "
+            shown.add("the rule " + r.label() + " (" + r.actionWord() + ", "
                     + r.location().line() + ":" + r.location().column() + ") " + what + " these connections: "
                     + p.description());
         }
         String more = parts.size() > 3 ? "; and " + (parts.size() - 3) + " more rule(s)" : "";
-        TierPolicyManifest now = context.currentTier().get(ref.manifest().key());
-        SourcePosition at = !first.removedDenial() ? ref.location()
-                : now != null ? now.origin().at("/metadata/name") : ref.location();
-        String priority = priorityChange(ref, now);
+        Optional<SourcePosition> now = context.currentName(ref.policyKey());
+        SourcePosition at = !first.removedDenial() ? ref.location() : now.orElse(ref.location());
+        String priority = ref instanceof TierRuleRef t ? priorityChange(t, context.currentTier().get(t.policyKey())) : "";
         String hint = first.removedDenial() ? "restore the Deny rule" + (priority.isEmpty() ? "" : " or its priority")
                 : ref.action() == TierPolicy.Action.PASS ? "deny these connections in the tier, or narrow the Pass rule"
                 : priority.isEmpty() ? "narrow the rule" : "restore the priority, or narrow the rule";
-        String cause = ref.policy().describe() + (now == null && first.removedDenial() ? ", removed," : "")
+        String cause = ref.policyDescription() + (now.isEmpty() && first.removedDenial() ? ", removed," : "")
                 + priority + " lets more " + dir().label() + " of " + where() + " through than the baseline: "
                 + String.join("; ", shown) + more + ".";
         return finding(code, id, new Finding.Parts(cause, wideningEffect(ex.effective()) + assumptions(),
@@ -348,8 +349,8 @@ final class SideFindings {
         return examples.effective(w);
     }
 
-    private static String tierKey(TierRuleRef r) {
-        return r.manifest().kind() + "/" + r.manifest().name();
+    private static String tierKey(RuleRef r) {
+        return r.policyKey();
     }
 
     /**

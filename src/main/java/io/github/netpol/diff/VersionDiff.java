@@ -9,6 +9,7 @@ import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
 import io.github.netpol.model.KubernetesKinds;
 import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.CiliumPolicyManifest;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.UnsupportedPolicyManifest;
 import io.github.netpol.model.semantics.EffectivePolicy;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -79,14 +81,31 @@ public final class VersionDiff {
             findings.addAll(perSide.get(i));
         }
         findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, options, sides, context,
-                new EffectiveCheck(analyzedOld)).findings());
+                new EffectiveCheck(analyzedOld), analyzedOld, analyzedCurrent).findings());
         Map<String, String> digests = new LinkedHashMap<>();
+        Set<String> failingNow = new HashSet<>();
         for (UnsupportedPolicyManifest u : current.unsupported()) {
             if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED) {
                 findings.add(enforcedByMesh(u));
                 continue;
             }
-            Finding f = unsupported(u);
+            if (analysedCilium(u, analyzedCurrent)) {
+                continue;
+            }
+            Finding f = unsupported(u, analyzedCurrent.cilium().refused().get(key(u)));
+            findings.add(f);
+            digests.put(f.id(), u.digest());
+            failingNow.add(key(u));
+        }
+        for (UnsupportedPolicyManifest u : old.unsupported()) {
+            // what the baseline's analysis left out, it may have denied: gone or analysed now, the comparison
+            // cannot tell whether that widens access
+            if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED || analysedCilium(u, analyzedOld)
+                    || failingNow.contains(key(u)) || current.unsupported().stream().anyMatch(c -> key(c).equals(key(u))
+                    && !analysedCilium(c, analyzedCurrent))) {
+                continue;
+            }
+            Finding f = unsupportedInBaseline(u, analyzedOld.cilium().refused().get(key(u)));
             findings.add(f);
             digests.put(f.id(), u.digest());
         }
@@ -110,6 +129,43 @@ public final class VersionDiff {
                 .at(u.origin().start());
     }
 
+    /**
+     * An object of the baseline the analysis left out that the new version no longer has unanalysed (removed, or
+     * analysed now): what it denied before is unknown, so the check fails closed until a person accepts it.
+     */
+    private Finding unsupportedInBaseline(UnsupportedPolicyManifest u, String reason) {
+        String scope = u.namespace() == null ? "cluster" : u.namespace();
+        String id = idPrefix + FindingCode.UNSUPPORTED_POLICY_KIND.findingId(scope, u.kind(), u.name());
+        Finding.Parts parts = new Finding.Parts(
+                "The baseline's " + u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") was not analysed"
+                        + (reason == null ? "" : " (" + reason + ")") + ", and the new version removes or changes it.",
+                "The check cannot tell what it allowed or denied in the baseline, so it cannot tell whether this change"
+                        + " widens access.", null,
+                "Review the change by hand and accept it with this entry under 'accepted:' in " + acceptedFile
+                        + " (the digest is the baseline object's; review it again by the expiry date):");
+        String entry = acceptance(id, u.digest());
+        return Finding.explained(FindingCode.UNSUPPORTED_POLICY_KIND, parts).withId(id).withNamespace(u.namespace())
+                .withFix(entry).at(u.origin().start());
+    }
+
+    /** The entry accepting an object as it is (its digest) until a date. */
+    private String acceptance(String id, String digest) {
+        return "  - id: " + id + "\n"
+                + "    digest: " + digest + "\n"
+                + "    reason: \"<who reviewed it, and why it is safe>\"\n"
+                + "    expires: " + today.plusDays(SUGGESTED_ACCEPTANCE_DAYS);
+    }
+
+    /** A Cilium policy of the version the analysis reads (it is listed as unsupported until then). */
+    private static boolean analysedCilium(UnsupportedPolicyManifest u, AnalyzedVersion version) {
+        return CiliumPolicyManifest.isCiliumPolicy(u.apiVersion(), u.kind()) && !version.cilium().refused().containsKey(key(u));
+    }
+
+    /** {@code kind/namespace/name}, or {@code kind/name} for a cluster-scoped object: as the manifests key them. */
+    private static String key(UnsupportedPolicyManifest u) {
+        return u.namespace() == null ? u.kind() + "/" + u.name() : u.kind() + "/" + u.namespace() + "/" + u.name();
+    }
+
     /** Every port name used by a rule of the version, in either direction. */
     private static Set<String> portNames(ManifestSet version) {
         Set<String> names = new TreeSet<>();
@@ -125,20 +181,17 @@ public final class VersionDiff {
      * The finding ends with the entry to paste: the acceptance holds only for the object as it is now (its digest)
      * and only until the date, so a changed object or a forgotten one fails the check again.
      */
-    private Finding unsupported(UnsupportedPolicyManifest u) {
+    private Finding unsupported(UnsupportedPolicyManifest u, String reason) {
         String scope = u.namespace() == null ? "cluster" : u.namespace();
         String id = idPrefix + FindingCode.UNSUPPORTED_POLICY_KIND.findingId(scope, u.kind(), u.name());
         Finding.Parts parts = new Finding.Parts(
                 u.kind() + " " + scope + "/" + u.name() + " (" + u.apiVersion() + ") can change connectivity but is not"
-                        + " analysed.",
+                        + " analysed" + (reason == null ? "." : ": " + reason + "."),
                 "The check cannot tell whether it widens access.", null,
                 "Keep it out of netpol.sources, or review it by hand and accept this object as it is now with this entry"
                         + " under 'accepted:' in " + acceptedFile + " (the digest binds the acceptance to the object: any"
                         + " change to it fails the check again; review it again by the expiry date):");
-        String entry = "  - id: " + id + "\n"
-                + "    digest: " + u.digest() + "\n"
-                + "    reason: \"<who reviewed it, and why it is safe>\"\n"
-                + "    expires: " + today.plusDays(SUGGESTED_ACCEPTANCE_DAYS);
+        String entry = acceptance(id, u.digest());
         return Finding.explained(FindingCode.UNSUPPORTED_POLICY_KIND, parts).withId(id).withNamespace(u.namespace())
                 .withFix(entry)
                 .at(u.origin().start());

@@ -46,17 +46,49 @@ class AssertionCheckerTest {
         assertThat(o.units()).hasSize(5);
     }
 
+    private static io.github.netpol.model.ManifestSet cilium(String yaml) {
+        return new io.github.netpol.model.ManifestReader().read(java.util.List.of(new io.github.netpol.load.SourceFile(
+                "cnp.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "default");
+    }
+
     @Test
-    void anAssertionFailsClosedWhenTheSourcesHoldACiliumPolicy() {
-        io.github.netpol.model.ManifestSet withCilium = new io.github.netpol.model.ManifestReader().read(java.util.List.of(
-                new io.github.netpol.load.SourceFile("cnp.yaml", """
-                        apiVersion: cilium.io/v2
-                        kind: CiliumNetworkPolicy
-                        metadata: {name: deny-db, namespace: shop}
-                        spec:
-                          endpointSelector: {matchLabels: {app: db}}
-                          ingressDeny: [{}]
-                        """.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "default");
+    void assertionsAreProvedOverCiliumPolicies() {
+        io.github.netpol.model.ManifestSet withCilium = cilium("""
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: db, namespace: shop}
+                spec:
+                  endpointSelector: {matchLabels: {app: db}}
+                  ingress: [{fromEndpoints: [{matchLabels: {app: web}}], toPorts: [{ports: [{port: "5432"}]}]}]
+                  ingressDeny: [{fromEndpoints: [{matchLabels: {app: web, role: batch}}]}]
+                """);
+        String tests = """
+                tests:
+                  - name: %s
+                    from: {namespace: shop, pods: %s}
+                    to: {namespace: shop, pods: {app: db}}
+                    port: 5432
+                    expect: %s
+                """;
+        assertThat(single(withCilium, tests.formatted("web reaches db", "{app: web, role: front}", "allowed")).passed())
+                .isTrue();
+        assertThat(single(withCilium, tests.formatted("api never", "{app: api}", "denied")).passed()).isTrue();
+        assertThat(single(withCilium, tests.formatted("batch never", "{app: web, role: batch}", "denied")).passed())
+                .isTrue();
+        AssertionResult wrong = single(withCilium, tests.formatted("any web", "{app: web}", "allowed"));
+        assertThat(wrong.passed()).as(wrong.message()).isFalse();
+    }
+
+    @Test
+    void anAssertionFailsClosedWhenACiliumPolicyIsNotAnalysed() {
+        io.github.netpol.model.ManifestSet withCilium = cilium("""
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: deny-db, namespace: shop}
+                spec:
+                  endpointSelector: {matchLabels: {app: db}}
+                  egress: [{toFQDNs: [{matchName: example.com}]}]
+                """);
         AssertionResult r = single(withCilium, """
                 tests:
                   - name: anything
@@ -66,7 +98,7 @@ class AssertionCheckerTest {
                 """);
         assertThat(r.passed()).isFalse();
         assertThat(r.message()).contains("cannot be proved", "CiliumNetworkPolicy/shop/deny-db at cnp.yaml:1:1",
-                "does not evaluate yet");
+                "toFQDNs is not analysed");
     }
 
     @Test

@@ -228,16 +228,32 @@ class WideningTrapsTest {
 
     @Test
     void unsupportedKindsFailClosed() {
+        String calico = NS + """
+                apiVersion: projectcalico.org/v3
+                kind: NetworkPolicy
+                metadata: {name: l7, namespace: payments}
+                spec: {selector: all()}
+                """;
+        DiffResult r = diff(NS, calico);
+        Finding f = single(r, "UNSUPPORTED_POLICY_KIND");
+        assertThat(f.id()).isEqualTo("UNSUPPORTED_POLICY_KIND/payments/NetworkPolicy/l7");
+        assertThat(f.location().line()).isEqualTo(13);
+        // and removing it again: what the baseline did not analyse may have denied something
+        assertThat(of(diff(calico, NS), "UNSUPPORTED_POLICY_KIND")).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("The baseline's NetworkPolicy payments/l7"));
+    }
+
+    @Test
+    void ciliumPoliciesWithConstructsNotAnalysedFailClosed() {
         String cnp = NS + """
                 apiVersion: cilium.io/v2
                 kind: CiliumNetworkPolicy
                 metadata: {name: l7, namespace: payments}
-                spec: {endpointSelector: {}}
+                spec: {endpointSelector: {}, egress: [{toServices: [{k8sService: {serviceName: db}}]}]}
                 """;
-        DiffResult r = diff(NS, cnp);
-        Finding f = single(r, "UNSUPPORTED_POLICY_KIND");
+        Finding f = single(diff(NS, cnp), "UNSUPPORTED_POLICY_KIND");
         assertThat(f.id()).isEqualTo("UNSUPPORTED_POLICY_KIND/payments/CiliumNetworkPolicy/l7");
-        assertThat(f.location().line()).isEqualTo(13);
+        assertThat(f.message()).contains("toServices is not analysed");
     }
 
     static Finding single(DiffResult r, String kind) {

@@ -187,16 +187,30 @@ class CheckTest {
             """;
 
     @Test
-    void aValidCiliumPolicyIsReadAndValidatedButStillFailsTheCheckClosed() {
+    void anUnchangedCiliumPolicyIsAnalysedAndPasses() {
         List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP));
         CheckResult r = run(current, found(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP)), false);
-        assertThat(r.passed()).isFalse();
-        assertThat(r.findings()).filteredOn(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).singleElement()
-                .satisfies(x -> assertThat(x.id()).endsWith("/shop/CiliumNetworkPolicy/api"));
+        assertThat(r.passed()).isTrue();
+        assertThat(r.findings()).noneMatch(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND"));
     }
 
     @Test
-    void aChangedWorkloadBesideACiliumPolicyFailsClosedAndSaysWhy() {
+    void aCiliumPolicyWithAConstructNotAnalysedFailsTheCheckClosedNamingIt() {
+        String fqdn = CNP.replace("ingress:\n    - fromEndpoints: [{matchLabels: {app: web}}]",
+                "egress:\n    - toFQDNs: [{matchName: example.com}]");
+        assertThat(fqdn).contains("toFQDNs");
+        List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", fqdn));
+        CheckResult r = run(current, found(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", fqdn)), false);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.findings()).filteredOn(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.id()).endsWith("/shop/CiliumNetworkPolicy/api");
+                    assertThat(x.message()).contains("spec.egress.0: toFQDNs is not analysed");
+                });
+    }
+
+    @Test
+    void aChangedWorkloadNowMatchedByACiliumRuleIsReportedWithTheRule() {
         String web = """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -207,13 +221,14 @@ class CheckTest {
                     metadata: {labels: {app: %s}}
                     spec: {containers: [{name: c, image: c}]}
                 """;
-        CheckResult r = run(List.of(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP), file("k8s/web.yaml",
-                web.formatted("api"))), found(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP),
-                file("k8s/web.yaml", web.formatted("web"))), false);
+        String api = web.replace("name: web", "name: api").replace("app: %s", "app: api");
+        CheckResult r = run(List.of(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP), file("k8s/api.yaml", api),
+                file("k8s/web.yaml", web.formatted("web"))), found(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", CNP),
+                file("k8s/api.yaml", api), file("k8s/web.yaml", web.formatted("other"))), false);
         assertThat(r.findings()).filteredOn(x -> x.kind().equals("WIDENED_CONNECTION")).singleElement()
                 .satisfies(x -> {
-                    assertThat(x.id()).endsWith("shop/Deployment/web->*");
-                    assertThat(x.message()).contains("does not evaluate the Cilium policies");
+                    assertThat(x.id()).contains("shop/Deployment/web");
+                    assertThat(x.message()).contains("ingress[0] of CiliumNetworkPolicy shop/api");
                 });
     }
 

@@ -104,7 +104,7 @@ public final class CiliumEndpoints {
      * {@code io.kubernetes.*}, {@code *kubernetes.io/*} other than {@code app.kubernetes.io}, {@code k8s.io/*}).
      * The exact filter is agent configuration, so a selector on these keys is not analysed.
      */
-    static boolean filteredByDefault(String key) {
+    public static boolean filteredByDefault(String key) {
         return key.equals("pod-template-hash") || key.equals("pod-template-generation")
                 || key.equals("controller-revision-hash") || key.equals("etcd_node")
                 || key.startsWith("io.kubernetes.") || key.startsWith("annotation.")

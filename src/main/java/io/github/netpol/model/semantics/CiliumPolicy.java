@@ -112,18 +112,37 @@ public record CiliumPolicy(String kind, String namespace, String name, List<Rule
      * @param l7             some of the ports carry L7 rules, SNI, a listener, TLS, or the rule requires
      *                       authentication: the proxy or the authentication may still drop traffic there
      * @param l7Ports        the ports whose traffic is L7-filtered (a subset of {@code ports})
+     * @param plainPorts     the ports of the {@code toPorts} entries without L7 filtering
+     * @param l7Filters      the L7-filtered entries, each with what filters it
      */
     public record PeerRule(Section section, int index, String pointer, Peer peer, List<PolicyPort> ports,
-                           boolean anyPort, boolean icmpOnly, boolean l7, List<PolicyPort> l7Ports) {
+                           boolean anyPort, boolean icmpOnly, boolean l7, List<PolicyPort> l7Ports,
+                           List<PolicyPort> plainPorts, List<L7Filter> l7Filters) {
 
         public PeerRule {
             ports = List.copyOf(ports);
             l7Ports = List.copyOf(l7Ports);
+            plainPorts = List.copyOf(plainPorts);
+            l7Filters = List.copyOf(l7Filters);
         }
 
         /** {@code ingressDeny[0]}: how findings name the rule. */
         public String label() {
             return section.field() + "[" + index + "]";
+        }
+    }
+
+    /**
+     * The ports of one {@code toPorts} entry whose traffic a proxy or authentication decides.
+     *
+     * @param ports     the entry's ports; with {@code everyPort}, none
+     * @param everyPort an item without {@code toPorts} that requires authentication: every port
+     * @param key       what decides, in a canonical form: the entry's L7 rules, SNI, listener and TLS contexts,
+     *                  and the item's authentication; the same content gives the same key
+     */
+    public record L7Filter(List<PolicyPort> ports, boolean everyPort, String key) {
+        public L7Filter {
+            ports = List.copyOf(ports);
         }
     }
 
@@ -241,31 +260,52 @@ public record CiliumPolicy(String kind, String namespace, String name, List<Rule
                 : written.isEmpty() ? new Wildcard() : peer(written.get(0), item, pointer);
         List<PolicyPort> ports = new ArrayList<>();
         List<PolicyPort> l7Ports = new ArrayList<>();
-        boolean hasToPorts = item.get("toPorts") instanceof List<?>;
+        List<PolicyPort> plainPorts = new ArrayList<>();
+        List<L7Filter> filters = new ArrayList<>();
+        // Go tests len(ToPorts) > 0: an empty list is no list
+        boolean hasToPorts = item.get("toPorts") instanceof List<?> tp && !tp.isEmpty();
         boolean hasIcmps = item.get("icmps") instanceof List<?> icmps && !icmps.isEmpty();
-        if (item.get("toPorts") instanceof List<?> toPorts) {
-            for (Object pr : toPorts) {
-                if (!(pr instanceof Map<?, ?> portRule)) {
-                    continue;
+        String auth = item.get("authentication") instanceof Map<?, ?> a && a.get("mode") != null
+                && !"disabled".equals(a.get("mode")) ? "authentication=" + a.get("mode") : null;
+        if (hasToPorts) {
+            for (Object pr : (List<?>) item.get("toPorts")) {
+                Map<?, ?> portRule = pr instanceof Map<?, ?> m ? m : Map.of();
+                Map<String, Object> proxied = new java.util.TreeMap<>();
+                for (String f : List.of("rules", "serverNames", "listener", "originatingTLS", "terminatingTLS")) {
+                    if (portRule.get(f) != null) {
+                        proxied.put(f, canonical(portRule.get(f)));
+                    }
                 }
-                boolean proxied = portRule.get("rules") != null || portRule.get("serverNames") != null
-                        || portRule.get("listener") != null || portRule.get("originatingTLS") != null
-                        || portRule.get("terminatingTLS") != null;
                 List<PolicyPort> these = ports(portRule.get("ports"));
                 ports.addAll(these);
-                if (proxied) {
+                if (!proxied.isEmpty() || auth != null) {
                     l7Ports.addAll(these);
+                    String key = (auth == null ? "" : auth + (proxied.isEmpty() ? "" : " ")) + (proxied.isEmpty() ? "" : proxied);
+                    filters.add(new L7Filter(these, false, key));
+                } else {
+                    plainPorts.addAll(these);
                 }
             }
         }
-        if (item.get("authentication") instanceof Map<?, ?> auth && auth.get("mode") != null
-                && !"disabled".equals(auth.get("mode"))) {
-            l7Ports = hasToPorts ? List.copyOf(ports) : l7Ports;
-            boolean all = !hasToPorts && !hasIcmps;
-            return new PeerRule(section, index, pointer, peer, ports, all, hasIcmps && !hasToPorts, true, l7Ports);
+        boolean anyPort = !hasToPorts && !hasIcmps;
+        if (auth != null && anyPort) {
+            filters.add(new L7Filter(List.of(), true, auth));
         }
-        return new PeerRule(section, index, pointer, peer, ports, !hasToPorts && !hasIcmps, hasIcmps && !hasToPorts,
-                !l7Ports.isEmpty(), l7Ports);
+        return new PeerRule(section, index, pointer, peer, ports, anyPort, hasIcmps && !hasToPorts,
+                !filters.isEmpty(), l7Ports, plainPorts, filters);
+    }
+
+    /** Maps sorted by key, recursively: equal content, equal text. */
+    private static Object canonical(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), canonical(v)));
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(CiliumPolicy::canonical).toList();
+        }
+        return o;
     }
 
     private static Peer peer(String field, Map<?, ?> item, String pointer) {

@@ -1,0 +1,222 @@
+package io.github.netpol.diff;
+
+import io.github.netpol.analysis.AnalyzedVersion;
+import io.github.netpol.analysis.Cube;
+import io.github.netpol.analysis.Dim;
+import io.github.netpol.analysis.DimSet;
+import io.github.netpol.analysis.IntervalSet;
+import io.github.netpol.analysis.IpAddresses;
+import io.github.netpol.analysis.Region;
+import io.github.netpol.analysis.SideComparison;
+import io.github.netpol.analysis.SideRegion;
+import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.Endpoint;
+import io.github.netpol.finding.Witness;
+import io.github.netpol.finding.WorldFact;
+import io.github.netpol.model.WorkloadManifest;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * With Cilium policies, the connections a declared workload whose labels, ports or namespace labels changed gains,
+ * found point by point on the side regions of both versions: for each pair of declared workloads one of which
+ * changed (and between a changed one and addresses), every protocol, every port where some region's port ranges
+ * begin or end (and the destination's declared ports), every address where some region's ranges begin or end, every
+ * address kind and every combination of the yes/no world facts the regions depend on. A connection is gained where
+ * the new version possibly allows it and the baseline, with the workload's old labels, did not certainly allow it.
+ * Connections a policy change explains are left to the side findings.
+ */
+final class CiliumWorkloadChanges {
+
+    /** More yes/no facts than this on one pair: the search would be too large, so the caller fails closed. */
+    static final int MAX_FACTS = 10;
+
+    /**
+     * A connection gained; an end that is an address has no workload.
+     *
+     * @param witness the connection in the new version, with the facts it needs
+     */
+    record Gain(WorkloadManifest source, WorkloadManifest destination, Witness witness) {
+    }
+
+    private final AnalyzedVersion old;
+    private final AnalyzedVersion now;
+    private final Map<String, WorkloadManifest> before;
+    private final Map<String, SideComparison> sides;
+
+    /**
+     * @param before the baseline's workloads by id
+     * @param sides  the side comparisons by {@code namespace/direction}
+     */
+    CiliumWorkloadChanges(AnalyzedVersion old, AnalyzedVersion now, Map<String, WorkloadManifest> before,
+                          Map<String, SideComparison> sides) {
+        this.old = old;
+        this.now = now;
+        this.before = before;
+        this.sides = sides;
+    }
+
+    /** The first connection gained between the two ends, or empty; throws when the search is too large. */
+    Optional<Gain> between(WorkloadManifest source, WorkloadManifest destination) {
+        Endpoint.Pod srcNow = pod(source, now);
+        Endpoint.Pod dstNow = pod(destination, now);
+        Endpoint.Pod srcOld = pod(before.get(source.id()), old);
+        Endpoint.Pod dstOld = pod(before.get(destination.id()), old);
+        SideRegion eNow = now.side(source.namespace(), Direction.EGRESS).allowed();
+        SideRegion iNow = now.side(destination.namespace(), Direction.INGRESS).allowed();
+        SideRegion eOld = old.side(source.namespace(), Direction.EGRESS).certainlyAllowed();
+        SideRegion iOld = old.side(destination.namespace(), Direction.INGRESS).certainlyAllowed();
+        List<Region> regions = List.of(eNow.pods(), iNow.pods(), eOld.pods(), iOld.pods());
+        List<Integer> ports = ports(regions, List.of(destination, before.get(destination.id())));
+        for (Map<String, String> facts : worlds(regions)) {
+            for (String protocol : List.of("TCP", "UDP", "SCTP")) {
+                for (int port : ports) {
+                    if (eNow.allows(srcNow, dstNow, protocol, port, facts) && iNow.allows(dstNow, srcNow, protocol, port, facts)
+                            && !(eOld.allows(srcOld, dstOld, protocol, port, facts)
+                            && iOld.allows(dstOld, srcOld, protocol, port, facts))
+                            && !explained(Direction.EGRESS, srcNow, dstNow, protocol, port, facts)
+                            && !explained(Direction.INGRESS, dstNow, srcNow, protocol, port, facts)) {
+                        return Optional.of(new Gain(source, destination, new Witness(srcNow, dstNow, protocol, port, facts)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first connection gained between a changed workload and an address, in the given direction of its own. */
+    Optional<Gain> external(WorkloadManifest workload, Direction direction) {
+        Endpoint.Pod local = pod(workload, now);
+        Endpoint.Pod localOld = pod(before.get(workload.id()), old);
+        SideRegion sNow = now.side(workload.namespace(), direction).allowed();
+        SideRegion sOld = old.side(workload.namespace(), direction).certainlyAllowed();
+        List<Region> regions = List.of(sNow.ips(), sOld.ips());
+        List<Integer> ports = ports(regions, direction == Direction.INGRESS
+                ? List.of(workload, before.get(workload.id())) : List.of());
+        List<BigInteger> addresses = addresses(regions);
+        for (Map<String, String> facts : worlds(regions)) {
+            for (String kind : WorldFact.ADDRESS_KINDS) {
+                for (String sameNode : List.of(WorldFact.NO, WorldFact.YES)) {
+                    Map<String, String> world = new LinkedHashMap<>(facts);
+                    world.put(WorldFact.ADDRESS_KIND, kind);
+                    world.put(WorldFact.SAME_NODE, sameNode);
+                    for (BigInteger a : addresses) {
+                        Endpoint.Ip ip = new Endpoint.Ip(IpAddresses.format(a));
+                        for (String protocol : List.of("TCP", "UDP", "SCTP")) {
+                            for (int port : ports) {
+                                if (sNow.allows(local, ip, protocol, port, world) && !sOld.allows(localOld, ip, protocol, port, world)
+                                        && !explained(direction, local, ip, protocol, port, world)) {
+                                    Map<String, String> stated = new LinkedHashMap<>(world);
+                                    stated.values().removeIf(v -> v.equals(WorldFact.NO));
+                                    if (WorldFact.WORLD.equals(stated.get(WorldFact.ADDRESS_KIND))) {
+                                        stated.remove(WorldFact.ADDRESS_KIND);
+                                    }
+                                    Witness w = direction == Direction.EGRESS ? new Witness(local, ip, protocol, port, stated)
+                                            : new Witness(ip, local, protocol, port, stated);
+                                    return Optional.of(direction == Direction.EGRESS ? new Gain(workload, null, w)
+                                            : new Gain(null, workload, w));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean explained(Direction d, Endpoint.Pod local, Endpoint peer, String protocol, int port,
+                              Map<String, String> facts) {
+        SideComparison side = sides.get(local.namespace() + "/" + d.label());
+        return side != null && side.newlyAllowed().allows(local, peer, protocol, port, facts);
+    }
+
+    private static Endpoint.Pod pod(WorkloadManifest w, AnalyzedVersion version) {
+        return new Endpoint.Pod(w.namespace(), version.universe().labelsOf(w.namespace()), w.podLabels(), w.namedPorts(),
+                w.id());
+    }
+
+    /** Every port where a range of the regions begins or ends, and the declared container ports, these first. */
+    private static List<Integer> ports(List<Region> regions, List<WorkloadManifest> destinations) {
+        Set<Integer> out = new LinkedHashSet<>();
+        for (WorkloadManifest w : destinations) {
+            if (w != null) {
+                w.ports().forEach(p -> out.add(p.port()));
+            }
+        }
+        TreeSet<Integer> cuts = new TreeSet<>(List.of(1));
+        for (Region r : regions) {
+            for (Cube c : r.cubes()) {
+                if (c.sets().get(Dim.PORT) instanceof IntervalSet s) {
+                    for (IntervalSet.Range range : s.ranges()) {
+                        cuts.add(range.lo().intValue());
+                        if (range.hi().intValue() < Dim.MAX_PORT) {
+                            cuts.add(range.hi().intValue() + 1);
+                        }
+                    }
+                }
+            }
+        }
+        cuts.stream().filter(p -> p >= 1 && p <= Dim.MAX_PORT).forEach(out::add);
+        return List.copyOf(out);
+    }
+
+    /** Every address where a range of the regions begins or ends, and the first IPv4 and IPv6 addresses. */
+    private static List<BigInteger> addresses(List<Region> regions) {
+        TreeSet<BigInteger> out = new TreeSet<>();
+        IntervalSet.Range v4 = IpAddresses.ALL_V4.ranges().get(0);
+        IntervalSet.Range v6 = IpAddresses.ALL_V6.ranges().get(0);
+        out.add(v4.lo());
+        out.add(v6.lo());
+        for (Region r : regions) {
+            for (Cube c : r.cubes()) {
+                if (c.sets().get(Dim.IP) instanceof IntervalSet s) {
+                    for (IntervalSet.Range range : s.ranges()) {
+                        out.add(range.lo());
+                        if (!range.hi().equals(v4.hi()) && !range.hi().equals(v6.hi())) {
+                            out.add(range.hi().add(BigInteger.ONE));
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every combination of the yes/no facts the regions depend on (address kind and node excepted). */
+    private static List<Map<String, String>> worlds(List<Region> regions) {
+        TreeSet<String> facts = new TreeSet<>();
+        for (Region r : regions) {
+            for (Cube c : r.cubes()) {
+                for (Dim d : c.sets().keySet()) {
+                    if (d.kind() == Dim.Kind.FACT && WorldFact.yesNo(d.key()) && !d.key().equals(WorldFact.SAME_NODE)) {
+                        facts.add(d.key());
+                    }
+                }
+            }
+        }
+        if (facts.size() > MAX_FACTS) {
+            throw new IllegalStateException(facts.size() + " world facts");
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        List<String> names = List.copyOf(facts);
+        for (int bits = 0; bits < 1 << names.size(); bits++) {
+            Map<String, String> world = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                if ((bits & 1 << i) != 0) {
+                    world.put(names.get(i), WorldFact.YES);
+                }
+            }
+            out.add(world);
+        }
+        return out;
+    }
+}
