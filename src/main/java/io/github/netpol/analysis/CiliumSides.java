@@ -31,7 +31,7 @@ import java.util.Optional;
  * </ol>
  * An item without a peer and without ports allows nothing. Checked point by point against the test oracle.
  */
-final class CiliumSides {
+public final class CiliumSides {
 
     /** {@code enable-non-default-deny-policies}: {@code enableDefaultDeny: false} is honoured. */
     public static final String NON_DEFAULT_DENY_SUPPORTED = WorldFact.SETTING + "enable-non-default-deny-policies";

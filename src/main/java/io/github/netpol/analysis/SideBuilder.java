@@ -108,13 +108,15 @@ public final class SideBuilder {
         }
         // what the NetworkPolicies alone let through: the pods they do not isolate, and every rule
         SideRegion withoutTiers = new SideRegion(direction, Region.union(allowedPods), Region.union(allowedIps));
-        if (tiers.isEmpty() && cilium.isEmpty()) {
+        // on a Cilium cluster its semantics hold even where no Cilium rule selects a pod: the local host, ipBlocks
+        boolean ciliumSemantics = universe.cilium() && tiers.isEmpty();
+        if (tiers.isEmpty() && !ciliumSemantics) {
             return new SideAnalysis(namespace, direction, universe, isolated, isolating, notIsolated, rules,
                     TierEvaluation.none(direction, notIsolated, withoutTiers));
         }
         SideRegion networkPolicies = new SideRegion(direction,
                 Region.union(allowedPods.subList(1, allowedPods.size())), Region.union(allowedIps.subList(1, allowedIps.size())));
-        if (!cilium.isEmpty()) {
+        if (ciliumSemantics) {
             return ciliumSide(policies, isolated, isolating, notIsolated, rules, networkPolicies, cilium);
         }
         TierOutcome admin = TierOutcome.fold(direction, tiers.admin(), this::tierRule);

@@ -1,6 +1,7 @@
 package io.github.netpol.analysis;
 
 import io.github.netpol.finding.Direction;
+import io.github.netpol.finding.WorldFact;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,9 +87,13 @@ public record TierEvaluation(TierOutcome admin, TierOutcome baseline, SideRegion
         return localPods(possiblyTierDenied);
     }
 
-    /** The local pods with some connection an Admin or Baseline rule certainly denies. */
+    /**
+     * The local pods with some connection an Admin or Baseline rule certainly denies. A denial that holds only in
+     * some worlds (a Cilium agent setting, an L7 verdict; not what the address is, which is the connection's) is
+     * not certain.
+     */
     public Region certainlyTierIsolated() {
-        return localPods(certainlyTierDenied);
+        return localPods(certainlyTierDenied, true);
     }
 
     /** The local pods of a region: each cube with only its local dimensions. */
@@ -97,9 +102,18 @@ public record TierEvaluation(TierOutcome admin, TierOutcome baseline, SideRegion
     }
 
     static Region localPods(SideRegion r) {
+        return localPods(r, false);
+    }
+
+    /** @param certain leave out the cubes that hold only in some worlds (constrain a world fact) */
+    private static Region localPods(SideRegion r, boolean certain) {
         List<Cube> out = new ArrayList<>();
         for (Region part : List.of(r.pods(), r.ips())) {
             for (Cube c : part.cubes()) {
+                if (certain && c.sets().keySet().stream().anyMatch(d -> d.kind() == Dim.Kind.FACT
+                        && (d.key().startsWith(WorldFact.SETTING) || d.key().startsWith(WorldFact.L7_PASSES)))) {
+                    continue;
+                }
                 Cube local = Cube.all();
                 for (var e : c.sets().entrySet()) {
                     if (e.getKey().local()) {

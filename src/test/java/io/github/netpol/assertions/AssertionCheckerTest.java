@@ -77,6 +77,7 @@ class AssertionCheckerTest {
                 .isTrue();
         AssertionResult wrong = single(withCilium, tests.formatted("any web", "{app: web}", "allowed"));
         assertThat(wrong.passed()).as(wrong.message()).isFalse();
+        assertThat(wrong.message()).contains("blocked by CiliumNetworkPolicy shop/db ingressDeny[0] (Deny) (cnp.yaml:7:17)");
     }
 
     @Test

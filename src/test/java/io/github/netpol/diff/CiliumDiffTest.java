@@ -189,4 +189,14 @@ class CiliumDiffTest {
         assertThat(f.get(0).message()).contains("Deployment shop/batch").contains("TCP 5432")
                 .contains("ingress[0] of CiliumNetworkPolicy shop/db-guard");
     }
+
+    @Test
+    void isolationThatHoldsOnlyUnderAnAgentSettingCountsAsDropped() {
+        String off = GUARD.replace("  ingress:", "  enableDefaultDeny: {ingress: false}\n  ingress:");
+        assertThat(off).contains("enableDefaultDeny");
+        List<Finding> f = failing(NAMESPACE + GUARD, NAMESPACE + off);
+        assertThat(f).extracting(Finding::code).contains(FindingCode.ISOLATION_DROPPED, FindingCode.WIDENED_INGRESS);
+        assertThat(f).filteredOn(x -> x.code() == FindingCode.WIDENED_INGRESS).first()
+                .satisfies(x -> assertThat(x.message()).contains("enable-non-default-deny-policies"));
+    }
 }

@@ -341,4 +341,30 @@ class CiliumLintRulesTest {
                 "cilium-entity-world-all", List.of("examples/l3/egress-deny/egress-deny.yaml:11",
                         "examples/l3/entities/world.yaml:11")));
     }
+
+    // ---- the isolation rules count Cilium default deny ----
+
+    @Test
+    void podsACiliumRuleIsolatesAreNotReportedAsOpen() {
+        String cnp = """
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: all, namespace: shop}
+                spec:
+                  endpointSelector: {}
+                  ingress:
+                  - fromEndpoints:
+                    - matchLabels: {app: web}
+                """;
+        String shop = deployment("shop", "db") + "---\n" + cnp;
+        assertThat(run("workload-not-isolated-ingress", shop)).isEmpty();
+        assertThat(run("workload-not-isolated-egress", shop)).hasSize(1);
+        assertThat(run("namespace-without-policy", shop)).isEmpty();
+        // enableDefaultDeny: false leaves the pods open
+        String open = shop + "  enableDefaultDeny: {ingress: false}\n";
+        assertThat(run("workload-not-isolated-ingress", open)).hasSize(1);
+        // a rule for other pods does not isolate this one
+        assertThat(run("workload-not-isolated-ingress", shop.replace("endpointSelector: {}",
+                "endpointSelector: {matchLabels: {app: web}}"))).hasSize(1);
+    }
 }

@@ -36,7 +36,7 @@ public final class NamespaceWithoutPolicyRule extends BaseRule {
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
         for (String ns : context.knownNamespaces()) {
-            if (context.policiesIn(ns).isEmpty()) {
+            if (context.policiesIn(ns).isEmpty() && !CiliumIsolation.selectsPodsIn(context, ns)) {
                 Subject subject = context.namespaceSubject(ns);
                 out.add(new Violation(subject, context.declaredNamespace(ns).isPresent() ? "/metadata/name" : "/metadata/namespace",
                         null, "Namespace " + ns + " has no NetworkPolicy, so all its pods accept and send any traffic. "

@@ -50,6 +50,7 @@ public final class RequiredIsolationRule extends BaseRule {
                     .filter(d -> context.policiesIn(ns).stream()
                             .noneMatch(p -> p.selector().selectsAll() && p.isolates(d)))
                     .filter(d -> TierIsolation.isolating(context, ns, d).isEmpty())
+                    .filter(d -> CiliumIsolation.isolating(context, ns, d).isEmpty())
                     .toList();
             if (missing.isEmpty()) {
                 continue;

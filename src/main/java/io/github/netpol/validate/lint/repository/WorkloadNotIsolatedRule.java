@@ -28,7 +28,8 @@ abstract class WorkloadNotIsolatedRule extends BaseRule {
     public final List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
         for (WorkloadManifest w : context.workloads()) {
-            if (!context.isolated(w, direction) && TierIsolation.isolating(context, w, direction).isEmpty()) {
+            if (!context.isolated(w, direction) && TierIsolation.isolating(context, w, direction).isEmpty()
+                    && CiliumIsolation.isolating(context, w, direction).isEmpty()) {
                 out.add(new Violation(Subject.of(w), "/metadata/name", direction, w.kind() + " " + w.namespace() + "/"
                         + w.name() + " is selected by no NetworkPolicy with " + direction.policyType()
                         + " in policyTypes" + (context.tierPolicies().isEmpty() ? ""
