@@ -1,6 +1,6 @@
 def builds = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('[INFO] Building ') }
 assert builds.size() == 4
-def id = 'UNSUPPORTED_POLICY_KIND/cluster/CiliumClusterwideNetworkPolicy/allow-monitoring'
+def id = 'UNSUPPORTED_POLICY_KIND/cluster/GlobalNetworkPolicy/allow-monitoring'
 
 // 1: accepted as reviewed
 assert builds[0].contains('(accepted: reviewed with the platform team: monitoring may scrape every namespace (NET-12)) [' + id + ']')
@@ -10,7 +10,7 @@ assert builds[0].contains('netpol check passed against directory baseline: 1 uns
 
 // 2: changed since: fails, and prints the entry to paste for the object as it is now
 def changed = builds[1]
-assert changed.contains('The object changed since it was accepted at netpol-accepted.yaml:2:5 (accepted: sha256:07cbe90ca3aab2ef1086b2b7f74db9599231bbc1e5d66820f0e6922c5b667bc5, now: sha256:')
+assert changed.contains('The object changed since it was accepted at netpol-accepted.yaml:2:5 (accepted: sha256:476518041c278b5447a3599fea3545ffdb08ff115dcba9b276c0668b1ac1a50e, now: sha256:')
 assert changed.contains('  - id: ' + id)
 assert changed =~ /    digest: sha256:[0-9a-f]{64}/
 assert changed.contains('netpol check FAILED against directory baseline: 1 unsupported policy kind')

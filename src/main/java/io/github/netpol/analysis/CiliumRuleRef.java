@@ -61,6 +61,11 @@ public record CiliumRuleRef(CiliumPolicyManifest manifest, CiliumPolicy.Rule rul
     }
 
     @Override
+    public String idKey() {
+        return manifest.kind() + "/" + manifest.name();
+    }
+
+    @Override
     public String identity() {
         return manifest.key() + "/" + (item != null ? item.pointer() : rule.pointer() + "/" + direction.label()) + "/"
                 + role + "/" + action;

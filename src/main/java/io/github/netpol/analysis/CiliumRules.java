@@ -115,7 +115,8 @@ public record CiliumRules(List<Entry> rules, Map<String, String> refused) {
                 for (CiliumPolicy.PeerRule item : items) {
                     Optional<String> reason = itemRefusal(m, item);
                     if (reason.isPresent()) {
-                        return Optional.of(item.pointer().substring(1).replace('/', '.') + ": " + reason.get());
+                        String spec = r.pointer().equals("/spec") ? "" : "specs[" + r.pointer().substring("/specs/".length()) + "] ";
+                        return Optional.of(spec + item.label() + ": " + reason.get());
                     }
                 }
             }

@@ -27,6 +27,14 @@ public sealed interface RuleRef permits TierRuleRef, CiliumRuleRef {
     /** The key of the policy object ({@code kind/name}, {@code kind/namespace/name}). */
     String policyKey();
 
+    /**
+     * The policy in a finding id, after the side's namespace: {@code kind/name} (a namespaced policy's namespace is
+     * the side's already).
+     */
+    default String idKey() {
+        return policyKey();
+    }
+
     /** The rule across versions: its policy, direction and position. */
     String identity();
 

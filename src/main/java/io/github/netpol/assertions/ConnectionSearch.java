@@ -14,6 +14,7 @@ import io.github.netpol.analysis.Witnesses;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.Witness;
+import io.github.netpol.finding.WorldFact;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -195,7 +196,10 @@ final class ConnectionSearch {
         Region base = Region.of(SideBuilder.labelCube(Dim.Kind.LOCAL_LABEL, local.podLabels()).intersect(ports.cube()))
                 .intersect(portNames(dst)).intersect(universe.asLocalNamespace(local.where(), ns));
         if (peer.isAddresses()) {
-            return new SideRegion(d, Region.empty(), base.intersect(Cube.all().with(Dim.IP, peer.addresses())));
+            // an assertion's ipBlock is addresses outside the cluster: not a node, the API server or a Cilium
+            // endpoint, which Cilium policies tell apart (other kinds never constrain what the address is)
+            return new SideRegion(d, Region.empty(), base.intersect(Cube.all().with(Dim.IP, peer.addresses())
+                    .with(Dim.fact(WorldFact.ADDRESS_KIND), ValueSet.of(WorldFact.WORLD))));
         }
         Region elsewhere = peer.where().intersect(names(peerNames.minus(ValueSet.of(ns))));
         Region here = peerNames.containsValue(ns)

@@ -1,12 +1,9 @@
 package io.github.netpol.diff;
 
 import io.github.netpol.analysis.AnalyzedVersion;
-import io.github.netpol.analysis.Cube;
-import io.github.netpol.analysis.Dim;
-import io.github.netpol.analysis.DimSet;
-import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.analysis.Region;
+import io.github.netpol.analysis.RegionPoints;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.analysis.SideRegion;
 import io.github.netpol.finding.Direction;
@@ -18,12 +15,9 @@ import io.github.netpol.model.WorkloadManifest;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * With Cilium policies, the connections a declared workload whose labels, ports or namespace labels changed gains,
@@ -75,7 +69,8 @@ final class CiliumWorkloadChanges {
         SideRegion eOld = old.side(source.namespace(), Direction.EGRESS).certainlyAllowed();
         SideRegion iOld = old.side(destination.namespace(), Direction.INGRESS).certainlyAllowed();
         List<Region> regions = List.of(eNow.pods(), iNow.pods(), eOld.pods(), iOld.pods());
-        List<Integer> ports = ports(regions, List.of(destination, before.get(destination.id())));
+        List<Integer> ports = declaredFirst(RegionPoints.ports(regions,
+                java.util.Arrays.asList(destination, before.get(destination.id()))), destination);
         for (Map<String, String> facts : worlds(regions)) {
             for (String protocol : List.of("TCP", "UDP", "SCTP")) {
                 for (int port : ports) {
@@ -99,9 +94,9 @@ final class CiliumWorkloadChanges {
         SideRegion sNow = now.side(workload.namespace(), direction).allowed();
         SideRegion sOld = old.side(workload.namespace(), direction).certainlyAllowed();
         List<Region> regions = List.of(sNow.ips(), sOld.ips());
-        List<Integer> ports = ports(regions, direction == Direction.INGRESS
-                ? List.of(workload, before.get(workload.id())) : List.of());
-        List<BigInteger> addresses = addresses(regions);
+        List<Integer> ports = RegionPoints.ports(regions, direction == Direction.INGRESS
+                ? java.util.Arrays.asList(workload, before.get(workload.id())) : List.of());
+        List<BigInteger> addresses = RegionPoints.addresses(regions);
         for (Map<String, String> facts : worlds(regions)) {
             for (String kind : WorldFact.ADDRESS_KINDS) {
                 for (String sameNode : List.of(WorldFact.NO, WorldFact.YES)) {
@@ -144,79 +139,20 @@ final class CiliumWorkloadChanges {
                 w.id());
     }
 
-    /** Every port where a range of the regions begins or ends, and the declared container ports, these first. */
-    private static List<Integer> ports(List<Region> regions, List<WorkloadManifest> destinations) {
-        Set<Integer> out = new LinkedHashSet<>();
-        for (WorkloadManifest w : destinations) {
-            if (w != null) {
-                w.ports().forEach(p -> out.add(p.port()));
-            }
-        }
-        TreeSet<Integer> cuts = new TreeSet<>(List.of(1));
-        for (Region r : regions) {
-            for (Cube c : r.cubes()) {
-                if (c.sets().get(Dim.PORT) instanceof IntervalSet s) {
-                    for (IntervalSet.Range range : s.ranges()) {
-                        cuts.add(range.lo().intValue());
-                        if (range.hi().intValue() < Dim.MAX_PORT) {
-                            cuts.add(range.hi().intValue() + 1);
-                        }
-                    }
-                }
-            }
-        }
-        cuts.stream().filter(p -> p >= 1 && p <= Dim.MAX_PORT).forEach(out::add);
-        return List.copyOf(out);
+    /** The destination's declared ports first: the example a person recognises. */
+    private static List<Integer> declaredFirst(List<Integer> ports, WorkloadManifest destination) {
+        List<Integer> out = new ArrayList<>();
+        destination.ports().stream().map(p -> p.port()).filter(ports::contains).distinct().forEach(out::add);
+        ports.stream().filter(p -> !out.contains(p)).forEach(out::add);
+        return out;
     }
 
-    /** Every address where a range of the regions begins or ends, and the first IPv4 and IPv6 addresses. */
-    private static List<BigInteger> addresses(List<Region> regions) {
-        TreeSet<BigInteger> out = new TreeSet<>();
-        IntervalSet.Range v4 = IpAddresses.ALL_V4.ranges().get(0);
-        IntervalSet.Range v6 = IpAddresses.ALL_V6.ranges().get(0);
-        out.add(v4.lo());
-        out.add(v6.lo());
-        for (Region r : regions) {
-            for (Cube c : r.cubes()) {
-                if (c.sets().get(Dim.IP) instanceof IntervalSet s) {
-                    for (IntervalSet.Range range : s.ranges()) {
-                        out.add(range.lo());
-                        if (!range.hi().equals(v4.hi()) && !range.hi().equals(v6.hi())) {
-                            out.add(range.hi().add(BigInteger.ONE));
-                        }
-                    }
-                }
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    /** Every combination of the yes/no facts the regions depend on (address kind and node excepted). */
+    /** Every combination of the yes/no facts the regions depend on (whether an address is the pod's node excepted). */
     private static List<Map<String, String>> worlds(List<Region> regions) {
-        TreeSet<String> facts = new TreeSet<>();
-        for (Region r : regions) {
-            for (Cube c : r.cubes()) {
-                for (Dim d : c.sets().keySet()) {
-                    if (d.kind() == Dim.Kind.FACT && WorldFact.yesNo(d.key()) && !d.key().equals(WorldFact.SAME_NODE)) {
-                        facts.add(d.key());
-                    }
-                }
-            }
-        }
+        List<String> facts = RegionPoints.facts(regions, false);
         if (facts.size() > MAX_FACTS) {
             throw new IllegalStateException(facts.size() + " world facts");
         }
-        List<Map<String, String>> out = new ArrayList<>();
-        List<String> names = List.copyOf(facts);
-        for (int bits = 0; bits < 1 << names.size(); bits++) {
-            Map<String, String> world = new LinkedHashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                if ((bits & 1 << i) != 0) {
-                    world.put(names.get(i), WorldFact.YES);
-                }
-            }
-            out.add(world);
-        }
-        return out;
+        return RegionPoints.worlds(facts, false);
     }
 }

@@ -22,10 +22,10 @@ final class EffectiveCheck {
     boolean allowsWhole(Witness w) {
         return (!(w.destination() instanceof Endpoint.Pod destination)
                 || current.side(destination.namespace(), Direction.INGRESS).allowed()
-                .allows(destination, w.source(), w.protocol(), w.port()))
+                .allows(destination, w.source(), w.protocol(), w.port(), w.facts()))
                 && (!(w.source() instanceof Endpoint.Pod source)
                 || current.side(source.namespace(), Direction.EGRESS).allowed()
-                .allows(source, w.destination(), w.protocol(), w.port()));
+                .allows(source, w.destination(), w.protocol(), w.port(), w.facts()));
     }
 
     boolean effective(Witness w, Direction widenedSide) {
@@ -34,12 +34,12 @@ final class EffectiveCheck {
                 return true; // an external source has no egress policy that could stop it
             }
             return current.side(source.namespace(), Direction.EGRESS).allowed()
-                    .allows(source, w.destination(), w.protocol(), w.port());
+                    .allows(source, w.destination(), w.protocol(), w.port(), w.facts());
         }
         if (!(w.destination() instanceof Endpoint.Pod destination)) {
             return true;
         }
         return current.side(destination.namespace(), Direction.INGRESS).allowed()
-                .allows(destination, w.source(), w.protocol(), w.port());
+                .allows(destination, w.source(), w.protocol(), w.port(), w.facts());
     }
 }

@@ -6,6 +6,7 @@ import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.analysis.NamespaceUniverse;
 import io.github.netpol.analysis.Region;
+import io.github.netpol.analysis.RegionPoints;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.analysis.SideRegion;
 import io.github.netpol.analysis.ValueSet;
@@ -14,6 +15,7 @@ import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.NamedPort;
 import io.github.netpol.finding.Witness;
+import io.github.netpol.finding.WorldFact;
 import io.github.netpol.model.ContainerPort;
 import io.github.netpol.model.WorkloadManifest;
 import io.github.netpol.model.semantics.EffectivePolicy;
@@ -160,6 +162,8 @@ final class ExampleSearch {
         int budget = DECLARED_BUDGET;
         for (Part part : parts) {
             List<ContainerPort> rulePorts = rulePorts(part);
+            // the worlds the region depends on (Cilium's facts), the default world first
+            List<String> facts = RegionPoints.facts(List.of(part.region().pods(), part.region().ips()), true);
             for (WorkloadManifest w : workloads) {
                 if (!w.namespace().equals(ns())) {
                     continue;
@@ -167,13 +171,20 @@ final class ExampleSearch {
                 Endpoint.Pod local = pod(w);
                 for (Endpoint peer : peers(part.region())) {
                     for (ContainerPort port : ports(dir() == Direction.INGRESS ? local : peer, rulePorts)) {
-                        if (budget-- <= 0) {
-                            return Optional.ofNullable(first);
+                        Map<String, String> world = null;
+                        for (Map<String, String> candidate : RegionPoints.worlds(facts, peer instanceof Endpoint.Ip)) {
+                            if (budget-- <= 0) {
+                                return Optional.ofNullable(first);
+                            }
+                            if (part.region().allows(local, peer, port.protocol(), port.port(), candidate)) {
+                                world = candidate;
+                                break;
+                            }
                         }
-                        if (!part.region().allows(local, peer, port.protocol(), port.port())) {
+                        if (world == null) {
                             continue;
                         }
-                        Witness w2 = witness(local, peer, port);
+                        Witness w2 = witness(local, peer, port, world);
                         if (effective.effective(w2, dir())) {
                             return Optional.of(new Example(w2, true));
                         }
@@ -290,8 +301,15 @@ final class ExampleSearch {
     }
 
     private Witness witness(Endpoint.Pod local, Endpoint peer, ContainerPort port) {
-        return dir() == Direction.INGRESS ? new Witness(peer, local, port.protocol(), port.port())
-                : new Witness(local, peer, port.protocol(), port.port());
+        return witness(local, peer, port, Map.of());
+    }
+
+    /** The same in a world: the facts stated, an address outside the cluster (the default) not. */
+    private Witness witness(Endpoint.Pod local, Endpoint peer, ContainerPort port, Map<String, String> world) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>(world);
+        facts.remove(WorldFact.ADDRESS_KIND, WorldFact.WORLD);
+        return dir() == Direction.INGRESS ? new Witness(peer, local, port.protocol(), port.port(), facts)
+                : new Witness(local, peer, port.protocol(), port.port(), facts);
     }
 
     /** A declared workload's pod, with the labels its namespace has in the new version. */

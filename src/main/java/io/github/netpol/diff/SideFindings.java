@@ -350,7 +350,7 @@ final class SideFindings {
     }
 
     private static String tierKey(RuleRef r) {
-        return r.policyKey();
+        return r.idKey();
     }
 
     /**

@@ -83,26 +83,23 @@ public final class VersionDiff {
         findings.addAll(new ConnectionFindings(old, current, oldUniverse, newUniverse, options, sides, context,
                 new EffectiveCheck(analyzedOld), analyzedOld, analyzedCurrent).findings());
         Map<String, String> digests = new LinkedHashMap<>();
+        List<UnsupportedPolicyManifest> unanalysedNow = unanalysed(current, analyzedCurrent);
+        Map<String, String> refusedNow = analyzedCurrent.cilium().refused();
         Set<String> failingNow = new HashSet<>();
-        for (UnsupportedPolicyManifest u : current.unsupported()) {
+        for (UnsupportedPolicyManifest u : unanalysedNow) {
             if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED) {
                 findings.add(enforcedByMesh(u));
                 continue;
             }
-            if (analysedCilium(u, analyzedCurrent)) {
-                continue;
-            }
-            Finding f = unsupported(u, analyzedCurrent.cilium().refused().get(key(u)));
+            Finding f = unsupported(u, refusedNow.get(key(u)));
             findings.add(f);
             digests.put(f.id(), u.digest());
             failingNow.add(key(u));
         }
-        for (UnsupportedPolicyManifest u : old.unsupported()) {
+        for (UnsupportedPolicyManifest u : unanalysed(old, analyzedOld)) {
             // what the baseline's analysis left out, it may have denied: gone or analysed now, the comparison
             // cannot tell whether that widens access
-            if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED || analysedCilium(u, analyzedOld)
-                    || failingNow.contains(key(u)) || current.unsupported().stream().anyMatch(c -> key(c).equals(key(u))
-                    && !analysedCilium(c, analyzedCurrent))) {
+            if (u.treatment() == KubernetesKinds.Treatment.NOT_ANALYSED || failingNow.contains(key(u))) {
                 continue;
             }
             Finding f = unsupportedInBaseline(u, analyzedOld.cilium().refused().get(key(u)));
@@ -156,9 +153,16 @@ public final class VersionDiff {
                 + "    expires: " + today.plusDays(SUGGESTED_ACCEPTANCE_DAYS);
     }
 
-    /** A Cilium policy of the version the analysis reads (it is listed as unsupported until then). */
-    private static boolean analysedCilium(UnsupportedPolicyManifest u, AnalyzedVersion version) {
-        return CiliumPolicyManifest.isCiliumPolicy(u.apiVersion(), u.kind()) && !version.cilium().refused().containsKey(key(u));
+    /** The objects of a version the analysis leaves out: kinds it does not read, and Cilium policies it refuses. */
+    private static List<UnsupportedPolicyManifest> unanalysed(ManifestSet version, AnalyzedVersion analyzed) {
+        List<UnsupportedPolicyManifest> out = new ArrayList<>(version.unsupported());
+        for (CiliumPolicyManifest c : version.ciliumPolicies()) {
+            if (analyzed.cilium().refused().containsKey(c.key())) {
+                out.add(new UnsupportedPolicyManifest(c.apiVersion(), c.kind(), c.namespace(), c.name(), c.origin(),
+                        c.digest(), KubernetesKinds.Treatment.FAIL_CLOSED, "Cilium"));
+            }
+        }
+        return out;
     }
 
     /** {@code kind/namespace/name}, or {@code kind/name} for a cluster-scoped object: as the manifests key them. */

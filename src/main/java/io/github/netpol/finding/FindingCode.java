@@ -309,6 +309,9 @@ public enum FindingCode {
     CILIUM_ENTITY_WORLD_ALL(Group.LINT, "cilium-entity-world-all", Severity.WARNING,
             "A Cilium allow rule with the entity `all` (in `toEntities` or `fromEntities`), or `world` (`world-ipv4`, `world-ipv6`) in `fromEntities`",
             "`all` is every endpoint and every address inside and outside the cluster; `world` in an ingress rule lets every address outside the cluster connect. Name the peers instead: `fromCIDRSet`/`toCIDRSet` with the external ranges, `cluster` or endpoint selectors for the cluster."),
+    CILIUM_DENY_OVERRIDES_ALLOW(Group.LINT, "cilium-deny-overrides-allow", Severity.WARNING,
+            "A Cilium allow item that a deny item of the same rule denies entirely",
+            "A Cilium deny beats every allow (of Cilium policies and NetworkPolicies alike). A deny of the same rule that matches every peer the allow names (the entity `all`, no peer with ports, or the same peers) on every port the allow opens leaves the allow nothing: it never lets a connection through, and the policy does not do what it reads as. Narrow the deny to what must not pass, or remove the allow."),
     UNUSED_SUPPRESSION(Group.LINT, "unused-suppression", Severity.WARNING,
             "A netpol.io/ignore entry that suppresses nothing",
             "The rule no longer fires on the object, is turned off, or the entry names no rule; a stale suppression "

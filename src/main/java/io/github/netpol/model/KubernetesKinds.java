@@ -69,7 +69,9 @@ public final class KubernetesKinds {
         /** How the README's table says what is done with it. */
         public String treatmentWords() {
             return analysedApiVersion == null ? treatment.words()
-                    : treatment.words() + " at `" + analysedApiVersion + "`; other versions "
+                    : treatment.words() + " at `" + analysedApiVersion + "`"
+                    + (product.equals("Cilium") ? " (what it does not read fails closed, see"
+                    + " [Cilium policies](#cilium-policies))" : "") + "; other versions "
                     + Treatment.FAIL_CLOSED.words();
         }
     }
@@ -92,8 +94,8 @@ public final class KubernetesKinds {
             tier("policy.networking.k8s.io/v1alpha1", "AdminNetworkPolicy"),
             tier("policy.networking.k8s.io/v1alpha1", "BaselineAdminNetworkPolicy"),
             tier("policy.networking.k8s.io/v1alpha2", "ClusterNetworkPolicy"),
-            namespaced("cilium.io", "CiliumNetworkPolicy", "Cilium"),
-            cluster("cilium.io", "CiliumClusterwideNetworkPolicy", "Cilium"),
+            cilium("CiliumNetworkPolicy", false),
+            cilium("CiliumClusterwideNetworkPolicy", true),
             cluster("cilium.io", "CiliumCIDRGroup", "Cilium"),
             namespaced("projectcalico.org", "NetworkPolicy", "Calico"),
             cluster("projectcalico.org", "GlobalNetworkPolicy", "Calico"),
@@ -146,6 +148,11 @@ public final class KubernetesKinds {
         return new Kind(group(apiVersion), kind, Treatment.ANALYSED, true, "Kubernetes Network Policy API", apiVersion);
     }
 
+    /** Analysed at {@code cilium.io/v2}; the constructs the analysis does not read fail closed one by one. */
+    private static Kind cilium(String kind, boolean clusterScoped) {
+        return new Kind("cilium.io", kind, Treatment.ANALYSED, clusterScoped, "Cilium", "cilium.io/v2");
+    }
+
     private static Kind namespaced(String group, String kind, String product) {
         return new Kind(group, kind, Treatment.FAIL_CLOSED, false, product);
     }
@@ -175,7 +182,7 @@ public final class KubernetesKinds {
 
     /** The tier-policy kind (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy) at its analysed apiVersion. */
     public static Optional<Kind> tierKind(String apiVersion, String kind) {
-        return of(apiVersion, kind).filter(k -> apiVersion.equals(k.analysedApiVersion()));
+        return of(apiVersion, kind).filter(k -> apiVersion.equals(k.analysedApiVersion()) && !k.product().equals("Cilium"));
     }
 
     /**

@@ -89,11 +89,12 @@ public final class ManifestReader {
                 return;
             }
             if (CiliumPolicyManifest.isCiliumPolicy(apiVersion, kind)) {
-                // read and validated; still listed as not analysed below, so the check fails closed on it
                 String namespace = CiliumPolicyManifest.CLUSTERWIDE.equals(kind) ? null
                         : Optional.ofNullable(namespaceOf(raw)).orElse(defaultNamespace);
                 ciliumPolicies.add(new CiliumPolicyManifest(apiVersion, kind, namespace, nameOf(raw), raw, origin,
                         ObjectDigest.of(raw)));
+                // analysed; the analysis lists the policies it does not read itself, so the check fails closed on them
+                return;
             }
             Optional<KubernetesKinds.Kind> notAnalysed = KubernetesKinds.notAnalysed(apiVersion, kind);
             if (notAnalysed.isPresent()) {

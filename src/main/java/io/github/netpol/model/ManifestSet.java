@@ -10,7 +10,7 @@ import java.util.List;
  * {@code objects} holds every object read, of any kind, as written: what strict field validation walks.
  * {@code tierPolicies} holds the ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies.
  * {@code ciliumPolicies} holds the CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies at {@code cilium.io/v2}
- * (each is also in {@code unsupported} until the analysis reads them).
+ * (those with a construct the analysis does not read are listed by it, not in {@code unsupported}).
  */
 public record ManifestSet(List<PolicyManifest> policies, List<NamespaceManifest> namespaces,
                           List<WorkloadManifest> workloads, List<UnsupportedPolicyManifest> unsupported,

@@ -81,6 +81,30 @@ class AssertionCheckerTest {
     }
 
     @Test
+    void anIpBlockEndIsAnAddressOutsideTheCluster() {
+        io.github.netpol.model.ManifestSet withCilium = cilium("""
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: web, namespace: a}
+                spec:
+                  endpointSelector: {matchLabels: {app: web}}
+                  ingress: [{fromCIDRSet: [{cidr: 0.0.0.0/0}], toPorts: [{ports: [{port: "8080", protocol: TCP}]}]}]
+                """);
+        String tests = """
+                tests:
+                  - name: outside
+                    from: {ipBlock: 203.0.113.0/24}
+                    to: {namespace: a, pods: {app: web}}
+                    port: %d
+                    expect: %s
+                """;
+        AssertionResult open = single(withCilium, tests.formatted(8080, "allowed"));
+        assertThat(open.passed()).as(open.message()).isTrue();
+        AssertionResult closed = single(withCilium, tests.formatted(9999, "denied"));
+        assertThat(closed.passed()).as(closed.message()).isTrue();
+    }
+
+    @Test
     void anAssertionFailsClosedWhenACiliumPolicyIsNotAnalysed() {
         io.github.netpol.model.ManifestSet withCilium = cilium("""
                 apiVersion: cilium.io/v2

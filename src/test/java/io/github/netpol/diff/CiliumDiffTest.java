@@ -199,4 +199,35 @@ class CiliumDiffTest {
         assertThat(f).filteredOn(x -> x.code() == FindingCode.WIDENED_INGRESS).first()
                 .satisfies(x -> assertThat(x.message()).contains("enable-non-default-deny-policies"));
     }
+
+    @Test
+    void changedL7RulesArePossiblyWiderAndTheExampleIsADeclaredWorkload() {
+        String workloads = """
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: db, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec: {containers: [{name: c, image: c, ports: [{containerPort: 5432}]}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: api}}
+                  template:
+                    metadata: {labels: {app: api}}
+                    spec: {containers: [{name: c, image: c}]}
+                """;
+        String get = GUARD.replace("protocol: TCP", "protocol: TCP\n          rules: {http: [{method: GET}]}");
+        assertThat(get).contains("rules:");
+        assertThat(failing(NAMESPACE + get + workloads, NAMESPACE + get + workloads)).isEmpty();
+        List<Finding> f = failing(NAMESPACE + get + workloads, NAMESPACE + get.replace("GET", "POST") + workloads);
+        assertThat(f).extracting(Finding::code).containsOnly(FindingCode.WIDENED_INGRESS);
+        assertThat(f.get(0).message()).contains("Deployment shop/api").contains("TCP 5432")
+                .contains("passes the L7 rules");
+    }
 }

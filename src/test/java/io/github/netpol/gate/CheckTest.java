@@ -205,7 +205,7 @@ class CheckTest {
         assertThat(r.findings()).filteredOn(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).singleElement()
                 .satisfies(x -> {
                     assertThat(x.id()).endsWith("/shop/CiliumNetworkPolicy/api");
-                    assertThat(x.message()).contains("spec.egress.0: toFQDNs is not analysed");
+                    assertThat(x.message()).contains("egress[0]: toFQDNs is not analysed");
                 });
     }
 

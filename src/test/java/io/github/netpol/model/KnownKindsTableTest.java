@@ -60,7 +60,8 @@ class KnownKindsTableTest {
                     .equals(k.group())).isPresent();
             boolean tier = k.analysedApiVersion() != null && TierPolicy.Kind.of(k.analysedApiVersion(), k.kind()).isPresent()
                     && KubernetesKinds.tierKind(k.analysedApiVersion(), k.kind()).isPresent();
-            assertThat(modelled || tier).as(k.kind() + " is modelled exactly when it is read or analysed")
+            boolean cilium = k.analysedApiVersion() != null && CiliumPolicyManifest.isCiliumPolicy(k.analysedApiVersion(), k.kind());
+            assertThat(modelled || tier || cilium).as(k.kind() + " is modelled exactly when it is read or analysed")
                     .isEqualTo(k.treatment() == KubernetesKinds.Treatment.READ
                             || k.treatment() == KubernetesKinds.Treatment.ANALYSED);
         }

@@ -1,11 +1,10 @@
 package io.github.netpol.analysis.connectivity;
 
 import io.github.netpol.analysis.AnalyzedVersion;
-import io.github.netpol.analysis.Cube;
-import io.github.netpol.analysis.Dim;
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.IpAddresses;
 import io.github.netpol.analysis.Region;
+import io.github.netpol.analysis.RegionPoints;
 import io.github.netpol.analysis.SideAnalysis;
 import io.github.netpol.analysis.TierDecision;
 import io.github.netpol.finding.Direction;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -67,14 +65,14 @@ final class CiliumConnectivity {
         SideAnalysis egress = version.side(s.namespace(), Direction.EGRESS);
         SideAnalysis ingress = version.side(d.namespace(), Direction.INGRESS);
         List<Region> regions = List.of(egress.allowed().pods(), ingress.allowed().pods());
-        List<Map<String, String>> worlds = worlds(regions, false);
+        List<Map<String, String>> worlds = RegionPoints.worlds(RegionPoints.facts(regions, false), false);
         Map<String, PortSet> verdicts = new LinkedHashMap<>();
         Map<String, Verdict> shapes = new LinkedHashMap<>();
         for (String protocol : PROTOCOLS) {
-            List<Integer> cuts = ports(regions, d);
+            List<Integer> cuts = RegionPoints.ports(regions, List.of(d));
             for (int i = 0; i < cuts.size(); i++) {
                 int lo = cuts.get(i);
-                int hi = i + 1 < cuts.size() ? cuts.get(i + 1) - 1 : Dim.MAX_PORT;
+                int hi = RegionPoints.lastPort(cuts, i);
                 int allowedIn = 0;
                 String e = null;
                 String in = null;
@@ -100,21 +98,24 @@ final class CiliumConnectivity {
         Endpoint.Pod local = pod(w);
         SideAnalysis side = version.side(w.namespace(), dir);
         List<Region> regions = List.of(side.allowed().ips());
-        List<Map<String, String>> worlds = worlds(regions, true);
-        List<BigInteger> cuts = addresses(regions);
+        List<String> facts = new java.util.ArrayList<>(RegionPoints.facts(regions, true));
+        if (!facts.contains(WorldFact.SAME_NODE)) {
+            facts.add(WorldFact.SAME_NODE);
+        }
+        List<Map<String, String>> worlds = RegionPoints.worlds(facts, true);
+        List<BigInteger> cuts = RegionPoints.addresses(regions);
         Node self = new Node.Workload(w);
         for (int i = 0; i < cuts.size(); i++) {
             BigInteger first = cuts.get(i);
-            BigInteger last = i + 1 < cuts.size() ? cuts.get(i + 1).subtract(BigInteger.ONE) : IpAddresses.ALL.ranges()
-                    .get(IpAddresses.ALL.ranges().size() - 1).hi();
+            BigInteger last = RegionPoints.lastAddress(cuts, i);
             Endpoint.Ip ip = new Endpoint.Ip(IpAddresses.format(first));
             Map<String, PortSet> verdicts = new LinkedHashMap<>();
             Map<String, Verdict> shapes = new LinkedHashMap<>();
             for (String protocol : PROTOCOLS) {
-                List<Integer> ports = ports(regions, dir == Direction.INGRESS ? w : null);
+                List<Integer> ports = RegionPoints.ports(regions, dir == Direction.INGRESS ? List.of(w) : List.of());
                 for (int p = 0; p < ports.size(); p++) {
                     int lo = ports.get(p);
-                    int hi = p + 1 < ports.size() ? ports.get(p + 1) - 1 : Dim.MAX_PORT;
+                    int hi = RegionPoints.lastPort(ports, p);
                     int allowedIn = 0;
                     String decided = null;
                     for (Map<String, String> world : worlds) {
@@ -178,85 +179,5 @@ final class CiliumConnectivity {
     private Endpoint.Pod pod(WorkloadManifest w) {
         return new Endpoint.Pod(w.namespace(), version.universe().labelsOf(w.namespace()), w.podLabels(), w.namedPorts(),
                 w.id());
-    }
-
-    /** 1, every port where a range of the regions begins or ends, and the destination's declared ports (and the next). */
-    private static List<Integer> ports(List<Region> regions, WorkloadManifest destination) {
-        TreeSet<Integer> cuts = new TreeSet<>(List.of(1));
-        if (destination != null) {
-            destination.ports().forEach(p -> {
-                cuts.add(p.port());
-                cuts.add(p.port() + 1);
-            });
-        }
-        for (Region r : regions) {
-            for (Cube c : r.cubes()) {
-                if (c.sets().get(Dim.PORT) instanceof IntervalSet s) {
-                    for (IntervalSet.Range range : s.ranges()) {
-                        cuts.add(range.lo().intValue());
-                        cuts.add(range.hi().intValue() + 1);
-                    }
-                }
-            }
-        }
-        return cuts.stream().filter(p -> p >= 1 && p <= Dim.MAX_PORT).toList();
-    }
-
-    /** The first address and every address where a range of the regions begins or ends. */
-    private static List<BigInteger> addresses(List<Region> regions) {
-        TreeSet<BigInteger> cuts = new TreeSet<>();
-        cuts.add(BigInteger.ZERO);
-        BigInteger end = IpAddresses.ALL.ranges().get(IpAddresses.ALL.ranges().size() - 1).hi();
-        for (Region r : regions) {
-            for (Cube c : r.cubes()) {
-                if (c.sets().get(Dim.IP) instanceof IntervalSet s) {
-                    for (IntervalSet.Range range : s.ranges()) {
-                        cuts.add(range.lo());
-                        if (range.hi().compareTo(end) < 0) {
-                            cuts.add(range.hi().add(BigInteger.ONE));
-                        }
-                    }
-                }
-            }
-        }
-        return List.copyOf(cuts);
-    }
-
-    /**
-     * Every combination of the world facts the regions depend on; with addresses, every address kind and whether
-     * it is the pod's own node too.
-     */
-    private static List<Map<String, String>> worlds(List<Region> regions, boolean addresses) {
-        TreeSet<String> facts = new TreeSet<>();
-        for (Region r : regions) {
-            for (Cube c : r.cubes()) {
-                for (Dim d : c.sets().keySet()) {
-                    if (d.kind() == Dim.Kind.FACT && WorldFact.yesNo(d.key())
-                            && (addresses || !d.key().equals(WorldFact.SAME_NODE))) {
-                        facts.add(d.key());
-                    }
-                }
-            }
-        }
-        if (addresses) {
-            facts.add(WorldFact.SAME_NODE);
-        }
-        List<String> names = List.copyOf(facts);
-        List<Map<String, String>> out = new ArrayList<>();
-        for (String kind : addresses ? WorldFact.ADDRESS_KINDS : List.of(WorldFact.WORLD)) {
-            for (int bits = 0; bits < 1 << names.size(); bits++) {
-                Map<String, String> world = new LinkedHashMap<>();
-                if (addresses) {
-                    world.put(WorldFact.ADDRESS_KIND, kind);
-                }
-                for (int i = 0; i < names.size(); i++) {
-                    if ((bits & 1 << i) != 0) {
-                        world.put(names.get(i), WorldFact.YES);
-                    }
-                }
-                out.add(world);
-            }
-        }
-        return out;
     }
 }

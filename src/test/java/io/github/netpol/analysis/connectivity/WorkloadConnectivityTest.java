@@ -217,7 +217,7 @@ class WorkloadConnectivityTest {
         assertThat(WorkloadConnectivity.covers(fqdn)).isFalse();
         assertThat(WorkloadConnectivity.uncovered(fqdn)).hasValueSatisfying(s -> assertThat(s)
                 .startsWith("1 Cilium policy object(s) the analysis does not read (first: "
-                        + "CiliumClusterwideNetworkPolicy/dns: spec.egress.0: toFQDNs is not analysed"));
+                        + "CiliumClusterwideNetworkPolicy/dns: egress[0]: toFQDNs is not analysed"));
     }
 
     private static ManifestSet read(String yaml) {

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CiliumLintRulesTest {
 
     private static final List<String> CILIUM_RULES = List.of("cilium-selects-nothing",
-            "cilium-clusterwide-no-namespace", "cilium-l7-only-rule", "cilium-entity-world-all");
+            "cilium-clusterwide-no-namespace", "cilium-l7-only-rule", "cilium-entity-world-all",
+            "cilium-deny-overrides-allow");
 
     private static List<Finding> run(String ruleId, String yaml) {
         return run(ruleId, Map.of("test.yaml", yaml));
@@ -339,7 +340,8 @@ class CiliumLintRulesTest {
                         "examples/kubernetes/serviceaccount/serviceaccount-policy.yaml:13", "examples/l3/fqdn/fqdn.yaml:14",
                         "policies/deny-table/allow-l7-http-80.yaml:8"),
                 "cilium-entity-world-all", List.of("examples/l3/egress-deny/egress-deny.yaml:11",
-                        "examples/l3/entities/world.yaml:11")));
+                        "examples/l3/entities/world.yaml:11"),
+                "cilium-deny-overrides-allow", List.of()));
     }
 
     // ---- the isolation rules count Cilium default deny ----
@@ -366,5 +368,44 @@ class CiliumLintRulesTest {
         // a rule for other pods does not isolate this one
         assertThat(run("workload-not-isolated-ingress", shop.replace("endpointSelector: {}",
                 "endpointSelector: {matchLabels: {app: web}}"))).hasSize(1);
+    }
+
+    // ---- cilium-deny-overrides-allow ----
+
+    private static String denyAndAllow(String deny) {
+        return """
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: db, namespace: shop}
+                spec:
+                  endpointSelector: {matchLabels: {app: db}}
+                  ingress:
+                  - fromEndpoints: [{matchLabels: {app: api}}]
+                    toPorts: [{ports: [{port: "5432", protocol: TCP}]}]
+                  ingressDeny:
+                  - %s
+                """.formatted(deny);
+    }
+
+    @Test
+    void anAllowADenyOfTheSameRuleCoversIsReportedAtTheAllow() {
+        for (String deny : List.of("fromEntities: [all]", "fromEndpoints: [{matchLabels: {app: api}}]",
+                "toPorts: [{ports: [{port: \"5000\", endPort: 6000, protocol: TCP}]}]",
+                "{fromEndpoints: [{matchLabels: {app: api}}], toPorts: [{ports: [{port: \"5432\"}]}]}")) {
+            List<Finding> f = run("cilium-deny-overrides-allow", denyAndAllow(deny));
+            assertThat(f).as(deny).singleElement().satisfies(x -> {
+                assertThat(x.location().line()).isEqualTo(7);
+                assertThat(x.message()).contains("ingressDeny[0] of the same rule denies all of it");
+            });
+        }
+    }
+
+    @Test
+    void aDenyOfOtherPeersOrPortsOrAnEmptyDenyLeavesTheAllowAlone() {
+        for (String deny : List.of("fromEndpoints: [{matchLabels: {app: batch}}]", "{}",
+                "toPorts: [{ports: [{port: \"80\", protocol: TCP}]}]",
+                "{fromEndpoints: [{matchLabels: {app: api}}], toPorts: [{ports: [{port: \"5432\", protocol: UDP}]}]}")) {
+            assertThat(run("cilium-deny-overrides-allow", denyAndAllow(deny))).as(deny).isEmpty();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.github.netpol.validate.lint.engine;
 import io.github.netpol.validate.lint.LintRule;
 
 import io.github.netpol.validate.lint.cilium.CiliumClusterwideNoNamespaceRule;
+import io.github.netpol.validate.lint.cilium.CiliumDenyOverridesAllowRule;
 import io.github.netpol.validate.lint.cilium.CiliumEntityWorldAllRule;
 import io.github.netpol.validate.lint.cilium.CiliumL7OnlyRule;
 import io.github.netpol.validate.lint.cilium.CiliumSelectsNothingRule;
@@ -109,7 +110,8 @@ public final class LintRules {
                 new CiliumSelectsNothingRule(),
                 new CiliumClusterwideNoNamespaceRule(),
                 new CiliumL7OnlyRule(),
-                new CiliumEntityWorldAllRule());
+                new CiliumEntityWorldAllRule(),
+                new CiliumDenyOverridesAllowRule());
     }
 
     public static Optional<LintRule> byId(String id) {

@@ -1,0 +1,3 @@
+// A real repository: release v1.0.0 tagged, then the change under review committed on top.
+changeMessage = 'relabel the replica'
+return evaluate(new File(itLib, 'tagged-change.groovy'))
