@@ -6,6 +6,7 @@ import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.semantics.Cidr;
 import io.github.netpol.model.semantics.CiliumEndpoints;
+import io.github.netpol.model.semantics.CiliumLabels;
 import io.github.netpol.model.semantics.CiliumPolicy;
 import io.github.netpol.model.semantics.EffectivePolicy;
 import io.github.netpol.model.semantics.Peer;
@@ -103,6 +104,10 @@ public record CiliumRules(List<Entry> rules, Map<String, String> refused) {
 
     /** The first construct of one policy the analysis does not read, in words. */
     static Optional<String> refusal(CiliumPolicyManifest m, CiliumPolicy policy) {
+        Optional<String> clash = clashingLabels(m.raw());
+        if (clash.isPresent()) {
+            return clash;
+        }
         for (CiliumPolicy.Rule r : policy.rules()) {
             String at = r.pointer().substring(1).replace('/', '.');
             if (r.nodeSelector()) {
@@ -118,6 +123,40 @@ public record CiliumRules(List<Entry> rules, Map<String, String> refused) {
                         String spec = r.pointer().equals("/spec") ? "" : "specs[" + r.pointer().substring("/specs/".length()) + "] ";
                         return Optional.of(spec + item.label() + ": " + reason.get());
                     }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A {@code matchLabels} naming one label twice with different values ({@code app} and {@code any:app}): the
+     * agent rebuilds it keyed by the extended key, iterating a Go map, so which of the values holds is random.
+     */
+    private static Optional<String> clashingLabels(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("matchLabels") instanceof Map<?, ?> labels) {
+                Map<String, String> seen = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : labels.entrySet()) {
+                    String key = CiliumLabels.key(String.valueOf(e.getKey())).extended();
+                    String before = seen.put(key, String.valueOf(e.getValue()));
+                    if (before != null && !before.equals(String.valueOf(e.getValue()))) {
+                        return Optional.of("matchLabels names the label '" + key + "' twice with different values;"
+                                + " the agent keeps one of them at random");
+                    }
+                }
+            }
+            for (Object child : map.values()) {
+                Optional<String> found = clashingLabels(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            for (Object child : list) {
+                Optional<String> found = clashingLabels(child);
+                if (found.isPresent()) {
+                    return found;
                 }
             }
         }
