@@ -1,7 +1,10 @@
 package io.github.netpol.analysis;
 
 import io.github.netpol.finding.Direction;
+import io.github.netpol.model.CiliumPolicyManifest;
 import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.semantics.CiliumEndpoints;
+import io.github.netpol.model.semantics.CiliumPolicy;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.TierPolicyManifest;
@@ -20,8 +23,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The namespace names a version mentions: declared, holding a policy or a workload, or named by a selector
- * ({@code kubernetes.io/metadata.name}). Any other namespace is told apart from these by no selector, which is
+ * The namespace names a version mentions: declared, holding a policy (of any kind) or a workload, or named by a
+ * selector ({@code kubernetes.io/metadata.name}; a Cilium selector's {@code io.kubernetes.pod.namespace}). Any other namespace is told apart from these by no selector, which is
  * what lets one representative stand for all of them.
  */
 final class NamedNamespaces {
@@ -51,6 +54,28 @@ final class NamedNamespaces {
                 for (TierRule r : policy.rules(d)) {
                     r.peers().stream().filter(peer -> peer instanceof TierPeer.Pods)
                             .forEach(peer -> selectors.add(((TierPeer.Pods) peer).namespaces()));
+                }
+            }
+        }
+        for (CiliumPolicyManifest m : version.ciliumPolicies()) {
+            if (m.namespace() != null) {
+                out.add(m.namespace());
+            }
+            for (CiliumPolicy.Rule rule : CiliumPolicy.of(m).rules()) {
+                if (rule.subject() != null && CiliumEndpoints.subject(rule.subject(), m.clusterwide())
+                        instanceof CiliumEndpoints.Pods pods) {
+                    selectors.add(pods.namespaces());
+                }
+                for (List<CiliumPolicy.PeerRule> items : rule.sections().values()) {
+                    for (CiliumPolicy.PeerRule item : items) {
+                        if (item.peer() instanceof CiliumPolicy.Endpoints endpoints) {
+                            for (Selector s : endpoints.selectors()) {
+                                if (CiliumEndpoints.peer(s, m.clusterwide(), m.namespace()) instanceof CiliumEndpoints.Pods pods) {
+                                    selectors.add(pods.namespaces());
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

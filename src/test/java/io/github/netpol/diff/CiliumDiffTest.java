@@ -230,4 +230,21 @@ class CiliumDiffTest {
         assertThat(f.get(0).message()).contains("Deployment shop/api").contains("TCP 5432")
                 .contains("passes the L7 rules");
     }
+
+    @Test
+    void aNamespaceOnlyACiliumSelectorNamesIsCompared() {
+        String ccnp = """
+                apiVersion: cilium.io/v2
+                kind: CiliumClusterwideNetworkPolicy
+                metadata: {name: prod-guard}
+                spec:
+                  endpointSelector: {matchLabels: {k8s:io.kubernetes.pod.namespace: prod}}
+                  ingress:
+                    - fromEndpoints: [{matchLabels: {app: api}}]
+                """;
+        // prod is declared nowhere and holds no workload: only the selector names it
+        List<Finding> f = failing(NAMESPACE + ccnp, NAMESPACE + ccnp.replace("app: api", "app: any"));
+        assertThat(f).extracting(Finding::code).contains(FindingCode.WIDENED_INGRESS);
+        assertThat(f).anySatisfy(x -> assertThat(x.namespace()).isEqualTo("prod"));
+    }
 }
