@@ -51,7 +51,7 @@ public final class CiliumCases {
 
     /**
      * Why the analysis refuses the version, or empty when it analyses all of it: an object of a kind it does not
-     * analyse, or a Cilium policy it does not read (those stay listed as unsupported even when read).
+     * analyse, or a Cilium policy it does not read (the analysis lists those, {@link CiliumRules#refused}).
      */
     public static Optional<String> refusal(ManifestSet set) {
         for (UnsupportedPolicyManifest u : set.unsupported()) {
