@@ -6,6 +6,7 @@ import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.semantics.Cidr;
 import io.github.netpol.model.semantics.CiliumEndpoints;
+import io.github.netpol.model.semantics.CiliumFqdn;
 import io.github.netpol.model.semantics.CiliumLabels;
 import io.github.netpol.model.semantics.CiliumPolicy;
 import io.github.netpol.model.semantics.EffectivePolicy;
@@ -169,8 +170,14 @@ public record CiliumRules(List<Entry> rules, Map<String, String> refused) {
         if (peer instanceof CiliumPolicy.Unanalysed u) {
             return Optional.of(u.field() + " is not analysed");
         }
-        if (peer instanceof CiliumPolicy.Fqdns) {
-            return Optional.of("toFQDNs is not analysed (the addresses a DNS name stands for are not in the manifests)");
+        if (peer instanceof CiliumPolicy.Fqdns f) {
+            if (f.patterns().stream().anyMatch(p -> !CiliumFqdn.readable(p))) {
+                return Optional.of("a toFQDNs matchPattern with '**' is not analysed");
+            }
+            if (f.names().isEmpty() && f.patterns().isEmpty() && hasPorts) {
+                return Optional.of("an empty peer list beside toPorts, which Cilium versions read differently (nothing,"
+                        + " or every peer); remove the list or give it entries");
+            }
         }
         String empty = "an empty peer list beside toPorts, which Cilium versions read differently (nothing, or every"
                 + " peer); remove the list or give it entries";

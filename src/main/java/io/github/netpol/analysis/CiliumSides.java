@@ -227,6 +227,17 @@ public final class CiliumSides {
             }
         } else if (peer instanceof CiliumPolicy.Cidrs cidrs) {
             ips = CiliumPeerRegions.cidrs(cidrs.rules());
+        } else if (peer instanceof CiliumPolicy.Fqdns fqdns) {
+            // addresses outside the cluster the agent learned from a DNS answer for a matching name
+            Region reached = Region.empty();
+            for (String name : fqdns.names()) {
+                reached = reached.union(Region.of(Cube.all().with(Dim.domain(DomainKeys.ciliumName(name)), ValueSet.of(Dim.REACHED))));
+            }
+            for (String pattern : fqdns.patterns()) {
+                reached = reached.union(Region.of(Cube.all().with(Dim.domain(DomainKeys.ciliumPattern(pattern)),
+                        ValueSet.of(Dim.REACHED))));
+            }
+            ips = CiliumPeerRegions.entity("world").orElseThrow().addresses().intersect(reached);
         } else {
             throw new IllegalStateException("refused by CiliumRules: " + peer);
         }

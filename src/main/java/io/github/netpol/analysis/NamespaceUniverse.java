@@ -230,11 +230,7 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
 
     /** Whether every name {@code p} matches also matches {@code q}. */
     static boolean implies(String p, String q) {
-        if (!p.startsWith("*.")) {
-            return io.github.netpol.model.semantics.TierPeer.DomainNames.matches(q, p);
-        }
-        // a wildcard matches names of any labels before its suffix: q must match every one, so its suffix
-        return q.startsWith("*.") && io.github.netpol.model.semantics.TierPeer.DomainNames.matches(q, "x" + p.substring(1));
+        return DomainKeys.implies(p, q);
     }
 
     /**

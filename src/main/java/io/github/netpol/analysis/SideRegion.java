@@ -3,7 +3,6 @@ package io.github.netpol.analysis;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
 import io.github.netpol.finding.WorldFact;
-import io.github.netpol.model.semantics.TierPeer;
 
 import java.math.BigInteger;
 import java.util.Map;
@@ -88,7 +87,7 @@ public record SideRegion(Direction direction, Region pods, Region ips) {
                     : IpAddresses.address(peerPod.ip()).orElse(NO_ADDRESS);
             case PEER_NODE -> address != null && address.isNode() ? Dim.NODE : null;
             case NODE_LABEL -> address != null && address.isNode() ? address.nodeLabels().get(dim.key()) : null;
-            case DOMAIN -> peer.domainNames().stream().anyMatch(n -> TierPeer.DomainNames.matches(dim.key(), n))
+            case DOMAIN -> peer.domainNames().stream().anyMatch(n -> DomainKeys.matches(dim.key(), n))
                     ? Dim.REACHED : null;
             case FACT -> fact(dim.key(), facts, address != null);
         };

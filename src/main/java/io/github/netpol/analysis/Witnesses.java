@@ -7,7 +7,6 @@ import io.github.netpol.finding.Witness;
 import io.github.netpol.finding.WorldFact;
 import io.github.netpol.model.NamespaceManifest;
 
-import io.github.netpol.model.semantics.TierPeer;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -144,10 +143,8 @@ public final class Witnesses {
         });
         List<String> out = new ArrayList<>();
         for (String pattern : must) {
-            String base = pattern.startsWith("*.") ? pattern.substring(2) : pattern;
-            for (String candidate : pattern.startsWith("*.")
-                    ? List.of("www." + base, "netpol-example." + base, "a.b." + base) : List.of(base)) {
-                if (mustNot.stream().noneMatch(p -> TierPeer.DomainNames.matches(p, candidate))) {
+            for (String candidate : DomainKeys.examples(pattern)) {
+                if (mustNot.stream().noneMatch(p -> DomainKeys.matches(p, candidate))) {
                     out.add(candidate);
                     break;
                 }

@@ -112,7 +112,7 @@ class AssertionCheckerTest {
                 metadata: {name: deny-db, namespace: shop}
                 spec:
                   endpointSelector: {matchLabels: {app: db}}
-                  egress: [{toFQDNs: [{matchName: example.com}]}]
+                  egress: [{toServices: [{k8sService: {serviceName: db}}]}]
                 """);
         AssertionResult r = single(withCilium, """
                 tests:
@@ -123,7 +123,7 @@ class AssertionCheckerTest {
                 """);
         assertThat(r.passed()).isFalse();
         assertThat(r.message()).contains("cannot be proved", "CiliumNetworkPolicy/shop/deny-db at cnp.yaml:1:1",
-                "toFQDNs is not analysed");
+                "toServices is not analysed");
     }
 
     @Test

@@ -134,12 +134,12 @@ class CiliumDiffTest {
                 spec:
                   endpointSelector: {}
                   egress:
-                    - toFQDNs:
-                        - matchName: example.com
+                    - toServices:
+                        - k8sService: {serviceName: db}
                 """;
         List<Finding> f = failing(fqdn, fqdn);
         assertThat(f).extracting(Finding::code).containsOnly(FindingCode.UNSUPPORTED_POLICY_KIND);
-        assertThat(f.get(0).message()).contains("toFQDNs");
+        assertThat(f.get(0).message()).contains("toServices");
     }
 
     @Test
@@ -154,8 +154,8 @@ class CiliumDiffTest {
                 spec:
                   endpointSelector: {}
                   egressDeny:
-                    - toFQDNs:
-                        - matchName: example.com
+                    - toServices:
+                        - k8sService: {serviceName: db}
                 """;
         List<Finding> f = failing(fqdn, NAMESPACE + GUARD);
         assertThat(f).extracting(Finding::code).contains(FindingCode.UNSUPPORTED_POLICY_KIND);
@@ -246,5 +246,25 @@ class CiliumDiffTest {
         List<Finding> f = failing(NAMESPACE + ccnp, NAMESPACE + ccnp.replace("app: api", "app: any"));
         assertThat(f).extracting(Finding::code).contains(FindingCode.WIDENED_INGRESS);
         assertThat(f).anySatisfy(x -> assertThat(x.namespace()).isEqualTo("prod"));
+    }
+
+    @Test
+    void aWiderFqdnPatternIsAWideningWithANamedExample() {
+        String fqdn = NAMESPACE + """
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: out, namespace: shop}
+                spec:
+                  endpointSelector: {}
+                  egress:
+                    - toFQDNs: [{matchName: api.example.com}]
+                      toPorts: [{ports: [{port: "443", protocol: TCP}]}]
+                """;
+        assertThat(failing(fqdn, fqdn)).isEmpty();
+        List<Finding> f = failing(fqdn, fqdn.replace("matchName: api.example.com", "matchPattern: \"*.example.com\""));
+        assertThat(f).extracting(Finding::code).containsOnly(FindingCode.WIDENED_EGRESS);
+        assertThat(f.get(0).message()).contains("egress[0]").contains("TCP 443").contains(".example.com");
+        // and narrowing it back passes
+        assertThat(failing(fqdn.replace("matchName: api.example.com", "matchPattern: \"*.example.com\""), fqdn)).isEmpty();
     }
 }

@@ -197,15 +197,15 @@ class CheckTest {
     @Test
     void aCiliumPolicyWithAConstructNotAnalysedFailsTheCheckClosedNamingIt() {
         String fqdn = CNP.replace("ingress:\n    - fromEndpoints: [{matchLabels: {app: web}}]",
-                "egress:\n    - toFQDNs: [{matchName: example.com}]");
-        assertThat(fqdn).contains("toFQDNs");
+                "egress:\n    - toServices: [{k8sService: {serviceName: db}}]");
+        assertThat(fqdn).contains("toServices");
         List<SourceFile> current = List.of(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", fqdn));
         CheckResult r = run(current, found(file("k8s/a.yaml", GOOD), file("k8s/cnp.yaml", fqdn)), false);
         assertThat(r.passed()).isFalse();
         assertThat(r.findings()).filteredOn(x -> x.kind().equals("UNSUPPORTED_POLICY_KIND")).singleElement()
                 .satisfies(x -> {
                     assertThat(x.id()).endsWith("/shop/CiliumNetworkPolicy/api");
-                    assertThat(x.message()).contains("egress[0]: toFQDNs is not analysed");
+                    assertThat(x.message()).contains("egress[0]: toServices is not analysed");
                 });
     }
 

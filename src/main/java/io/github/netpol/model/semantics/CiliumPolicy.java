@@ -194,10 +194,11 @@ public record CiliumPolicy(String kind, String namespace, String name, List<Rule
         }
     }
 
-    /** {@code toFQDNs}: the matchName or matchPattern of each item. */
-    public record Fqdns(List<String> names) implements Peer {
+    /** {@code toFQDNs}: the {@code matchName}s and the {@code matchPattern}s of its items. */
+    public record Fqdns(List<String> names, List<String> patterns) implements Peer {
         public Fqdns {
             names = List.copyOf(names);
+            patterns = List.copyOf(patterns);
         }
     }
 
@@ -341,13 +342,18 @@ public record CiliumPolicy(String kind, String namespace, String name, List<Rule
             }
             case "toFQDNs" -> {
                 List<String> names = new ArrayList<>();
+                List<String> patterns = new ArrayList<>();
                 for (Object f : list) {
                     if (f instanceof Map<?, ?> m) {
-                        Object n = m.get("matchName") != null ? m.get("matchName") : m.get("matchPattern");
-                        names.add(String.valueOf(n));
+                        if (m.get("matchName") != null) {
+                            names.add(String.valueOf(m.get("matchName")));
+                        }
+                        if (m.get("matchPattern") != null) {
+                            patterns.add(String.valueOf(m.get("matchPattern")));
+                        }
                     }
                 }
-                return new Fqdns(names);
+                return new Fqdns(names, patterns);
             }
             default -> {
                 return new Unanalysed(field);

@@ -213,11 +213,11 @@ class WorkloadConnectivityTest {
                 """;
         assertThat(WorkloadConnectivity.covers(Fixtures.policies(POLICIES))).isTrue();
         assertThat(WorkloadConnectivity.covers(read(ccnp))).isTrue();
-        ManifestSet fqdn = read(ccnp.replace("toEntities: [world]", "toFQDNs: [{matchName: example.com}]"));
+        ManifestSet fqdn = read(ccnp.replace("toEntities: [world]", "toServices: [{k8sService: {serviceName: db}}]"));
         assertThat(WorkloadConnectivity.covers(fqdn)).isFalse();
         assertThat(WorkloadConnectivity.uncovered(fqdn)).hasValueSatisfying(s -> assertThat(s)
                 .startsWith("1 Cilium policy object(s) the analysis does not read (first: "
-                        + "CiliumClusterwideNetworkPolicy/dns: egress[0]: toFQDNs is not analysed"));
+                        + "CiliumClusterwideNetworkPolicy/dns: egress[0]: toServices is not analysed"));
     }
 
     private static ManifestSet read(String yaml) {

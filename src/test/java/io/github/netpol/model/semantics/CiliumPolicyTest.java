@@ -137,7 +137,7 @@ class CiliumPolicyTest {
         assertThat(egress.get(0).peer()).isEqualTo(new CiliumPolicy.Unanalysed("toEndpoints and toCIDR"));
         assertThat(egress.get(1).peer()).isEqualTo(new CiliumPolicy.Unanalysed("toServices"));
         assertThat(egress.get(2).peer()).isEqualTo(new CiliumPolicy.Endpoints(List.of(), true));
-        assertThat(egress.get(3).peer()).isEqualTo(new CiliumPolicy.Fqdns(List.of("api.example.com", "*.example.com")));
+        assertThat(egress.get(3).peer()).isEqualTo(new CiliumPolicy.Fqdns(List.of("api.example.com"), List.of("*.example.com")));
         assertThat(egress.get(4).ports()).as("VRRP is no TCP, UDP or SCTP port").isEmpty();
         assertThat(egress.get(4).anyPort()).isFalse();
     }

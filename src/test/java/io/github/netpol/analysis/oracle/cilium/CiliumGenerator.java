@@ -53,7 +53,7 @@ public final class CiliumGenerator {
 
     /**
      * @param analysable leave out what the analysis refuses by design, so that most cases are compared with it:
-     *                   {@code toFQDNs}, {@code toServices}, empty peer lists and CIDR sets their excepts empty,
+     *                   {@code toServices}, empty peer lists and CIDR sets their excepts empty,
      *                   service-account, identity-filtered and reserved selector keys, and namespace-label keys in
      *                   peers (a CiliumNetworkPolicy's without a namespace name are read differently by versions)
      */
@@ -252,7 +252,7 @@ public final class CiliumGenerator {
         Map<String, Object> item = new LinkedHashMap<>();
         String pre = ingress ? "from" : "to";
         int l3 = rnd.nextInt(ingress ? 6 : 8);
-        while (analysable && (l3 == 5 || l3 == 6 || l3 == 7 && !deny)) {
+        while (analysable && (l3 == 5 || l3 == 6)) {
             l3 = rnd.nextInt(5);
         }
         boolean fqdn = false;
