@@ -312,6 +312,9 @@ public enum FindingCode {
     CILIUM_DENY_OVERRIDES_ALLOW(Group.LINT, "cilium-deny-overrides-allow", Severity.WARNING,
             "A Cilium allow item that a deny item of the same rule denies entirely",
             "A Cilium deny beats every allow (of Cilium policies and NetworkPolicies alike). A deny of the same rule that matches every peer the allow names (the entity `all`, no peer with ports, or the same peers) on every port the allow opens leaves the allow nothing: it never lets a connection through, and the policy does not do what it reads as. Narrow the deny to what must not pass, or remove the allow."),
+    CILIUM_DENY_OVERRIDES_NOTHING(Group.LINT, "cilium-deny-overrides-nothing", Severity.INFO,
+            "A Cilium deny item with no allow in the sources to override",
+            "Its rule already puts the pods in default deny for the direction, and no Cilium allow for that direction in a policy that can select them, nor a NetworkPolicy rule in their namespace, could let a connection through: what the deny denies is denied anyway. It protects against nothing written and reads as if something else were open. Remove it, or write the allow it was meant to carve an exception from; keep it if an allow elsewhere is meant to be overridden."),
     UNUSED_SUPPRESSION(Group.LINT, "unused-suppression", Severity.WARNING,
             "A netpol.io/ignore entry that suppresses nothing",
             "The rule no longer fires on the object, is turned off, or the entry names no rule; a stale suppression "

@@ -22,7 +22,7 @@ class CiliumLintRulesTest {
 
     private static final List<String> CILIUM_RULES = List.of("cilium-selects-nothing",
             "cilium-clusterwide-no-namespace", "cilium-l7-only-rule", "cilium-entity-world-all",
-            "cilium-deny-overrides-allow");
+            "cilium-deny-overrides-allow", "cilium-deny-overrides-nothing");
 
     private static List<Finding> run(String ruleId, String yaml) {
         return run(ruleId, Map.of("test.yaml", yaml));
@@ -341,7 +341,8 @@ class CiliumLintRulesTest {
                         "policies/deny-table/allow-l7-http-80.yaml:8"),
                 "cilium-entity-world-all", List.of("examples/l3/egress-deny/egress-deny.yaml:11",
                         "examples/l3/entities/world.yaml:11"),
-                "cilium-deny-overrides-allow", List.of()));
+                "cilium-deny-overrides-allow", List.of(),
+                "cilium-deny-overrides-nothing", List.of()));
     }
 
     // ---- the isolation rules count Cilium default deny ----
@@ -407,5 +408,46 @@ class CiliumLintRulesTest {
                 "{fromEndpoints: [{matchLabels: {app: api}}], toPorts: [{ports: [{port: \"5432\", protocol: UDP}]}]}")) {
             assertThat(run("cilium-deny-overrides-allow", denyAndAllow(deny))).as(deny).isEmpty();
         }
+    }
+
+    // ---- cilium-deny-overrides-nothing ----
+
+    @Test
+    void aDenyWithNoAllowToOverrideIsReportedUnlessAnAllowCouldReachThePods() {
+        String deny = """
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: db, namespace: shop}
+                spec:
+                  endpointSelector: {matchLabels: {app: db}}
+                  ingressDeny:
+                  - fromEndpoints: [{matchLabels: {app: batch}}]
+                """;
+        assertThat(run("cilium-deny-overrides-nothing", deny)).singleElement()
+                .satisfies(f -> assertThat(f.location().line()).isEqualTo(7));
+        // an allow of another Cilium policy of the namespace, or a NetworkPolicy rule there, may be overridden
+        String allow = """
+                ---
+                apiVersion: cilium.io/v2
+                kind: CiliumClusterwideNetworkPolicy
+                metadata: {name: all}
+                spec:
+                  endpointSelector: {}
+                  ingress: [{fromEntities: [cluster]}]
+                """;
+        assertThat(run("cilium-deny-overrides-nothing", deny + allow)).isEmpty();
+        String np = """
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: np, namespace: shop}
+                spec:
+                  podSelector: {}
+                  ingress: [{}]
+                """;
+        assertThat(run("cilium-deny-overrides-nothing", deny + np)).isEmpty();
+        // without default deny the deny overrides the default allow
+        assertThat(run("cilium-deny-overrides-nothing", deny.replace("  ingressDeny:",
+                "  enableDefaultDeny: {ingress: false}\n  ingressDeny:"))).isEmpty();
     }
 }

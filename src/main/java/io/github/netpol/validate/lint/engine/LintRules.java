@@ -4,6 +4,7 @@ import io.github.netpol.validate.lint.LintRule;
 
 import io.github.netpol.validate.lint.cilium.CiliumClusterwideNoNamespaceRule;
 import io.github.netpol.validate.lint.cilium.CiliumDenyOverridesAllowRule;
+import io.github.netpol.validate.lint.cilium.CiliumDenyOverridesNothingRule;
 import io.github.netpol.validate.lint.cilium.CiliumEntityWorldAllRule;
 import io.github.netpol.validate.lint.cilium.CiliumL7OnlyRule;
 import io.github.netpol.validate.lint.cilium.CiliumSelectsNothingRule;
@@ -111,7 +112,8 @@ public final class LintRules {
                 new CiliumClusterwideNoNamespaceRule(),
                 new CiliumL7OnlyRule(),
                 new CiliumEntityWorldAllRule(),
-                new CiliumDenyOverridesAllowRule());
+                new CiliumDenyOverridesAllowRule(),
+                new CiliumDenyOverridesNothingRule());
     }
 
     public static Optional<LintRule> byId(String id) {
