@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CiliumSideVsOracleTest {
 
     /** Cases of the generator without what the analysis refuses by design: most are compared. */
-    static final int ANALYSABLE_CASES = 1500;
+    static final int ANALYSABLE_CASES = 3000;
     /** Cases of the unrestricted generator: most are refused, the others combine every construct. */
     static final int UNRESTRICTED_CASES = 500;
     /** Per case: connections drawn (ends, direction, protocol), each in up to WORLDS worlds on PORTS ports. */

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CiliumVersionPairVsOracleTest {
 
-    static final int PAIRS = 1200;
+    static final int PAIRS = 3000;
     /** Per pair: connections drawn (ends, direction, protocol), each in up to WORLDS worlds on PORTS ports. */
     static final int CONNECTIONS = 25;
     static final int WORLDS = 3;
