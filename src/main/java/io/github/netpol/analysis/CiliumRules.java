@@ -4,7 +4,6 @@ import io.github.netpol.finding.Direction;
 import io.github.netpol.model.CiliumPolicyManifest;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.PolicyManifest;
-import io.github.netpol.model.semantics.Cidr;
 import io.github.netpol.model.semantics.CiliumEndpoints;
 import io.github.netpol.model.semantics.CiliumFqdn;
 import io.github.netpol.model.semantics.CiliumLabels;
@@ -61,12 +60,13 @@ public record CiliumRules(List<Entry> rules, Map<String, String> refused) {
         List<Entry> rules = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
         for (CiliumPolicyManifest m : version.ciliumPolicies()) {
-            Optional<String> reason = versionWide.or(() -> refusal(m, CiliumPolicy.of(m)));
+            CiliumPolicy policy = CiliumPolicy.of(m);
+            Optional<String> reason = versionWide.or(() -> refusal(m, policy));
             if (reason.isPresent()) {
                 refused.putIfAbsent(m.key(), reason.get());
                 continue;
             }
-            for (CiliumPolicy.Rule r : CiliumPolicy.of(m).rules()) {
+            for (CiliumPolicy.Rule r : policy.rules()) {
                 if (CiliumEndpoints.subject(r.subject(), m.clusterwide()) instanceof CiliumEndpoints.Pods pods) {
                     rules.add(new Entry(m, r, pods));
                 }
@@ -200,7 +200,6 @@ public record CiliumRules(List<Entry> rules, Map<String, String> refused) {
                 }
             }
         } else if (peer instanceof CiliumPolicy.Cidrs c) {
-            IntervalSet all = IntervalSet.empty();
             for (CiliumPolicy.CidrRule rule : c.rules()) {
                 if (rule.groupRef() != null || rule.groupSelector()) {
                     return Optional.of("CIDR groups (cidrGroupRef, cidrGroupSelector) are not analysed");
@@ -208,13 +207,8 @@ public record CiliumRules(List<Entry> rules, Map<String, String> refused) {
                 if (rule.cidr().isEmpty()) {
                     return Optional.of("the CIDR at " + rule.pointer() + " cannot be read");
                 }
-                IntervalSet one = IpAddresses.addresses(rule.cidr().get());
-                for (Cidr except : rule.except()) {
-                    one = one.minus(IpAddresses.addresses(except));
-                }
-                all = all.union(one);
             }
-            if (all.isEmpty() && hasPorts) {
+            if (hasPorts && CiliumPeerRegions.cidrs(c.rules()).isEmpty()) {
                 return Optional.of(empty + " (its except entries cover every CIDR)");
             }
         }

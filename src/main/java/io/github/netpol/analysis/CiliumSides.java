@@ -85,7 +85,7 @@ public final class CiliumSides {
                     if (section.deny()) {
                         // a deny item matches all its ports (validation rejects L7 rules there)
                         Region ports = item.anyPort()
-                                ? item.peer() instanceof CiliumPolicy.Wildcard ? Region.empty() : Region.all()
+                                ? everyPort(item)
                                 : CiliumPortRegions.ports(item.ports());
                         put(regions, denies, ref(e, item, CiliumRuleRef.Role.ITEM, TierPolicy.Action.DENY),
                                 within(peers, subject, ports));
@@ -96,8 +96,7 @@ public final class CiliumSides {
                     Region plainAny = CiliumPortRegions.ports(item.plainPorts().stream()
                             .filter(p -> p.kind() == PolicyPort.Kind.ANY).toList());
                     if (item.anyPort() && !item.l7()) {
-                        // a peer without ports is every port; no peer and no ports, nothing
-                        plainAny = item.peer() instanceof CiliumPolicy.Wildcard ? Region.empty() : Region.all();
+                        plainAny = everyPort(item);
                     }
                     SideRegion explicit = within(peers, subject, plainExplicit);
                     SideRegion any = within(peers, subject, plainAny);
@@ -107,7 +106,7 @@ public final class CiliumSides {
                             explicit.union(any));
                     for (CiliumPolicy.L7Filter f : item.l7Filters()) {
                         Region ports = f.everyPort()
-                                ? item.peer() instanceof CiliumPolicy.Wildcard ? Region.empty() : Region.all()
+                                ? everyPort(item)
                                 : CiliumPortRegions.ports(f.ports());
                         SideRegion r = within(peers, subject, ports);
                         if (r.isEmpty()) {
@@ -130,6 +129,11 @@ public final class CiliumSides {
         order.addAll(allows);
         return TierOutcome.foldRules(direction, List.of(List.of(order)),
                 r -> regions.getOrDefault(r, SideRegion.empty(direction)));
+    }
+
+    /** The ports of an item without {@code toPorts}: every port with a peer; with no peer either, nothing. */
+    private static Region everyPort(CiliumPolicy.PeerRule item) {
+        return item.peer() instanceof CiliumPolicy.Wildcard ? Region.empty() : Region.all();
     }
 
     private CiliumRuleRef ref(CiliumRules.Entry e, CiliumPolicy.PeerRule item, CiliumRuleRef.Role role,

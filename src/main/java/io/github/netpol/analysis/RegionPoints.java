@@ -118,4 +118,16 @@ public final class RegionPoints {
         }
         return out;
     }
+
+    /**
+     * The worlds of a connection to or from an address: every address kind, whether it is the pod's own node, and
+     * every combination of the other yes/no facts the regions constrain.
+     */
+    public static List<Map<String, String>> addressWorlds(List<Region> regions) {
+        List<String> facts = new ArrayList<>(facts(regions, true));
+        if (!facts.contains(WorldFact.SAME_NODE)) {
+            facts.add(WorldFact.SAME_NODE);
+        }
+        return worlds(facts, true);
+    }
 }

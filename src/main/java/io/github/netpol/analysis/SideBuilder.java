@@ -78,6 +78,8 @@ public final class SideBuilder {
     public SideAnalysis build(List<PolicyManifest> policies, Tiers tiers, CiliumRules cilium) {
         List<SideAnalysis.Selection> isolating = new ArrayList<>();
         List<SideAnalysis.PolicyRuleRegion> rules = new ArrayList<>();
+        // the rules with ports, by policy and index: under Cilium they void L7 rules
+        java.util.Set<List<Object>> portRules = new java.util.HashSet<>();
         List<Region> selections = new ArrayList<>();
         for (PolicyManifest pm : policies) {
             if (!namespace.equals(pm.namespace())) {
@@ -92,6 +94,9 @@ public final class SideBuilder {
             selections.add(selected);
             for (PolicyRule rule : policy.rules(direction)) {
                 addRule(pm, rule, selected, rules);
+                if (universe.cilium() && !rule.ports().isEmpty()) {
+                    portRules.add(List.of(pm, rule.index()));
+                }
             }
         }
         // each union once, of every part in order: the same cubes as adding them one by one, without the copies
@@ -117,7 +122,7 @@ public final class SideBuilder {
         SideRegion networkPolicies = new SideRegion(direction,
                 Region.union(allowedPods.subList(1, allowedPods.size())), Region.union(allowedIps.subList(1, allowedIps.size())));
         if (ciliumSemantics) {
-            return ciliumSide(policies, isolated, isolating, notIsolated, rules, networkPolicies, cilium);
+            return ciliumSide(portRules, isolated, isolating, notIsolated, rules, networkPolicies, cilium);
         }
         TierOutcome admin = TierOutcome.fold(direction, tiers.admin(), this::tierRule);
         List<TierOutcome> orders = new ArrayList<>();
@@ -134,19 +139,11 @@ public final class SideBuilder {
      * With Cilium policies: their denies, L7 rules and allows first, the NetworkPolicies (and the local host) for
      * what those leave, the Cilium default deny for the pods no NetworkPolicy isolates ({@link CiliumSides}).
      */
-    private SideAnalysis ciliumSide(List<PolicyManifest> policies, Region isolated, List<SideAnalysis.Selection> isolating,
+    private SideAnalysis ciliumSide(java.util.Set<List<Object>> portRules, Region isolated, List<SideAnalysis.Selection> isolating,
                                     SideRegion notIsolated, List<SideAnalysis.PolicyRuleRegion> rules,
                                     SideRegion networkPolicies, CiliumRules cilium) {
         SideRegion withPorts = SideRegion.empty(direction);
         SideRegion withoutPorts = SideRegion.empty(direction);
-        java.util.Set<List<Object>> portRules = new java.util.HashSet<>();
-        for (PolicyManifest pm : policies) {
-            for (PolicyRule rule : EffectivePolicy.of(pm.policy()).rules(direction)) {
-                if (!rule.ports().isEmpty()) {
-                    portRules.add(List.of(pm, rule.index()));
-                }
-            }
-        }
         for (SideAnalysis.PolicyRuleRegion r : rules) {
             if (portRules.contains(List.of(r.rule().policy(), r.rule().ruleIndex()))) {
                 withPorts = withPorts.union(r.region());

@@ -14,7 +14,6 @@ import io.github.netpol.model.WorkloadManifest;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +70,7 @@ final class CiliumWorkloadChanges {
         List<Region> regions = List.of(eNow.pods(), iNow.pods(), eOld.pods(), iOld.pods());
         List<Integer> ports = declaredFirst(RegionPoints.ports(regions,
                 java.util.Arrays.asList(destination, before.get(destination.id()))), destination);
-        for (Map<String, String> facts : worlds(regions)) {
+        for (Map<String, String> facts : worlds(regions, false)) {
             for (String protocol : List.of("TCP", "UDP", "SCTP")) {
                 for (int port : ports) {
                     if (eNow.allows(srcNow, dstNow, protocol, port, facts) && iNow.allows(dstNow, srcNow, protocol, port, facts)
@@ -97,29 +96,18 @@ final class CiliumWorkloadChanges {
         List<Integer> ports = RegionPoints.ports(regions, direction == Direction.INGRESS
                 ? java.util.Arrays.asList(workload, before.get(workload.id())) : List.of());
         List<BigInteger> addresses = RegionPoints.addresses(regions);
-        for (Map<String, String> facts : worlds(regions)) {
-            for (String kind : WorldFact.ADDRESS_KINDS) {
-                for (String sameNode : List.of(WorldFact.NO, WorldFact.YES)) {
-                    Map<String, String> world = new LinkedHashMap<>(facts);
-                    world.put(WorldFact.ADDRESS_KIND, kind);
-                    world.put(WorldFact.SAME_NODE, sameNode);
-                    for (BigInteger a : addresses) {
-                        Endpoint.Ip ip = new Endpoint.Ip(IpAddresses.format(a));
-                        for (String protocol : List.of("TCP", "UDP", "SCTP")) {
-                            for (int port : ports) {
-                                if (sNow.allows(local, ip, protocol, port, world) && !sOld.allows(localOld, ip, protocol, port, world)
-                                        && !explained(direction, local, ip, protocol, port, world)) {
-                                    Map<String, String> stated = new LinkedHashMap<>(world);
-                                    stated.values().removeIf(v -> v.equals(WorldFact.NO));
-                                    if (WorldFact.WORLD.equals(stated.get(WorldFact.ADDRESS_KIND))) {
-                                        stated.remove(WorldFact.ADDRESS_KIND);
-                                    }
-                                    Witness w = direction == Direction.EGRESS ? new Witness(local, ip, protocol, port, stated)
-                                            : new Witness(ip, local, protocol, port, stated);
-                                    return Optional.of(direction == Direction.EGRESS ? new Gain(workload, null, w)
-                                            : new Gain(null, workload, w));
-                                }
-                            }
+        for (Map<String, String> world : worlds(regions, true)) {
+            for (BigInteger a : addresses) {
+                Endpoint.Ip ip = new Endpoint.Ip(IpAddresses.format(a));
+                for (String protocol : List.of("TCP", "UDP", "SCTP")) {
+                    for (int port : ports) {
+                        if (sNow.allows(local, ip, protocol, port, world) && !sOld.allows(localOld, ip, protocol, port, world)
+                                && !explained(direction, local, ip, protocol, port, world)) {
+                            Map<String, String> stated = WorldFact.stated(world);
+                            Witness w = direction == Direction.EGRESS ? new Witness(local, ip, protocol, port, stated)
+                                    : new Witness(ip, local, protocol, port, stated);
+                            return Optional.of(direction == Direction.EGRESS ? new Gain(workload, null, w)
+                                    : new Gain(null, workload, w));
                         }
                     }
                 }
@@ -147,12 +135,15 @@ final class CiliumWorkloadChanges {
         return out;
     }
 
-    /** Every combination of the yes/no facts the regions depend on (whether an address is the pod's node excepted). */
-    private static List<Map<String, String>> worlds(List<Region> regions) {
+    /**
+     * Every combination of the yes/no facts the regions depend on; with {@code addresses}, for every address kind
+     * and whether it is the pod's own node too. Too many facts for the search: the caller fails closed.
+     */
+    private static List<Map<String, String>> worlds(List<Region> regions, boolean addresses) {
         List<String> facts = RegionPoints.facts(regions, false);
         if (facts.size() > MAX_FACTS) {
             throw new IllegalStateException(facts.size() + " world facts");
         }
-        return RegionPoints.worlds(facts, false);
+        return addresses ? RegionPoints.addressWorlds(regions) : RegionPoints.worlds(facts, false);
     }
 }

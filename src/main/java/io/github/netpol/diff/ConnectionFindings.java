@@ -100,7 +100,9 @@ final class ConnectionFindings {
             return List.of();
         }
         if (!old.ciliumPolicies().isEmpty() || !current.ciliumPolicies().isEmpty()) {
-            return !tiers && WorkloadConnectivity.covers(old) && WorkloadConnectivity.covers(current) ? cilium() : notCovered();
+            // the analyses at hand list what they refuse: no need to read the Cilium policies again
+            return !tiers && analyzedOld.cilium().refused().isEmpty() && analyzedCurrent.cilium().refused().isEmpty()
+                    ? cilium() : notCovered();
         }
         // the two versions are independent: the old one on another core while this thread does the new one
         CompletableFuture<ConnectivityResult> before = CompletableFuture.supplyAsync(
@@ -349,15 +351,7 @@ final class ConnectionFindings {
                         + Witness.describe(local) : "lets " + Witness.describe(local) + " send it");
             }
         }
-        for (SideAnalysis.PolicyRuleRegion r : s.rules()) {
-            if (r.region().allows(local, peer, w.protocol(), w.port(), w.facts())) {
-                String rule = r.rule().describe();
-                return "rule " + rule.substring(rule.indexOf(' ') + 1) + " of NetworkPolicy " + r.rule().policy().key()
-                        + " (" + r.rule().location() + ") " + (d == Direction.INGRESS ? "admits it into "
-                        + Witness.describe(local) : "lets " + Witness.describe(local) + " send it");
-            }
-        }
-        return "no policy isolates " + Witness.describe(local) + " for " + d.label();
+        return decider(s, local, peer, w, d);
     }
 
     /** {@code Deployment shop/web}, {@code addresses 10.0.0.0/8}. */
@@ -416,9 +410,14 @@ final class ConnectionFindings {
     }
 
     private static String decider(SideComparison side, Endpoint.Pod local, Endpoint peer, Witness w, Direction d) {
+        return decider(side == null ? null : side.newSide(), local, peer, w, d);
+    }
+
+    /** The NetworkPolicy rule that lets the example through on one side, or that the pod is not isolated there. */
+    private static String decider(SideAnalysis side, Endpoint.Pod local, Endpoint peer, Witness w, Direction d) {
         if (side != null) {
-            for (SideAnalysis.PolicyRuleRegion r : side.newSide().rules()) {
-                if (r.region().allows(local, peer, w.protocol(), w.port())) {
+            for (SideAnalysis.PolicyRuleRegion r : side.rules()) {
+                if (r.region().allows(local, peer, w.protocol(), w.port(), w.facts())) {
                     String rule = r.rule().describe();
                     return "rule " + rule.substring(rule.indexOf(' ') + 1) + " of NetworkPolicy " + r.rule().policy().key()
                             + " (" + r.rule().location() + ") " + (d == Direction.INGRESS ? "admits it into "

@@ -306,8 +306,7 @@ final class ExampleSearch {
 
     /** The same in a world: the facts stated, an address outside the cluster (the default) not. */
     private Witness witness(Endpoint.Pod local, Endpoint peer, ContainerPort port, Map<String, String> world) {
-        Map<String, String> facts = new java.util.LinkedHashMap<>(world);
-        facts.remove(WorldFact.ADDRESS_KIND, WorldFact.WORLD);
+        Map<String, String> facts = WorldFact.stated(world);
         return dir() == Direction.INGRESS ? new Witness(peer, local, port.protocol(), port.port(), facts)
                 : new Witness(local, peer, port.protocol(), port.port(), facts);
     }

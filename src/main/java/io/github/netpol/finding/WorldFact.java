@@ -52,6 +52,17 @@ public final class WorldFact {
         return fact.equals(ADDRESS_KIND) && addressPeer ? WORLD : null;
     }
 
+    /**
+     * The facts of a world an example must state: those that hold, and the address kind unless it is the default
+     * (an address outside the cluster).
+     */
+    public static Map<String, String> stated(Map<String, String> world) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(world);
+        out.values().removeIf(NO::equals);
+        out.remove(ADDRESS_KIND, WORLD);
+        return out;
+    }
+
     /** A fact with its value in a person's words, for an example's "if ...". */
     public static String words(String fact, String value) {
         if (fact.equals(ADDRESS_KIND)) {

@@ -9,7 +9,6 @@ import io.github.netpol.analysis.SideAnalysis;
 import io.github.netpol.analysis.TierDecision;
 import io.github.netpol.finding.Direction;
 import io.github.netpol.finding.Endpoint;
-import io.github.netpol.finding.WorldFact;
 import io.github.netpol.model.WorkloadManifest;
 import io.github.netpol.model.semantics.TierPolicy;
 
@@ -68,8 +67,8 @@ final class CiliumConnectivity {
         List<Map<String, String>> worlds = RegionPoints.worlds(RegionPoints.facts(regions, false), false);
         Map<String, PortSet> verdicts = new LinkedHashMap<>();
         Map<String, Verdict> shapes = new LinkedHashMap<>();
+        List<Integer> cuts = RegionPoints.ports(regions, List.of(d));
         for (String protocol : PROTOCOLS) {
-            List<Integer> cuts = RegionPoints.ports(regions, List.of(d));
             for (int i = 0; i < cuts.size(); i++) {
                 int lo = cuts.get(i);
                 int hi = RegionPoints.lastPort(cuts, i);
@@ -98,12 +97,9 @@ final class CiliumConnectivity {
         Endpoint.Pod local = pod(w);
         SideAnalysis side = version.side(w.namespace(), dir);
         List<Region> regions = List.of(side.allowed().ips());
-        List<String> facts = new java.util.ArrayList<>(RegionPoints.facts(regions, true));
-        if (!facts.contains(WorldFact.SAME_NODE)) {
-            facts.add(WorldFact.SAME_NODE);
-        }
-        List<Map<String, String>> worlds = RegionPoints.worlds(facts, true);
+        List<Map<String, String>> worlds = RegionPoints.addressWorlds(regions);
         List<BigInteger> cuts = RegionPoints.addresses(regions);
+        List<Integer> ports = RegionPoints.ports(regions, dir == Direction.INGRESS ? List.of(w) : List.of());
         Node self = new Node.Workload(w);
         for (int i = 0; i < cuts.size(); i++) {
             BigInteger first = cuts.get(i);
@@ -112,7 +108,6 @@ final class CiliumConnectivity {
             Map<String, PortSet> verdicts = new LinkedHashMap<>();
             Map<String, Verdict> shapes = new LinkedHashMap<>();
             for (String protocol : PROTOCOLS) {
-                List<Integer> ports = RegionPoints.ports(regions, dir == Direction.INGRESS ? List.of(w) : List.of());
                 for (int p = 0; p < ports.size(); p++) {
                     int lo = ports.get(p);
                     int hi = RegionPoints.lastPort(ports, p);
