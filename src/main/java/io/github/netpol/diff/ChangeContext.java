@@ -10,10 +10,12 @@ import io.github.netpol.model.WorkloadManifest;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the findings of every side need to know about the two versions beyond the side itself: the policies of
@@ -27,12 +29,14 @@ import java.util.Optional;
  *                    by {@code kind/name}
  * @param oldTier     the same of the baseline
  * @param currentCilium the new version's CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies, by key
+ * @param workloadPorts the container ports the new version's workloads declare, each once, in the order of the
+ *                      workloads: examples prefer them, and a repository has many workloads but few distinct ports
  */
 record ChangeContext(String acceptedFile, String idPrefix, Map<String, PolicyManifest> oldPolicies,
                      Map<String, PolicyManifest> currentPolicies, Map<String, PolicyManifest> firstInNamespace,
                      List<WorkloadManifest> workloads, Map<String, Relabelled> relabelled,
                      Map<String, TierPolicyManifest> currentTier, Map<String, TierPolicyManifest> oldTier,
-                     Map<String, CiliumPolicyManifest> currentCilium) {
+                     Map<String, CiliumPolicyManifest> currentCilium, List<Integer> workloadPorts) {
 
     /** A Namespace declared in both versions whose labels differ. */
     record Relabelled(NamespaceManifest before, NamespaceManifest now) {
@@ -66,8 +70,10 @@ record ChangeContext(String acceptedFile, String idPrefix, Map<String, PolicyMan
         old.tierPolicies().forEach(t -> oldTier.putIfAbsent(t.key(), t));
         Map<String, CiliumPolicyManifest> currentCilium = new LinkedHashMap<>();
         current.ciliumPolicies().forEach(c -> currentCilium.putIfAbsent(c.key(), c));
+        Set<Integer> workloadPorts = new LinkedHashSet<>();
+        current.workloads().forEach(w -> w.ports().forEach(p -> workloadPorts.add(p.port())));
         return new ChangeContext(acceptedFile, idPrefix, oldPolicies, currentPolicies, firstInNamespace,
-                current.workloads(), relabelled, currentTier, oldTier, currentCilium);
+                current.workloads(), relabelled, currentTier, oldTier, currentCilium, List.copyOf(workloadPorts));
     }
 
     /** Where the new version names the tier or Cilium policy with this key; empty when it has none. */

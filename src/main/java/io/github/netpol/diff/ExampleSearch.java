@@ -50,12 +50,15 @@ final class ExampleSearch {
     private final List<WorkloadManifest> workloads;
     /** Made on first use: a side is searched only when it has a finding, and a repository has a side per namespace. */
     private Map<String, WorkloadManifest> workloadsById;
+    private final List<Integer> workloadPorts;
     private final Set<String> portNames;
 
-    ExampleSearch(SideComparison side, EffectiveCheck effective, List<WorkloadManifest> workloads, Set<String> portNames) {
+    ExampleSearch(SideComparison side, EffectiveCheck effective, List<WorkloadManifest> workloads,
+                  List<Integer> workloadPorts, Set<String> portNames) {
         this.side = side;
         this.effective = effective;
         this.workloads = workloads;
+        this.workloadPorts = workloadPorts;
         this.portNames = portNames;
     }
 
@@ -244,9 +247,7 @@ final class ExampleSearch {
         if (part != null) {
             rulePorts(part).forEach(p -> out.add(p.port()));
         }
-        for (WorkloadManifest w : workloads) {
-            w.ports().forEach(p -> out.add(p.port()));
-        }
+        out.addAll(workloadPorts);
         out.addAll(FAMILIAR_PORTS);
         return out;
     }

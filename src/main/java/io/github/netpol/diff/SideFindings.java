@@ -42,7 +42,7 @@ final class SideFindings {
     SideFindings(SideComparison side, EffectiveCheck effective, ChangeContext context, Set<String> portNames) {
         this.side = side;
         this.context = context;
-        this.examples = new ExampleSearch(side, effective, context.workloads(), portNames);
+        this.examples = new ExampleSearch(side, effective, context.workloads(), context.workloadPorts(), portNames);
     }
 
     List<Finding> findings() {

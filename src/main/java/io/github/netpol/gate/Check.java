@@ -108,7 +108,7 @@ public final class Check {
                     .compare(old.set(), currentReads.get(env.key()).set());
             List<SourceFile> both = new ArrayList<>(env.files());
             both.addAll(request.baselineFiles(env.name()).orElse(List.of()));
-            findings.addAll(SourceEnvironment.annotate(env.name(), diff.findings(), SourceEnvironment.origins(both)));
+            findings.addAll(SourceEnvironment.annotate(env.name(), diff.findings(), () -> SourceEnvironment.origins(both)));
             digests.putAll(diff.objectDigests());
             diff.units().forEach(u -> units.add(SourceEnvironment.unit(env.name(), u)));
         }

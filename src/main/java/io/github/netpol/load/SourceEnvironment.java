@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The sources of one environment: the plain manifests of the build, or one rendered Kustomize directory or chart.
@@ -60,18 +61,19 @@ public record SourceEnvironment(String name, CollectedSources sources, RenderedE
 
     /** Findings of this environment, named with it and with where their objects come from. */
     public List<Finding> annotate(List<Finding> findings) {
-        return annotate(name, findings, origins(files()));
+        return annotate(name, findings, () -> origins(files()));
     }
 
     /**
      * Marks findings of an environment: the environment is set, and the message begins with {@code [prod]} and, for
      * a finding at a rendered object, the source the render's comments name ({@code from base/np.yaml:9, patched
-     * by ...}). The plain manifests' findings are left as they are.
+     * by ...}). The plain manifests' findings are left as they are, and their files are not read for comments.
      */
-    public static List<Finding> annotate(String name, List<Finding> findings, RenderedOrigins origins) {
+    public static List<Finding> annotate(String name, List<Finding> findings, Supplier<RenderedOrigins> originsOf) {
         if (name == null) {
             return findings;
         }
+        RenderedOrigins origins = originsOf.get();
         return findings.stream().map(f -> {
             String origin = f.location() == null ? null
                     : origins.at(f.location().file(), f.location().line()).orElse(null);

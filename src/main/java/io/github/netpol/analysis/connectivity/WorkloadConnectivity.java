@@ -52,10 +52,17 @@ public final class WorkloadConnectivity {
     private final int[] namespaceOf;
     private final Map<String, Integer> namespaceIndex = new HashMap<>();
     private final List<Map<String, String>> namespaceLabels = new ArrayList<>();
-    private final Map<String, List<Compiled>> policiesByNamespace = new HashMap<>();
+    /** The policies of each namespace, compiled on first use: a focused run needs few namespaces of many. */
+    private final Map<String, List<PolicyManifest>> policiesByNamespace = new HashMap<>();
+    private final Map<String, List<Compiled>> compiledByNamespace = new HashMap<>();
     /** One per distinct namespaceSelector: its verdict only depends on the namespace, so each is decided once. */
     private final Map<Map<String, ValueSet>, NamespaceSelection> namespaceSelections = new HashMap<>();
     private final TreeSet<BigInteger> cuts = new TreeSet<>();
+    /**
+     * Whether an ipBlock of any policy, compiled or not, cuts the IPv6 space: the IPv6 addresses are listed then,
+     * whichever namespaces a focused run compiles.
+     */
+    private final boolean anyV6Block;
     /** Built on first use: with a focus, most workloads' sides are never consulted. */
     private final WorkloadSide[] ingress;
     private final WorkloadSide[] egress;
@@ -75,9 +82,12 @@ public final class WorkloadConnectivity {
         }
         this.ingress = new WorkloadSide[workloads.size()];
         this.egress = new WorkloadSide[workloads.size()];
+        boolean v6 = false;
         for (PolicyManifest p : set.policies()) {
-            policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(compile(p));
+            policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
+            v6 = v6 || namesV6(EffectivePolicy.of(p.policy()));
         }
+        this.anyV6Block = v6;
         Tiers t = Tiers.of(set);
         this.tiers = t.isEmpty() ? null : new TierSides(t, options.podAddresses());
         if (tiers != null) {
@@ -325,7 +335,7 @@ public final class WorkloadConnectivity {
     /** The address space cut at every ipBlock boundary, as [first, last] pairs in address order. */
     private List<BigInteger[]> segments() {
         List<BigInteger[]> out = new ArrayList<>();
-        boolean v6 = cuts.stream().anyMatch(c -> !IpAddresses.isV4(c) && !c.equals(IpAddresses.ALL_V6.min()));
+        boolean v6 = anyV6Block || cuts.stream().anyMatch(WorkloadConnectivity::cutsV6);
         addSegments(IpAddresses.ALL_V4, out);
         if (v6) {
             addSegments(IpAddresses.ALL_V6, out);
@@ -362,7 +372,7 @@ public final class WorkloadConnectivity {
         boolean isolated = false;
         List<CompiledRule> rules = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Compiled p : policiesByNamespace.getOrDefault(self.namespace(), List.of())) {
+        for (Compiled p : compiled(self.namespace())) {
             if (p.types().contains(dir) && LabelSelectors.matches(p.podSelector(), self.podLabels())) {
                 isolated = true;
                 rules.addAll(dir == Direction.INGRESS ? p.ingress() : p.egress());
@@ -370,6 +380,20 @@ public final class WorkloadConnectivity {
             }
         }
         return new WorkloadSide(dir, self, isolated, rules, names);
+    }
+
+    /**
+     * The namespace's policies, compiled. Compiling adds their ipBlocks' boundaries to the cuts; the address
+     * segments are made after every side they serve is built, and equal neighbours are merged, so a cut no
+     * built side needs changes no output.
+     */
+    private List<Compiled> compiled(String namespace) {
+        List<Compiled> done = compiledByNamespace.get(namespace);
+        if (done == null) {
+            done = policiesByNamespace.getOrDefault(namespace, List.of()).stream().map(this::compile).toList();
+            compiledByNamespace.put(namespace, done);
+        }
+        return done;
     }
 
     private Compiled compile(PolicyManifest pm) {
@@ -405,6 +429,34 @@ public final class WorkloadConnectivity {
 
     private NamespaceSelection namespaceSelection(Map<String, ValueSet> selector) {
         return namespaceSelections.computeIfAbsent(selector, s -> new NamespaceSelection(s, namespaceLabels));
+    }
+
+    private static boolean namesV6(EffectivePolicy policy) {
+        // compiling reads the rules of both directions, whatever the policy's types
+        for (Direction d : Direction.values()) {
+            for (PolicyRule r : policy.rules(d)) {
+                for (Peer peer : r.peers()) {
+                    if (peer instanceof Peer.Addresses block && (block.cidr().map(WorkloadConnectivity::cutsV6).orElse(false)
+                            || block.except().stream().anyMatch(WorkloadConnectivity::cutsV6))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean cutsV6(Cidr cidr) {
+        for (IntervalSet.Range r : IpAddresses.addresses(cidr).ranges()) {
+            if (cutsV6(r.lo()) || cutsV6(r.hi().add(BigInteger.ONE))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean cutsV6(BigInteger cut) {
+        return !IpAddresses.isV4(cut) && !cut.equals(IpAddresses.ALL_V6.min());
     }
 
     /** The addresses of a CIDR, whose boundaries cut the address space. */
