@@ -2,20 +2,15 @@ package io.github.netpol.baseline;
 
 import io.github.netpol.load.LoadResult;
 import io.github.netpol.load.LoadResultCodec;
+import io.github.netpol.load.SealedFiles;
 import io.github.netpol.load.SourceFile;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -41,7 +36,6 @@ public final class BaselineCache {
     private static final String MAGIC = "netpol-baseline-cache\n";
     /** Raise when the entry's layout or the loader's trees change meaning. */
     private static final int FORMAT = 1;
-    private static final int SHA256_BYTES = 32;
 
     private final List<Path> directories;
     private final String pluginBuild;
@@ -61,7 +55,7 @@ public final class BaselineCache {
 
     /** The SHA-256 of the bundle's bytes, in hex: the key of its entries. */
     public static String digest(byte[] bundle) {
-        return HexFormat.of().formatHex(sha256().digest(bundle));
+        return HexFormat.of().formatHex(SealedFiles.sha256().digest(bundle));
     }
 
     /** The entry of the bundle at {@code bundle} with digest {@code digest}, if one is there and valid. */
@@ -90,7 +84,7 @@ public final class BaselineCache {
             return;
         }
         for (Path place : places(bundle, digest)) {
-            write(place, bytes);
+            SealedFiles.write(place, bytes);
         }
     }
 
@@ -123,29 +117,16 @@ public final class BaselineCache {
         }
         LoadResultCodec.write(loaded, out);
         out.flush();
-        byte[] body = buffer.toByteArray();
-        byte[] sum = sha256().digest(body);
-        byte[] all = Arrays.copyOf(body, body.length + SHA256_BYTES);
-        System.arraycopy(sum, 0, all, body.length, SHA256_BYTES);
-        return all;
+        return buffer.toByteArray();
     }
 
     private Optional<Entry> read(Path place, String digest) {
+        Optional<byte[]> body = SealedFiles.open(place);
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            if (!Files.isRegularFile(place)) {
-                return Optional.empty();
-            }
-            byte[] all = Files.readAllBytes(place);
-            if (all.length < magic().length + SHA256_BYTES) {
-                return Optional.empty();
-            }
-            int bodyLength = all.length - SHA256_BYTES;
-            MessageDigest sha = sha256();
-            sha.update(all, 0, bodyLength);
-            if (!MessageDigest.isEqual(sha.digest(), Arrays.copyOfRange(all, bodyLength, all.length))) {
-                return Optional.empty();
-            }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, bodyLength));
+            DataInputStream in = SealedFiles.reader(body.get());
             if (!Arrays.equals(in.readNBytes(magic().length), magic()) || in.readInt() != FORMAT
                     || !pluginBuild.equals(in.readUTF()) || !digest.equals(in.readUTF())) {
                 return Optional.empty();
@@ -165,7 +146,7 @@ public final class BaselineCache {
             }
             return Optional.of(new Entry(files, loaded));
         } catch (IOException | RuntimeException e) {
-            // unreadable, cut short or not ours: parse the bundle instead
+            // cut short or not ours: parse the bundle instead
             return Optional.empty();
         }
     }
@@ -182,40 +163,7 @@ public final class BaselineCache {
         return b;
     }
 
-    private static void write(Path place, byte[] bytes) {
-        Path temp = null;
-        try {
-            Files.createDirectories(place.getParent());
-            temp = Files.createTempFile(place.getParent(), place.getFileName().toString(), ".tmp");
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, place, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, place, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } catch (IOException | RuntimeException e) {
-            // a read-only repository or a full disk costs the next build a parse, nothing more
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // left for whoever cleans the directory
-                }
-            }
-        }
-    }
-
     private static byte[] magic() {
         return MAGIC.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

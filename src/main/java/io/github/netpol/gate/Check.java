@@ -48,8 +48,8 @@ public final class Check {
         Gate gate = new Gate(request.failPolicy(), request.today());
         KubernetesObjects objects = new KubernetesObjects();
         Baseline baseline = request.baseline() instanceof BaselineOutcome.Found found ? found.baseline() : null;
-        // most files of the two versions are the same: each content is parsed once
-        ParsedFiles parsed = new ParsedFiles();
+        // most files of the two versions are the same: each content is parsed once, or not at all when kept
+        ParsedFiles parsed = new ParsedFiles(request.parseStore());
         // the baseline loads and validates on another core while this thread does the current version
         Map<String, CompletableFuture<ReadVersion>> oldLoads = new LinkedHashMap<>();
         for (SourceEnvironment env : request.environments()) {
@@ -88,7 +88,8 @@ public final class Check {
                         .map(f -> f.prefixed(prefix)).toList()));
             }
         }
-        stageDone.accept("both versions read and validated");
+        String contents = parsed.summary();
+        stageDone.accept("both versions read and validated" + (contents.isEmpty() ? "" : " (file contents: " + contents + ")"));
         if (!errors.isEmpty()) {
             GateResult r = gate.decide(errors, request.accepted());
             return new CheckResult(false, r.findings(), baseline.describe(), List.of(),

@@ -7,6 +7,7 @@ import io.github.netpol.baseline.RenderedFiles;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.SourceEnvironment;
+import io.github.netpol.load.ParseStore;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.validate.ReadVersion;
 import io.github.netpol.validate.apiserver.CrdChannel;
@@ -25,11 +26,12 @@ import java.util.Optional;
  * @param currentReads by {@link SourceEnvironment#key() environment key}, an environment already read with
  *                     {@code defaultNamespace} (by {@code validate} in the same build); the others are read here
  * @param channel      the channel of the Network Policy API CRDs the cluster runs; both versions are read under it
+ * @param parseStore   where parsed files are kept between builds, or null to parse every file of this run
  */
 public record CheckRequest(List<SourceEnvironment> environments, BaselineOutcome baseline, AcceptedChanges accepted,
                            FailPolicy failPolicy, boolean failIfNoBaseline, AnalysisOptions analysis,
                            String defaultNamespace, LocalDate today, String acceptedFile,
-                           Map<String, ReadVersion> currentReads, CrdChannel channel) {
+                           Map<String, ReadVersion> currentReads, CrdChannel channel, ParseStore parseStore) {
 
     public CheckRequest {
         environments = List.copyOf(environments);
@@ -43,7 +45,7 @@ public record CheckRequest(List<SourceEnvironment> environments, BaselineOutcome
                         String defaultNamespace, LocalDate today, String acceptedFile,
                         Map<String, ReadVersion> currentReads) {
         this(environments, baseline, accepted, failPolicy, failIfNoBaseline, analysis, defaultNamespace, today,
-                acceptedFile, currentReads, CrdChannel.STANDARD);
+                acceptedFile, currentReads, CrdChannel.STANDARD, null);
     }
 
     /** A request for plain manifests only, read here. */
@@ -52,7 +54,7 @@ public record CheckRequest(List<SourceEnvironment> environments, BaselineOutcome
                         AnalysisOptions analysis, String defaultNamespace, LocalDate today, String acceptedFile) {
         this(List.of(SourceEnvironment.plain(new CollectedSources(current, List.of(), sourceProblems))), baseline,
                 accepted, failPolicy, failIfNoBaseline, analysis, defaultNamespace, today, acceptedFile, Map.of(),
-                CrdChannel.STANDARD);
+                CrdChannel.STANDARD, null);
     }
 
     /** Every current file, of every environment. */
@@ -70,13 +72,13 @@ public record CheckRequest(List<SourceEnvironment> environments, BaselineOutcome
         Map<String, ReadVersion> reads = new HashMap<>(currentReads);
         reads.put(key, read);
         return new CheckRequest(environments, baseline, accepted, failPolicy, failIfNoBaseline, analysis,
-                defaultNamespace, today, acceptedFile, reads, channel);
+                defaultNamespace, today, acceptedFile, reads, channel, parseStore);
     }
 
     /** The same request for a channel of the Network Policy API CRDs (both versions are read under it). */
     public CheckRequest withChannel(CrdChannel newChannel) {
         return new CheckRequest(environments, baseline, accepted, failPolicy, failIfNoBaseline, analysis,
-                defaultNamespace, today, acceptedFile, currentReads, newChannel);
+                defaultNamespace, today, acceptedFile, currentReads, newChannel, parseStore);
     }
 
     /** The request for one environment alone, the baseline narrowed to that environment. */
@@ -89,7 +91,7 @@ public record CheckRequest(List<SourceEnvironment> environments, BaselineOutcome
                     b.environment(environment.name()).map(List::of).orElse(List.of())));
         }
         return new CheckRequest(List.of(environment), narrowed, accepted, failPolicy, failIfNoBaseline, analysis,
-                defaultNamespace, today, acceptedFile, currentReads, channel);
+                defaultNamespace, today, acceptedFile, currentReads, channel, parseStore);
     }
 
     /** The baseline's files of an environment, if the baseline was found and has it. */

@@ -108,7 +108,8 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
             getLog().info("netpol: comparing with " + b.description() + " (" + String.join(", ", parts) + ")");
         }
         return new CheckRequest(environments, outcome, readAccepted(base), settings.failOn(), settings.failIfNoBaseline(),
-                settings.analysis(), common.defaultNamespace(), LocalDate.now(), acceptedFile(), Map.of(), common.channel());
+                settings.analysis(), common.defaultNamespace(), LocalDate.now(), acceptedFile(), Map.of(), common.channel(),
+                parseStore());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.netpol.maven;
 
 import io.github.netpol.finding.Finding;
+import io.github.netpol.load.ParseStore;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.validate.apiserver.CrdChannel;
 import io.github.netpol.load.SourceEnvironment;
@@ -83,6 +84,15 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     protected boolean force;
 
     /**
+     * Keep parsed manifest files between builds, by the SHA-256 of their bytes, under
+     * {@code .cache/netpol-maven-plugin/parsed} in the local repository, so that a file parsed before (an unchanged
+     * policy, a baseline) is not parsed again. Entries are sealed and checked, the documents are validated on every
+     * build, and the directory is safe to delete; {@code false} parses every file every time.
+     */
+    @Parameter(property = "netpol.parseCache", defaultValue = "true")
+    protected boolean parseCache;
+
+    /**
      * Environments made by rendering a Kustomize directory or a local Helm chart, each validated, analysed and gated
      * on its own: {@code <render><name>prod</name><path>overlays/prod</path></render>}; a chart also takes
      * {@code valuesFiles}, {@code set}, {@code releaseName} and {@code namespace}. A {@code netpol.sources} entry that
@@ -118,6 +128,8 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** Set on the project once one goal has said that it is an aggregator without sources. */
     private static final String AGGREGATOR_NOTED = "netpol.aggregatorWithoutSources";
+    /** The parse cache's directory in the local repository. */
+    static final String PARSE_CACHE = ".cache/netpol-maven-plugin/parsed";
 
     /**
      * A {@code pom}-packaged project with modules and none of the sources (the parent of a reactor, where a shared
@@ -373,6 +385,17 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     protected InputDigest inputDigest(String goal, GoalSettings settings) {
         return InputDigest.of(goal, pluginVersion()).text("pluginBuild", pluginBuild()).settings(settings)
                 .text("repositoryPrefix", repositoryPrefix());
+    }
+
+    /** Where parsed files are kept between builds (see {@link #parseCache}), or null when they are not. */
+    protected ParseStore parseStore() {
+        if (!parseCache || session == null || session.getRepositorySession() == null
+                || session.getRepositorySession().getLocalRepository() == null
+                || session.getRepositorySession().getLocalRepository().getBasedir() == null) {
+            return null;
+        }
+        return new ParseStore(session.getRepositorySession().getLocalRepository().getBasedir().toPath()
+                .resolve(PARSE_CACHE), pluginIdentity());
     }
 
     /** The plugin's version and build: what wrote a cache entry, which another build of the plugin does not read. */

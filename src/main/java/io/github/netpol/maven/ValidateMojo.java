@@ -117,7 +117,7 @@ public class ValidateMojo extends AbstractNetpolMojo {
             ValidationRun run;
             try {
                 run = ValidationRun.of(env.sources(), settings.common().defaultNamespace(), settings.lint(),
-                        settings.common().channel());
+                        settings.common().channel(), parseStore());
             } catch (IllegalArgumentException e) {
                 throw new MojoExecutionException("netpol: " + e.getMessage(), e);
             }

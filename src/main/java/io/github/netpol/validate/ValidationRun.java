@@ -5,6 +5,8 @@ import io.github.netpol.finding.FindingCode;
 import io.github.netpol.finding.SourcePosition;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.ManifestLoader;
+import io.github.netpol.load.ParseStore;
+import io.github.netpol.load.ParsedFiles;
 import io.github.netpol.load.SourceCollector;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
@@ -93,8 +95,15 @@ public record ValidationRun(CollectedSources sources, ManifestSet set, List<Find
     /** @param channel the channel of the Network Policy API CRDs the cluster runs */
     public static ValidationRun of(CollectedSources collected, String defaultNamespace, LintSettings settings,
                                    CrdChannel channel) {
+        return of(collected, defaultNamespace, settings, channel, null);
+    }
+
+    /** @param parseStore where parsed files are kept between builds, or null */
+    public static ValidationRun of(CollectedSources collected, String defaultNamespace, LintSettings settings,
+                                   CrdChannel channel, ParseStore parseStore) {
         KubernetesObjects objects = new KubernetesObjects();
-        ManifestSet set = new ManifestReader(objects).read(new ManifestLoader().load(collected.files()), defaultNamespace);
+        ManifestSet set = new ManifestReader(objects).read(
+                new ManifestLoader(new ParsedFiles(parseStore)).load(collected.files()), defaultNamespace);
         List<Finding> apiServer = new ApiServerValidator(objects, channel).validate(set);
         List<Finding> findings = new ArrayList<>(collected.problems());
         collected.files().forEach(f -> unrendered(f.path()).ifPresent(findings::add));

@@ -1,0 +1,169 @@
+package io.github.netpol.load;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Parsed files kept between builds, by the SHA-256 of their bytes: bytes never change what they parse to, so a build
+ * that reads a file its machine has parsed before (an unchanged policy, a baseline read on every build) takes the
+ * documents instead of running SnakeYAML again, whose first parses in a fresh JVM are the costliest part of reading.
+ * Each entry is one file under the store's directory (in the local repository, so a CI cache that keeps
+ * {@code ~/.m2} keeps it), safe to delete at any time.
+ * <p>
+ * An entry is used only when everything about it checks out: the format, the plugin build that wrote it, the
+ * content digest it is filed under, and the seal over the whole entry ({@link SealedFiles}); anything else is a miss
+ * and the file is parsed. Only a parse without problems is kept, and the documents are validated on every build, so
+ * an entry can change no verdict. Entries are not touched when used: once a day, the first build that writes one
+ * deletes those written more than {@link #KEPT_FOR} ago, so an entry in constant use is parsed again once a month.
+ * Thread-safe: the files of a version are read on every core.
+ */
+public final class ParseStore {
+
+    /** How long an entry is kept after it was written. */
+    public static final Duration KEPT_FOR = Duration.ofDays(30);
+    private static final Duration PRUNE_EVERY = Duration.ofDays(1);
+    private static final String MAGIC = "netpol-parse-cache\n";
+    /** Raise when the entry's layout or the loader's trees change meaning. */
+    private static final int FORMAT = 1;
+    private static final String PRUNED = "pruned";
+
+    private final Path directory;
+    private final String pluginBuild;
+    private final AtomicBoolean pruneChecked = new AtomicBoolean();
+
+    /**
+     * @param directory   where the entries are
+     * @param pluginBuild the plugin's version and build: an entry written by another build is not read
+     */
+    public ParseStore(Path directory, String pluginBuild) {
+        this.directory = directory;
+        this.pluginBuild = pluginBuild;
+    }
+
+    /** The key of a file's bytes, read the JSON way or the YAML way. */
+    public record Key(byte[] sha256, boolean json) {
+
+        public static Key of(byte[] content, boolean json) {
+            return new Key(SealedFiles.sha256().digest(content), json);
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(sha256);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && json == k.json && Arrays.equals(sha256, k.sha256);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(sha256) * 31 + (json ? 1 : 0);
+        }
+
+        @Override
+        public String toString() {
+            return hex() + (json ? " (JSON)" : "");
+        }
+    }
+
+    /** The documents kept for these bytes, named as the file {@code path}, if a valid entry has them. */
+    public Optional<List<RawDocument>> find(Key key, String path) {
+        Optional<byte[]> body = SealedFiles.open(place(key));
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            DataInputStream in = SealedFiles.reader(body.get());
+            if (!Arrays.equals(in.readNBytes(magic().length), magic()) || in.readInt() != FORMAT
+                    || !pluginBuild.equals(in.readUTF()) || !Arrays.equals(in.readNBytes(32), key.sha256())
+                    || in.readBoolean() != key.json()) {
+                return Optional.empty();
+            }
+            LoadResult loaded = LoadResultCodec.read(in);
+            if (in.read() != -1) {
+                return Optional.empty();
+            }
+            return Optional.of(loaded.documents().stream().map(d -> d.inFile(path)).toList());
+        } catch (IOException | RuntimeException e) {
+            // not one this build wrote: parse the file instead
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps a clean parse of these bytes; a parse with problems is not kept. Best effort, like every write here. */
+    public void keep(Key key, LoadResult parsed) {
+        if (!parsed.problems().isEmpty()) {
+            return;
+        }
+        pruneOncePerDay();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            out.write(magic());
+            out.writeInt(FORMAT);
+            out.writeUTF(pluginBuild);
+            out.write(key.sha256());
+            out.writeBoolean(key.json());
+            LoadResultCodec.write(parsed, out);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        SealedFiles.write(place(key), buffer.toByteArray());
+    }
+
+    Path place(Key key) {
+        String hex = key.hex();
+        return directory.resolve(hex.substring(0, 2)).resolve(hex + (key.json() ? ".json" : ".yaml") + ".bin");
+    }
+
+    /** Deletes old entries and leftovers of interrupted writes, at most once a day and once per run. */
+    private void pruneOncePerDay() {
+        if (!pruneChecked.compareAndSet(false, true)) {
+            return;
+        }
+        Path marker = directory.resolve(PRUNED);
+        Instant now = Instant.now();
+        try {
+            if (Files.isRegularFile(marker)
+                    && Files.getLastModifiedTime(marker).toInstant().isAfter(now.minus(PRUNE_EVERY))) {
+                return;
+            }
+            Files.createDirectories(directory);
+            Files.write(marker, new byte[0]);
+            Instant oldest = now.minus(KEPT_FOR);
+            try (DirectoryStream<Path> shards = Files.newDirectoryStream(directory, Files::isDirectory)) {
+                for (Path shard : shards) {
+                    try (DirectoryStream<Path> entries = Files.newDirectoryStream(shard)) {
+                        for (Path entry : entries) {
+                            FileTime written = Files.getLastModifiedTime(entry);
+                            if (written.toInstant().isBefore(oldest)
+                                    || entry.toString().endsWith(".tmp") && written.toInstant().isBefore(now.minus(PRUNE_EVERY))) {
+                                Files.deleteIfExists(entry);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // another build is pruning, or the directory is read-only: the entries stay a day longer
+        }
+    }
+
+    private static byte[] magic() {
+        return MAGIC.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.netpol.load;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Cache files that prove they are whole: the body is followed by its SHA-256, written to a temporary file and moved
+ * into place, so a reader never sees half of one, and a partial write or a flipped byte reads as no file at all.
+ * Writing is best effort: a read-only directory or a full disk costs the next build the work the file would have
+ * saved, never the build.
+ */
+public final class SealedFiles {
+
+    private static final int SHA256_BYTES = 32;
+
+    private SealedFiles() {
+    }
+
+    /** The body of the sealed file at {@code place}, if it is there and whole. */
+    public static Optional<byte[]> open(Path place) {
+        try {
+            if (!Files.isRegularFile(place)) {
+                return Optional.empty();
+            }
+            byte[] all = Files.readAllBytes(place);
+            if (all.length < SHA256_BYTES) {
+                return Optional.empty();
+            }
+            int bodyLength = all.length - SHA256_BYTES;
+            MessageDigest sha = sha256();
+            sha.update(all, 0, bodyLength);
+            if (!MessageDigest.isEqual(sha.digest(), Arrays.copyOfRange(all, bodyLength, all.length))) {
+                return Optional.empty();
+            }
+            return Optional.of(Arrays.copyOf(all, bodyLength));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes {@code body} and its seal to {@code place}, replacing what was there; failures are ignored. */
+    public static void write(Path place, byte[] body) {
+        byte[] all = Arrays.copyOf(body, body.length + SHA256_BYTES);
+        System.arraycopy(sha256().digest(body), 0, all, body.length, SHA256_BYTES);
+        Path temp = null;
+        try {
+            Files.createDirectories(place.getParent());
+            temp = Files.createTempFile(place.getParent(), place.getFileName().toString(), ".tmp");
+            Files.write(temp, all);
+            try {
+                Files.move(temp, place, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, place, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException | RuntimeException e) {
+            // the next build does the work again, nothing more
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // left for whoever cleans the directory
+                }
+            }
+        }
+    }
+
+    /**
+     * A reader of a body. {@link java.io.ByteArrayInputStream} synchronizes every one-byte read, and
+     * {@link DataInputStream} reads a number a byte at a time: a cache entry is millions of such reads.
+     */
+    public static DataInputStream reader(byte[] body) {
+        return new DataInputStream(new InputStream() {
+            private int next;
+
+            @Override
+            public int read() {
+                return next < body.length ? body[next++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) {
+                if (length == 0) {
+                    return 0;
+                }
+                if (next >= body.length) {
+                    return -1;
+                }
+                int n = Math.min(length, body.length - next);
+                System.arraycopy(body, next, into, offset, n);
+                next += n;
+                return n;
+            }
+
+            @Override
+            public int available() {
+                return body.length - next;
+            }
+        });
+    }
+
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
