@@ -82,7 +82,7 @@ public record CiliumRules(List<Entry> rules, Map<String, String> refused) {
                     + " BaselineAdminNetworkPolicy objects, and how Cilium policies combine with those is not analysed");
         }
         for (PolicyManifest p : version.policies()) {
-            EffectivePolicy policy = EffectivePolicy.of(p.policy());
+            EffectivePolicy policy = EffectivePolicy.of(p);
             List<Selector> selectors = new ArrayList<>(List.of(policy.podSelector()));
             for (Direction d : Direction.values()) {
                 for (PolicyRule rule : policy.rules(d)) {

@@ -39,7 +39,7 @@ final class NamedNamespaces {
         List<Selector> selectors = new ArrayList<>();
         for (PolicyManifest p : version.policies()) {
             out.add(p.namespace());
-            EffectivePolicy policy = EffectivePolicy.of(p.policy());
+            EffectivePolicy policy = EffectivePolicy.of(p);
             for (Direction d : Direction.values()) {
                 for (PolicyRule r : policy.rules(d)) {
                     r.peers().stream().filter(peer -> peer instanceof Peer.Pods pods && pods.namespaces() != null)

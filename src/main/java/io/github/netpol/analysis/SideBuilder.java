@@ -85,7 +85,7 @@ public final class SideBuilder {
             if (!namespace.equals(pm.namespace())) {
                 continue;
             }
-            EffectivePolicy policy = EffectivePolicy.of(pm.policy());
+            EffectivePolicy policy = EffectivePolicy.of(pm);
             if (!policy.isolates(direction)) {
                 continue;
             }

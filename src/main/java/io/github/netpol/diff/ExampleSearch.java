@@ -232,7 +232,7 @@ final class ExampleSearch {
         if (part.rule() == null) {
             return List.of();
         }
-        EffectivePolicy policy = EffectivePolicy.of(part.rule().policy().policy());
+        EffectivePolicy policy = EffectivePolicy.of(part.rule().policy());
         List<ContainerPort> out = new ArrayList<>();
         for (PolicyPort p : policy.rules(dir()).get(part.rule().ruleIndex()).ports()) {
             if (p.isNumeric()) {

@@ -32,7 +32,7 @@ final class PolicyRuleText {
         String ns = ref.policy().namespace();
         String local = pods(spec.getPodSelector()) + " in " + ns;
         boolean ingress = ref.direction() == Direction.INGRESS;
-        List<PolicyPort> ports = EffectivePolicy.of(ref.policy().policy()).rules(ref.direction()).get(ref.ruleIndex()).ports();
+        List<PolicyPort> ports = EffectivePolicy.of(ref.policy()).rules(ref.direction()).get(ref.ruleIndex()).ports();
         // a rule with peers was written as an object with a from/to list (only a rule without peers can be null)
         String peer = ref.peerIndex() < 0 ? "anyone (every pod of every namespace and every address)"
                 : peer((ingress ? spec.getIngress().get(ref.ruleIndex()).getFrom()

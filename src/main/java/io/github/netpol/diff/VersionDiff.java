@@ -174,7 +174,7 @@ public final class VersionDiff {
     private static Set<String> portNames(ManifestSet version) {
         Set<String> names = new TreeSet<>();
         for (PolicyManifest p : version.policies()) {
-            EffectivePolicy policy = EffectivePolicy.of(p.policy());
+            EffectivePolicy policy = EffectivePolicy.of(p);
             Stream.concat(policy.ingress().stream(), policy.egress().stream())
                     .flatMap(r -> r.ports().stream()).filter(PolicyPort::isNamed).forEach(port -> names.add(port.name()));
         }

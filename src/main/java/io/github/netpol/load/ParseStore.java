@@ -28,14 +28,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * content digest it is filed under, and the seal over the whole entry ({@link SealedFiles}); anything else is a miss
  * and the file is parsed. Only a parse without problems is kept, and the documents are validated on every build, so
  * an entry can change no verdict. Entries are not touched when used: once a day, the first build that writes one
- * deletes those written more than {@link #KEPT_FOR} ago, so an entry in constant use is parsed again once a month.
+ * deletes those written more than {@link #KEPT_FOR_DAYS} days ago, so an entry in constant use is parsed again once a month.
  * Thread-safe: the files of a version are read on every core.
  */
 public final class ParseStore {
 
-    /** How long an entry is kept after it was written. */
-    public static final Duration KEPT_FOR = Duration.ofDays(30);
-    private static final Duration PRUNE_EVERY = Duration.ofDays(1);
+    /** How many days an entry is kept after it was written. */
+    public static final int KEPT_FOR_DAYS = 30;
+    private static final long PRUNE_EVERY_HOURS = 24;
     private static final String MAGIC = "netpol-parse-cache\n";
     /** Raise when the entry's layout or the loader's trees change meaning. */
     private static final int FORMAT = 1;
@@ -137,21 +137,22 @@ public final class ParseStore {
         }
         Path marker = directory.resolve(PRUNED);
         Instant now = Instant.now();
+        Instant dayAgo = now.minus(Duration.ofHours(PRUNE_EVERY_HOURS));
         try {
             if (Files.isRegularFile(marker)
-                    && Files.getLastModifiedTime(marker).toInstant().isAfter(now.minus(PRUNE_EVERY))) {
+                    && Files.getLastModifiedTime(marker).toInstant().isAfter(dayAgo)) {
                 return;
             }
             Files.createDirectories(directory);
             Files.write(marker, new byte[0]);
-            Instant oldest = now.minus(KEPT_FOR);
+            Instant oldest = now.minus(Duration.ofDays(KEPT_FOR_DAYS));
             try (DirectoryStream<Path> shards = Files.newDirectoryStream(directory, Files::isDirectory)) {
                 for (Path shard : shards) {
                     try (DirectoryStream<Path> entries = Files.newDirectoryStream(shard)) {
                         for (Path entry : entries) {
                             FileTime written = Files.getLastModifiedTime(entry);
                             if (written.toInstant().isBefore(oldest)
-                                    || entry.toString().endsWith(".tmp") && written.toInstant().isBefore(now.minus(PRUNE_EVERY))) {
+                                    || entry.toString().endsWith(".tmp") && written.toInstant().isBefore(dayAgo)) {
                                 Files.deleteIfExists(entry);
                             }
                         }

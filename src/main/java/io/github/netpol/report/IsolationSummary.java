@@ -38,7 +38,7 @@ public final class IsolationSummary {
     }
 
     private static int isolated(List<WorkloadManifest> workloads, List<PolicyManifest> policies, Direction direction) {
-        List<EffectivePolicy> isolating = policies.stream().map(p -> EffectivePolicy.of(p.policy()))
+        List<EffectivePolicy> isolating = policies.stream().map(EffectivePolicy::of)
                 .filter(p -> p.isolates(direction)).toList();
         return (int) workloads.stream()
                 .filter(w -> isolating.stream().anyMatch(p -> p.podSelector().matches(w.podLabels())))
@@ -48,7 +48,7 @@ public final class IsolationSummary {
     private static List<String> selectingAll(List<PolicyManifest> policies, Direction direction) {
         return policies.stream()
                 .filter(p -> {
-                    EffectivePolicy policy = EffectivePolicy.of(p.policy());
+                    EffectivePolicy policy = EffectivePolicy.of(p);
                     return policy.isolates(direction) && policy.podSelector().selectsAll();
                 })
                 .map(p -> p.policy().getMetadata() == null ? "" : p.policy().getMetadata().getName())

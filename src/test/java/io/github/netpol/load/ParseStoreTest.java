@@ -134,7 +134,7 @@ class ParseStoreTest {
         Path old = entries().get(0);
         Path leftover = old.resolveSibling(old.getFileName() + "123.tmp");
         Files.write(leftover, new byte[] {1});
-        Instant longAgo = Instant.now().minus(ParseStore.KEPT_FOR).minusSeconds(60);
+        Instant longAgo = Instant.now().minus(java.time.Duration.ofDays(ParseStore.KEPT_FOR_DAYS)).minusSeconds(60);
         Files.setLastModifiedTime(old, FileTime.from(longAgo));
         Files.setLastModifiedTime(leftover, FileTime.from(longAgo));
         // the first write pruned (nothing yet) and noted the day; a day later the next one prunes again

@@ -85,7 +85,7 @@ public final class WorkloadConnectivity {
         boolean v6 = false;
         for (PolicyManifest p : set.policies()) {
             policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
-            v6 = v6 || namesV6(EffectivePolicy.of(p.policy()));
+            v6 = v6 || namesV6(EffectivePolicy.of(p));
         }
         this.anyV6Block = v6;
         Tiers t = Tiers.of(set);
@@ -176,6 +176,8 @@ public final class WorkloadConnectivity {
                 }
             }
         }
+        // the address segments need the cuts of every policy a focused workload's sides read: compile them first
+        focused.forEach(w -> compiled(workloads.get(w).namespace()));
         List<BigInteger[]> segments = segments();
         for (int w : focused) {
             if (tiers != null) {
@@ -384,8 +386,8 @@ public final class WorkloadConnectivity {
 
     /**
      * The namespace's policies, compiled. Compiling adds their ipBlocks' boundaries to the cuts; the address
-     * segments are made after every side they serve is built, and equal neighbours are merged, so a cut no
-     * built side needs changes no output.
+     * segments are made after the namespaces of every focused workload are compiled, and equal neighbours are
+     * merged, so a cut of a namespace no focused side reads changes no output.
      */
     private List<Compiled> compiled(String namespace) {
         List<Compiled> done = compiledByNamespace.get(namespace);
@@ -397,7 +399,7 @@ public final class WorkloadConnectivity {
     }
 
     private Compiled compile(PolicyManifest pm) {
-        EffectivePolicy policy = EffectivePolicy.of(pm.policy());
+        EffectivePolicy policy = EffectivePolicy.of(pm);
         int namespace = namespaceIndex.getOrDefault(pm.namespace(), -1);
         List<CompiledRule> ingress = policy.ingress().stream().map(r -> rule(namespace, r)).toList();
         List<CompiledRule> egress = policy.egress().stream().map(r -> rule(namespace, r)).toList();

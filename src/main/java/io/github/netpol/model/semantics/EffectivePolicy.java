@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.github.netpol.finding.Direction;
+import io.github.netpol.model.PolicyManifest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,14 @@ public record EffectivePolicy(Selector podSelector, Set<Direction> directions, L
         directions = Set.copyOf(directions);
         ingress = List.copyOf(ingress);
         egress = List.copyOf(egress);
+    }
+
+    /**
+     * The manifest's effective policy, computed once per manifest: the policy is never changed after it is read, and
+     * a comparison asks for it many times (named namespaces, sides, ports, connectivity, examples, texts).
+     */
+    public static EffectivePolicy of(PolicyManifest manifest) {
+        return (EffectivePolicy) manifest.effective().get(() -> of(manifest.policy()));
     }
 
     public static EffectivePolicy of(NetworkPolicy policy) {

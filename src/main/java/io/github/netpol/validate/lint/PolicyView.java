@@ -36,7 +36,7 @@ public final class PolicyView {
     public PolicyView(PolicyManifest manifest) {
         this.manifest = manifest;
         this.spec = manifest.policy().getSpec() == null ? new NetworkPolicySpec() : manifest.policy().getSpec();
-        this.effective = EffectivePolicy.of(manifest.policy());
+        this.effective = EffectivePolicy.of(manifest);
         this.ingress = rules(Direction.INGRESS, spec.getIngress(), NetworkPolicyIngressRule::getFrom);
         this.egress = rules(Direction.EGRESS, spec.getEgress(), NetworkPolicyEgressRule::getTo);
         this.writtenPolicyTypes = spec.getPolicyTypes() == null ? List.of()

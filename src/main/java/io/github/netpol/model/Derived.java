@@ -1,0 +1,38 @@
+package io.github.netpol.model;
+
+import java.util.function.Supplier;
+
+/**
+ * A value computed once from a manifest that never changes after it is read (a NetworkPolicy's effective rules,
+ * which validation, lint, the analysis, the comparison and the examples all ask for), kept beside it. It is not
+ * part of the manifest: every {@code Derived} equals every other, so manifests compare as before.
+ * Thread-safe: two threads asking at once may both compute the value, and either result is kept.
+ */
+public final class Derived<T> {
+
+    private volatile T value;
+
+    public T get(Supplier<T> compute) {
+        T v = value;
+        if (v == null) {
+            v = compute.get();
+            value = v;
+        }
+        return v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Derived;
+    }
+
+    @Override
+    public int hashCode() {
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return "Derived";
+    }
+}
