@@ -5,16 +5,18 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,13 +24,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that reads a file its machine has parsed before (an unchanged policy, a baseline read on every build) takes the
  * documents instead of running SnakeYAML again, whose first parses in a fresh JVM are the costliest part of reading.
  * Each entry is one file under the store's directory (in the local repository, so a CI cache that keeps
- * {@code ~/.m2} keeps it), safe to delete at any time.
+ * {@code ~/.m2} keeps it), in a directory per plugin build, safe to delete at any time.
  * <p>
  * An entry is used only when everything about it checks out: the format, the plugin build that wrote it, the
  * content digest it is filed under, and the seal over the whole entry ({@link SealedFiles}); anything else is a miss
  * and the file is parsed. Only a parse without problems is kept, and the documents are validated on every build, so
  * an entry can change no verdict. Entries are not touched when used: once a day, the first build that writes one
- * deletes those written more than {@link #KEPT_FOR_DAYS} days ago, so an entry in constant use is parsed again once a month.
+ * deletes those written more than {@link #KEPT_FOR_DAYS} days ago (and the directories they leave empty), so an
+ * entry in constant use is parsed again once a month.
  * Thread-safe: the files of a version are read on every core.
  */
 public final class ParseStore {
@@ -43,6 +46,11 @@ public final class ParseStore {
 
     private final Path directory;
     private final String pluginBuild;
+    /**
+     * Each plugin build has a directory of its own: two builds used on one machine (two projects on two versions)
+     * would otherwise overwrite each other's entries on every build.
+     */
+    private final String buildDirectory;
     private final AtomicBoolean pruneChecked = new AtomicBoolean();
 
     /**
@@ -52,14 +60,12 @@ public final class ParseStore {
     public ParseStore(Path directory, String pluginBuild) {
         this.directory = directory;
         this.pluginBuild = pluginBuild;
+        this.buildDirectory = HexFormat.of().formatHex(
+                SealedFiles.sha256().digest(pluginBuild.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 
-    /** The key of a file's bytes, read the JSON way or the YAML way. */
+    /** The key of a file's bytes ({@link SourceFile#sha256()}), read the JSON way or the YAML way. */
     public record Key(byte[] sha256, boolean json) {
-
-        public static Key of(byte[] content, boolean json) {
-            return new Key(SealedFiles.sha256().digest(content), json);
-        }
 
         String hex() {
             return HexFormat.of().formatHex(sha256);
@@ -127,7 +133,8 @@ public final class ParseStore {
 
     Path place(Key key) {
         String hex = key.hex();
-        return directory.resolve(hex.substring(0, 2)).resolve(hex + (key.json() ? ".json" : ".yaml") + ".bin");
+        return directory.resolve(buildDirectory).resolve(hex.substring(0, 2))
+                .resolve(hex + (key.json() ? ".json" : ".yaml") + ".bin");
     }
 
     /** Deletes old entries and leftovers of interrupted writes, at most once a day and once per run. */
@@ -146,19 +153,35 @@ public final class ParseStore {
             Files.createDirectories(directory);
             Files.write(marker, new byte[0]);
             Instant oldest = now.minus(Duration.ofDays(KEPT_FOR_DAYS));
-            try (DirectoryStream<Path> shards = Files.newDirectoryStream(directory, Files::isDirectory)) {
-                for (Path shard : shards) {
-                    try (DirectoryStream<Path> entries = Files.newDirectoryStream(shard)) {
-                        for (Path entry : entries) {
-                            FileTime written = Files.getLastModifiedTime(entry);
-                            if (written.toInstant().isBefore(oldest)
-                                    || entry.toString().endsWith(".tmp") && written.toInstant().isBefore(dayAgo)) {
-                                Files.deleteIfExists(entry);
-                            }
+            Files.walkFileTree(directory, Set.of(), 3, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Instant written = attributes.lastModifiedTime().toInstant();
+                    if (!file.equals(marker) && (written.isBefore(oldest)
+                            || file.toString().endsWith(".tmp") && written.isBefore(dayAgo))) {
+                        Files.deleteIfExists(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    // an older plugin build's directory, once its entries are gone, goes too
+                    if (!dir.equals(directory)) {
+                        try {
+                            Files.delete(dir);
+                        } catch (IOException notEmptyOrGone) {
+                            // still in use
                         }
                     }
+                    return FileVisitResult.CONTINUE;
                 }
-            }
+            });
         } catch (IOException | RuntimeException e) {
             // another build is pruning, or the directory is read-only: the entries stay a day longer
         }

@@ -62,7 +62,7 @@ public final class ParsedFiles {
     }
 
     private LoadResult readThroughStore(SourceFile file, boolean json, Supplier<LoadResult> read) {
-        ParseStore.Key key = ParseStore.Key.of(file.content(), json);
+        ParseStore.Key key = new ParseStore.Key(file.sha256(), json);
         Optional<List<RawDocument>> kept = store.find(key, file.path());
         if (kept.isPresent()) {
             takenFromStore.incrementAndGet();

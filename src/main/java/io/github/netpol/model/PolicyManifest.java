@@ -1,6 +1,7 @@
 package io.github.netpol.model;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.github.netpol.load.Derived;
 
 /**
  * A NetworkPolicy as written (not defaulted), with its effective namespace.

@@ -128,6 +128,21 @@ class ParseStoreTest {
     }
 
     @Test
+    void twoPluginBuildsUsedInTurnKeepTheirOwnEntries() throws IOException {
+        SourceFile shop = file("shop.yaml", POLICY);
+        String other = "1.3.0 5000@1710000000000";
+        build(new ParseStore(dir, PLUGIN), shop);
+        build(new ParseStore(dir, other), shop);
+        assertThat(parses).hasValue(2);
+        assertThat(entries()).hasSize(2);
+        for (int i = 0; i < 3; i++) {
+            build(new ParseStore(dir, PLUGIN), shop);
+            build(new ParseStore(dir, other), shop);
+        }
+        assertThat(parses).as("neither build overwrites the other's entry").hasValue(2);
+    }
+
+    @Test
     void oldEntriesAndLeftoverTemporaryFilesArePrunedOnceADay() throws IOException {
         ParseStore store = new ParseStore(dir, PLUGIN);
         build(store, file("a.yaml", POLICY));

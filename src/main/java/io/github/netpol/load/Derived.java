@@ -1,11 +1,12 @@
-package io.github.netpol.model;
+package io.github.netpol.load;
 
 import java.util.function.Supplier;
 
 /**
- * A value computed once from a manifest that never changes after it is read (a NetworkPolicy's effective rules,
- * which validation, lint, the analysis, the comparison and the examples all ask for), kept beside it. It is not
- * part of the manifest: every {@code Derived} equals every other, so manifests compare as before.
+ * A value computed once from an input that never changes after it is read (a file's SHA-256, which the input
+ * digest and the parse cache both need; a NetworkPolicy's effective rules, which validation, lint, the analysis,
+ * the comparison and the examples all ask for), kept beside it in the record that holds the input. It is not part
+ * of that record's value: every {@code Derived} equals every other, so the records compare as before.
  * Thread-safe: two threads asking at once may both compute the value, and either result is kept.
  */
 public final class Derived<T> {
