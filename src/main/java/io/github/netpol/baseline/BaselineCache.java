@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +37,7 @@ public final class BaselineCache {
     private static final int FORMAT = 1;
 
     private final List<Path> directories;
-    private final String pluginBuild;
+    private final SealedFiles.Header header;
 
     /**
      * @param outputCache where the build keeps entries (under {@code target/}), or null
@@ -46,7 +45,7 @@ public final class BaselineCache {
      */
     public BaselineCache(Path outputCache, String pluginBuild) {
         this.directories = outputCache == null ? List.of() : List.of(outputCache);
-        this.pluginBuild = pluginBuild;
+        this.header = new SealedFiles.Header(MAGIC, FORMAT, pluginBuild);
     }
 
     /** What a cached or fresh bundle gives: its files, and their documents when a valid entry had them. */
@@ -103,9 +102,7 @@ public final class BaselineCache {
     private byte[] encode(String digest, List<SourceFile> files, LoadResult loaded) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(buffer);
-        out.write(magic());
-        out.writeInt(FORMAT);
-        out.writeUTF(pluginBuild);
+        header.write(out);
         out.writeUTF(digest);
         out.writeInt(files.size());
         for (SourceFile f : files) {
@@ -121,14 +118,13 @@ public final class BaselineCache {
     }
 
     private Optional<Entry> read(Path place, String digest) {
-        Optional<byte[]> body = SealedFiles.open(place);
+        Optional<DataInputStream> body = SealedFiles.open(place);
         if (body.isEmpty()) {
             return Optional.empty();
         }
         try {
-            DataInputStream in = SealedFiles.reader(body.get());
-            if (!Arrays.equals(in.readNBytes(magic().length), magic()) || in.readInt() != FORMAT
-                    || !pluginBuild.equals(in.readUTF()) || !digest.equals(in.readUTF())) {
+            DataInputStream in = body.get();
+            if (!header.readFrom(in) || !digest.equals(in.readUTF())) {
                 return Optional.empty();
             }
             int count = in.readInt();
@@ -161,9 +157,5 @@ public final class BaselineCache {
             throw new IOException("cut short");
         }
         return b;
-    }
-
-    private static byte[] magic() {
-        return MAGIC.getBytes(StandardCharsets.US_ASCII);
     }
 }

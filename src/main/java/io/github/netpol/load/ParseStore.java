@@ -43,9 +43,10 @@ public final class ParseStore {
     /** Raise when the entry's layout or the loader's trees change meaning. */
     private static final int FORMAT = 1;
     private static final String PRUNED = "pruned";
+    private static final int SHA256_BYTES = 32;
 
     private final Path directory;
-    private final String pluginBuild;
+    private final SealedFiles.Header header;
     /**
      * Each plugin build has a directory of its own: two builds used on one machine (two projects on two versions)
      * would otherwise overwrite each other's entries on every build.
@@ -59,82 +60,59 @@ public final class ParseStore {
      */
     public ParseStore(Path directory, String pluginBuild) {
         this.directory = directory;
-        this.pluginBuild = pluginBuild;
+        this.header = new SealedFiles.Header(MAGIC, FORMAT, pluginBuild);
         this.buildDirectory = HexFormat.of().formatHex(
                 SealedFiles.sha256().digest(pluginBuild.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 
-    /** The key of a file's bytes ({@link SourceFile#sha256()}), read the JSON way or the YAML way. */
-    public record Key(byte[] sha256, boolean json) {
-
-        String hex() {
-            return HexFormat.of().formatHex(sha256);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && json == k.json && Arrays.equals(sha256, k.sha256);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(sha256) * 31 + (json ? 1 : 0);
-        }
-
-        @Override
-        public String toString() {
-            return hex() + (json ? " (JSON)" : "");
-        }
-    }
-
-    /** The documents kept for these bytes, named as the file {@code path}, if a valid entry has them. */
-    public Optional<List<RawDocument>> find(Key key, String path) {
-        Optional<byte[]> body = SealedFiles.open(place(key));
+    /** The documents kept for the file's bytes (read as JSON or not), named as the file, if a valid entry has them. */
+    public Optional<List<RawDocument>> find(SourceFile file, boolean json) {
+        Optional<DataInputStream> body = SealedFiles.open(place(file, json));
         if (body.isEmpty()) {
             return Optional.empty();
         }
         try {
-            DataInputStream in = SealedFiles.reader(body.get());
-            if (!Arrays.equals(in.readNBytes(magic().length), magic()) || in.readInt() != FORMAT
-                    || !pluginBuild.equals(in.readUTF()) || !Arrays.equals(in.readNBytes(32), key.sha256())
-                    || in.readBoolean() != key.json()) {
+            DataInputStream in = body.get();
+            if (!header.readFrom(in) || !Arrays.equals(in.readNBytes(SHA256_BYTES), file.sha256())
+                    || in.readBoolean() != json) {
                 return Optional.empty();
             }
             LoadResult loaded = LoadResultCodec.read(in);
             if (in.read() != -1) {
                 return Optional.empty();
             }
-            return Optional.of(loaded.documents().stream().map(d -> d.inFile(path)).toList());
+            return Optional.of(loaded.documents().stream().map(d -> d.inFile(file.path())).toList());
         } catch (IOException | RuntimeException e) {
             // not one this build wrote: parse the file instead
             return Optional.empty();
         }
     }
 
-    /** Keeps a clean parse of these bytes; a parse with problems is not kept. Best effort, like every write here. */
-    public void keep(Key key, LoadResult parsed) {
+    /**
+     * Keeps a clean parse of the file's bytes (read as JSON or not); a parse with problems is not kept. Best effort,
+     * like every write here.
+     */
+    public void keep(SourceFile file, boolean json, LoadResult parsed) {
         if (!parsed.problems().isEmpty()) {
             return;
         }
         pruneOncePerDay();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buffer)) {
-            out.write(magic());
-            out.writeInt(FORMAT);
-            out.writeUTF(pluginBuild);
-            out.write(key.sha256());
-            out.writeBoolean(key.json());
+            header.write(out);
+            out.write(file.sha256());
+            out.writeBoolean(json);
             LoadResultCodec.write(parsed, out);
         } catch (IOException | RuntimeException e) {
             return;
         }
-        SealedFiles.write(place(key), buffer.toByteArray());
+        SealedFiles.write(place(file, json), buffer.toByteArray());
     }
 
-    Path place(Key key) {
-        String hex = key.hex();
+    private Path place(SourceFile file, boolean json) {
+        String hex = HexFormat.of().formatHex(file.sha256());
         return directory.resolve(buildDirectory).resolve(hex.substring(0, 2))
-                .resolve(hex + (key.json() ? ".json" : ".yaml") + ".bin");
+                .resolve(hex + (json ? ".json" : ".yaml") + ".bin");
     }
 
     /** Deletes old entries and leftovers of interrupted writes, at most once a day and once per run. */
@@ -185,9 +163,5 @@ public final class ParseStore {
         } catch (IOException | RuntimeException e) {
             // another build is pruning, or the directory is read-only: the entries stay a day longer
         }
-    }
-
-    private static byte[] magic() {
-        return MAGIC.getBytes(StandardCharsets.US_ASCII);
     }
 }

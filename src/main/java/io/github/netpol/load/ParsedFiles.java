@@ -62,15 +62,14 @@ public final class ParsedFiles {
     }
 
     private LoadResult readThroughStore(SourceFile file, boolean json, Supplier<LoadResult> read) {
-        ParseStore.Key key = new ParseStore.Key(file.sha256(), json);
-        Optional<List<RawDocument>> kept = store.find(key, file.path());
+        Optional<List<RawDocument>> kept = store.find(file, json);
         if (kept.isPresent()) {
             takenFromStore.incrementAndGet();
             return new LoadResult(kept.get(), List.of());
         }
         LoadResult result = read.get();
         parsedHere.incrementAndGet();
-        store.keep(key, result);
+        store.keep(file, json, result);
         return result;
     }
 

@@ -1,8 +1,10 @@
 package io.github.netpol.load;
 
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +27,28 @@ public final class SealedFiles {
     private SealedFiles() {
     }
 
-    /** The body of the sealed file at {@code place}, if it is there and whole. */
-    public static Optional<byte[]> open(Path place) {
+    /**
+     * What an entry's body begins with: which cache it belongs to, the layout, and the plugin build that wrote it.
+     * An entry with another header is not read, whatever else it holds.
+     */
+    public record Header(String magic, int format, String pluginBuild) {
+
+        public void write(DataOutputStream out) throws IOException {
+            out.write(magic.getBytes(StandardCharsets.US_ASCII));
+            out.writeInt(format);
+            out.writeUTF(pluginBuild);
+        }
+
+        /** Reads a header and says whether it is this one. */
+        public boolean readFrom(DataInputStream in) throws IOException {
+            byte[] expected = magic.getBytes(StandardCharsets.US_ASCII);
+            return Arrays.equals(in.readNBytes(expected.length), expected) && in.readInt() == format
+                    && pluginBuild.equals(in.readUTF());
+        }
+    }
+
+    /** A reader of the body of the sealed file at {@code place}, if it is there and whole. */
+    public static Optional<DataInputStream> open(Path place) {
         try {
             if (!Files.isRegularFile(place)) {
                 return Optional.empty();
@@ -41,7 +63,7 @@ public final class SealedFiles {
             if (!MessageDigest.isEqual(sha.digest(), Arrays.copyOfRange(all, bodyLength, all.length))) {
                 return Optional.empty();
             }
-            return Optional.of(Arrays.copyOf(all, bodyLength));
+            return Optional.of(reader(all, bodyLength));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -76,16 +98,16 @@ public final class SealedFiles {
     }
 
     /**
-     * A reader of a body. {@link java.io.ByteArrayInputStream} synchronizes every one-byte read, and
-     * {@link DataInputStream} reads a number a byte at a time: a cache entry is millions of such reads.
+     * A reader of the first {@code end} bytes. {@link java.io.ByteArrayInputStream} synchronizes every one-byte read,
+     * and {@link DataInputStream} reads a number a byte at a time: a cache entry is millions of such reads.
      */
-    public static DataInputStream reader(byte[] body) {
+    private static DataInputStream reader(byte[] bytes, int end) {
         return new DataInputStream(new InputStream() {
             private int next;
 
             @Override
             public int read() {
-                return next < body.length ? body[next++] & 0xff : -1;
+                return next < end ? bytes[next++] & 0xff : -1;
             }
 
             @Override
@@ -93,18 +115,18 @@ public final class SealedFiles {
                 if (length == 0) {
                     return 0;
                 }
-                if (next >= body.length) {
+                if (next >= end) {
                     return -1;
                 }
-                int n = Math.min(length, body.length - next);
-                System.arraycopy(body, next, into, offset, n);
+                int n = Math.min(length, end - next);
+                System.arraycopy(bytes, next, into, offset, n);
                 next += n;
                 return n;
             }
 
             @Override
             public int available() {
-                return body.length - next;
+                return end - next;
             }
         });
     }
