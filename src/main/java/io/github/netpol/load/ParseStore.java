@@ -149,10 +149,13 @@ public final class ParseStore {
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                    // an older plugin build's directory, once its entries are gone, goes too
+                    // an empty directory goes (an older plugin build's, once its entries are gone), but only one
+                    // untouched for a day: a fresh one may be another thread's or build's, about to get its entry
                     if (!dir.equals(directory)) {
                         try {
-                            Files.delete(dir);
+                            if (Files.getLastModifiedTime(dir).toInstant().isBefore(dayAgo)) {
+                                Files.delete(dir);
+                            }
                         } catch (IOException notEmptyOrGone) {
                             // still in use
                         }

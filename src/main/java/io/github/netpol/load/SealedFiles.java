@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -75,8 +76,7 @@ public final class SealedFiles {
         System.arraycopy(sha256().digest(body), 0, all, body.length, SHA256_BYTES);
         Path temp = null;
         try {
-            Files.createDirectories(place.getParent());
-            temp = Files.createTempFile(place.getParent(), place.getFileName().toString(), ".tmp");
+            temp = createTemp(place);
             Files.write(temp, all);
             try {
                 Files.move(temp, place, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -92,6 +92,23 @@ public final class SealedFiles {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // left for whoever cleans the directory
+                }
+            }
+        }
+    }
+
+    /**
+     * A temporary file beside the place, in its directory made if need be. A pruning build or thread may delete an
+     * old empty directory between its making and the file's: then it is made once more.
+     */
+    private static Path createTemp(Path place) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(place.getParent());
+            try {
+                return Files.createTempFile(place.getParent(), place.getFileName().toString(), ".tmp");
+            } catch (NoSuchFileException directoryGone) {
+                if (attempt == 2) {
+                    throw directoryGone;
                 }
             }
         }

@@ -168,6 +168,24 @@ class ParseStoreTest {
     }
 
     @Test
+    void theDaysPruningLeavesAFreshEmptyDirectoryForTheEntryAboutToBeWrittenThere() throws IOException {
+        // the day's first write prunes while the version's other files are written on other threads (or by another
+        // build): a directory just made for an entry is empty until that entry lands, and must not go meanwhile
+        Path fresh = dir.resolve("0123456789abcdef").resolve("ab");
+        Path stale = dir.resolve("fedcba9876543210").resolve("cd");
+        Files.createDirectories(fresh);
+        Files.createDirectories(stale);
+        FileTime twoDaysAgo = FileTime.from(Instant.now().minusSeconds(49 * 3600));
+        Files.setLastModifiedTime(stale, twoDaysAgo);
+        Files.setLastModifiedTime(stale.getParent(), twoDaysAgo);
+
+        build(new ParseStore(dir, PLUGIN), file("a.yaml", POLICY));
+        assertThat(fresh).as("made a moment ago, its entry still to come").isDirectory();
+        assertThat(stale).as("empty and untouched for two days").doesNotExist();
+        assertThat(entries()).singleElement();
+    }
+
+    @Test
     void aStoreThatCannotBeWrittenCostsAParseNeverTheRead() throws IOException {
         Path notADirectory = dir.resolve("file");
         Files.write(notADirectory, new byte[] {1});
