@@ -3,7 +3,6 @@ package io.github.netpol.analysis;
 import io.github.netpol.finding.WorldFact;
 import io.github.netpol.model.semantics.PolicyPort;
 
-import java.util.Comparator;
 import java.util.Set;
 
 /**
@@ -67,7 +66,6 @@ public record Dim(Kind kind, String key) implements Comparable<Dim> {
     public static final Set<String> PROTOCOLS = Set.copyOf(PolicyPort.PROTOCOLS);
     public static final int MAX_PORT = PolicyPort.MAX_PORT;
 
-    private static final Comparator<Dim> ORDER = Comparator.comparing(Dim::kind).thenComparing(Dim::key);
 
     public static Dim localLabel(String key) {
         return new Dim(Kind.LOCAL_LABEL, key);
@@ -127,6 +125,8 @@ public record Dim(Kind kind, String key) implements Comparable<Dim> {
 
     @Override
     public int compareTo(Dim o) {
-        return ORDER.compare(this, o);
+        // by kind, then key: what a sorted map of dimensions orders by, without a comparator chain on a hot path
+        int byKind = kind.compareTo(o.kind);
+        return byKind != 0 ? byKind : key.compareTo(o.key);
     }
 }

@@ -186,12 +186,12 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
     public SideRegion possible(SideRegion r) {
         SideRegion out = consistentNames(r);
         if (podAddresses.equals(IpAddresses.ALL)
-                || out.pods().cubes().stream().noneMatch(c -> c.sets().containsKey(Dim.PEER_POD_IP))) {
+                || out.pods().cubes().stream().noneMatch(c -> c.constrains(Dim.PEER_POD_IP))) {
             return out;
         }
         List<Cube> pods = new java.util.ArrayList<>();
         for (Cube c : out.pods().cubes()) {
-            pods.add(c.sets().containsKey(Dim.PEER_POD_IP) ? c.intersect(Cube.all().with(Dim.PEER_POD_IP, podAddresses)) : c);
+            pods.add(c.constrains(Dim.PEER_POD_IP) ? c.intersect(Cube.all().with(Dim.PEER_POD_IP, podAddresses)) : c);
         }
         return new SideRegion(out.direction(), new Region(pods), out.ips());
     }

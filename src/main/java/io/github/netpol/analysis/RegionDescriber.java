@@ -61,7 +61,7 @@ public final class RegionDescriber {
 
     private static List<LabelWords.Condition> conditions(Cube c, Dim.Kind kind) {
         List<LabelWords.Condition> out = new ArrayList<>();
-        c.sets().forEach((dim, set) -> {
+        c.forEach((dim, set) -> {
             if (dim.kind() == kind) {
                 out.add(condition(dim.key(), (ValueSet) set));
             }

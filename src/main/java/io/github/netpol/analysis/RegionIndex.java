@@ -44,12 +44,12 @@ final class RegionIndex {
         DimTable best = null;
         DimSet bestSet = null;
         long bestCount = cubes.size();
-        for (Map.Entry<Dim, DimSet> e : a.sets().entrySet()) {
-            DimTable table = tables.computeIfAbsent(e.getKey(), d -> DimTable.of(d, cubes));
-            long count = table.count(e.getValue(), bestCount);
+        for (int i = 0; i < a.size(); i++) {
+            DimTable table = tables.computeIfAbsent(a.dimAt(i), d -> DimTable.of(d, cubes));
+            long count = table.count(a.setAt(i), bestCount);
             if (count < bestCount) {
                 best = table;
-                bestSet = e.getValue();
+                bestSet = a.setAt(i);
                 bestCount = count;
             }
         }
@@ -94,7 +94,7 @@ final class RegionIndex {
             List<Integer> absent = new ArrayList<>();
             List<Integer> wide = new ArrayList<>();
             for (int i = 0; i < cubes.size(); i++) {
-                DimSet set = cubes.get(i).sets().get(dim);
+                DimSet set = cubes.get(i).constraint(dim);
                 if (set == null || ((ValueSet) set).cofinite()) {
                     wide.add(i);
                     continue;
@@ -159,7 +159,7 @@ final class RegionIndex {
             List<Object[]> ranges = new ArrayList<>();
             List<Integer> wide = new ArrayList<>();
             for (int i = 0; i < cubes.size(); i++) {
-                DimSet set = cubes.get(i).sets().get(dim);
+                DimSet set = cubes.get(i).constraint(dim);
                 if (set == null) {
                     wide.add(i);
                     continue;

@@ -39,7 +39,7 @@ public final class RegionPoints {
         }
         for (Region r : regions) {
             for (Cube c : r.cubes()) {
-                if (c.sets().get(Dim.PORT) instanceof IntervalSet s) {
+                if (c.constraint(Dim.PORT) instanceof IntervalSet s) {
                     for (IntervalSet.Range range : s.ranges()) {
                         cuts.add(range.lo().intValue());
                         cuts.add(range.hi().intValue() + 1);
@@ -62,7 +62,7 @@ public final class RegionPoints {
         cuts.add(IpAddresses.ALL_V6.ranges().get(0).lo());
         for (Region r : regions) {
             for (Cube c : r.cubes()) {
-                if (c.sets().get(Dim.IP) instanceof IntervalSet s) {
+                if (c.constraint(Dim.IP) instanceof IntervalSet s) {
                     for (IntervalSet.Range range : s.ranges()) {
                         cuts.add(range.lo());
                         if (range.hi().compareTo(LAST_ADDRESS) < 0) {

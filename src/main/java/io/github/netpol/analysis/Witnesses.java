@@ -91,7 +91,7 @@ public final class Witnesses {
             Map<String, String> nsLabels = peerNamespace.equals(namespace) ? localNamespaceLabels
                     : universe.isFixed(peerNamespace) ? universe.labelsOf(peerNamespace)
                     : withName(labels(c, Dim.Kind.NAMESPACE_LABEL), peerNamespace);
-            String podIp = c.sets().containsKey(Dim.PEER_POD_IP)
+            String podIp = c.constrains(Dim.PEER_POD_IP)
                     ? IpAddresses.format(((IntervalSet) c.get(Dim.PEER_POD_IP)).min()) : null;
             peer = new Endpoint.Pod(peerNamespace, nsLabels, labels(c, Dim.Kind.PEER_LABEL),
                     direction == Direction.EGRESS ? named : List.of(), null, podIp, domains);
@@ -110,7 +110,7 @@ public final class Witnesses {
      */
     private static Map<String, String> facts(Cube c, boolean ipPeer) {
         Map<String, String> out = new TreeMap<>();
-        c.sets().forEach((dim, set) -> {
+        c.forEach((dim, set) -> {
             if (dim.kind() == Dim.Kind.FACT) {
                 ValueSet v = (ValueSet) set;
                 if (!WorldFact.yesNo(dim.key())) {
@@ -131,7 +131,7 @@ public final class Witnesses {
     private static List<String> domainNames(Cube c) {
         List<String> must = new ArrayList<>();
         List<String> mustNot = new ArrayList<>();
-        c.sets().forEach((dim, set) -> {
+        c.forEach((dim, set) -> {
             if (dim.kind() == Dim.Kind.DOMAIN) {
                 ValueSet v = (ValueSet) set;
                 if (!v.containsValue(null)) {
@@ -169,7 +169,7 @@ public final class Witnesses {
     /** One assignment of the labels of one role that the cube allows (absent keys left out). */
     public static Map<String, String> labels(Cube c, Dim.Kind kind) {
         Map<String, String> out = new TreeMap<>();
-        c.sets().forEach((dim, set) -> {
+        c.forEach((dim, set) -> {
             if (dim.kind() == kind) {
                 String v = ((ValueSet) set).pick(false);
                 if (v != null) {

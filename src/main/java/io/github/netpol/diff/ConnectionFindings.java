@@ -79,18 +79,22 @@ final class ConnectionFindings {
         sides.forEach(s -> this.sides.put(s.namespace() + "/" + s.direction().label(), s));
         this.context = context;
         this.before = baseline;
-        Map<String, WorkloadManifest> before = new HashMap<>();
+        // each id made once and each namespace's labels compared once: this runs over every workload of both versions
+        Map<String, WorkloadManifest> before = new HashMap<>(2 * old.workloads().size());
         old.workloads().forEach(w -> before.putIfAbsent(w.id(), w));
+        Map<String, Boolean> relabelled = new HashMap<>();
         for (WorkloadManifest w : current.workloads()) {
-            WorkloadManifest was = before.get(w.id());
+            String id = w.id();
+            WorkloadManifest was = before.get(id);
             if (was == null) {
                 continue;
             }
-            inBoth.add(w.id());
-            beforeById.put(w.id(), was);
+            inBoth.add(id);
+            beforeById.put(id, was);
             if (!was.podLabels().equals(w.podLabels()) || !was.ports().equals(w.ports())
-                    || !oldUniverse.labelsOf(w.namespace()).equals(newUniverse.labelsOf(w.namespace()))) {
-                changed.add(w.id());
+                    || relabelled.computeIfAbsent(w.namespace(),
+                            ns -> !oldUniverse.labelsOf(ns).equals(newUniverse.labelsOf(ns)))) {
+                changed.add(id);
             }
         }
     }

@@ -159,6 +159,9 @@ public final class WorkloadConnectivity {
                         tierPair(s, d, out);
                         continue;
                     }
+                    if (!egress(s).mayAdmit(namespaceOf[d])) {
+                        continue;
+                    }
                     PortSet out1 = egress(s).allowed(d);
                     pair(s, d, out1, out1.isEmpty() ? out1 : ingress(d).allowed(s), out);
                 }
@@ -169,6 +172,9 @@ public final class WorkloadConnectivity {
                 if (!inFocus[s]) {
                     if (tiers != null) {
                         tierPair(s, d, out);
+                        continue;
+                    }
+                    if (!ingress(d).mayAdmit(namespaceOf[s])) {
                         continue;
                     }
                     PortSet in = ingress(d).allowed(s);
@@ -496,13 +502,17 @@ public final class WorkloadConnectivity {
                                 Map<String, ValueSet> podSelector) {
 
         boolean matches(int policyNamespace, int peerNamespace, Map<String, String> peerLabels) {
+            return mayMatchIn(policyNamespace, peerNamespace) && LabelSelectors.matches(podSelector, peerLabels);
+        }
+
+        /** Whether some workload of namespace {@code peerNamespace} may match: everything but the pod labels. */
+        boolean mayMatchIn(int policyNamespace, int peerNamespace) {
             if (!valid || ips != null) {
                 return false;
             }
-            boolean ns = namespaceSelector == null
+            return namespaceSelector == null
                     ? peerNamespace == policyNamespace
                     : namespaceSelector.matches(peerNamespace);
-            return ns && LabelSelectors.matches(podSelector, peerLabels);
         }
     }
 
@@ -538,12 +548,18 @@ public final class WorkloadConnectivity {
 
     /** One side of one workload: the rules of the policies that select it for the direction. */
     private final class WorkloadSide {
+        private static final byte UNDECIDED = 0;
+        private static final byte MAY = 1;
+        private static final byte NEVER = 2;
+
         private final Direction direction;
         private final WorkloadManifest self;
         private final boolean isolated;
         private final List<CompiledRule> rules;
         /** The keys of the NetworkPolicies that isolate the workload in the direction. */
         private final List<String> policies;
+        /** Per namespace: {@link #mayAdmit}, decided on first ask. */
+        private byte[] admitsFrom;
 
         WorkloadSide(Direction direction, WorkloadManifest self, boolean isolated, List<CompiledRule> rules,
                      List<String> policies) {
@@ -596,6 +612,38 @@ public final class WorkloadConnectivity {
                 }
             }
             return out;
+        }
+
+        /**
+         * Whether a workload of namespace {@code namespace} may get anything from this side: when not,
+         * {@link #allowed} is none for each of them, known without a label matched. A changed workload meets every
+         * workload of the version, and most sides let in a few namespaces: this keeps the cost per pair to a look-up.
+         */
+        boolean mayAdmit(int namespace) {
+            if (!isolated) {
+                return true;
+            }
+            if (admitsFrom == null) {
+                admitsFrom = new byte[namespaceLabels.size()];
+            }
+            if (admitsFrom[namespace] == UNDECIDED) {
+                admitsFrom[namespace] = anyRuleMayAdmit(namespace) ? MAY : NEVER;
+            }
+            return admitsFrom[namespace] == MAY;
+        }
+
+        private boolean anyRuleMayAdmit(int namespace) {
+            for (CompiledRule r : rules) {
+                if (r.peers().isEmpty()) {
+                    return true;
+                }
+                for (CompiledPeer p : r.peers()) {
+                    if (p.mayMatchIn(r.namespace(), namespace)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** Ports allowed with the workload at index {@code peer}. */
