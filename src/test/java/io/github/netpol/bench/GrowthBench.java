@@ -35,6 +35,9 @@ public final class GrowthBench {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    private static final int WARM_UP_RUNS = 3;
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
+
     private GrowthBench() {
     }
 
@@ -47,11 +50,17 @@ public final class GrowthBench {
         System.out.println("| shape | size | MiB (both) | validate cpu | check cpu | total cpu | wall | growth (cpu) | findings |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (ShapeGenerator.Shape shape : shapes) {
-            // warm-up on the smallest size, so the first row is not a cold JVM's
-            measure(new ShapeGenerator().generate(shape, sizes[0]));
             long previous = -1;
             for (int size : sizes) {
                 ShapeGenerator.Versions versions = new ShapeGenerator().generate(shape, size);
+                // each size warmed up on its own until the JIT and the heap have settled (at least WARM_UP_RUNS runs
+                // and WARM_UP_NANOS): the CPU time counts the compiler threads too, and a single warm-up run of the
+                // smallest size left one row or the other measuring compilations (a shape's growth swung between 4x
+                // and 17x from one run of the bench to the next)
+                long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+                for (int w = 0; w < WARM_UP_RUNS || System.nanoTime() < warmUntil; w++) {
+                    measure(versions);
+                }
                 List<long[]> samples = new ArrayList<>();
                 int findings = 0;
                 for (int r = 0; r < runs; r++) {
