@@ -66,7 +66,6 @@ public record Dim(Kind kind, String key) implements Comparable<Dim> {
     public static final Set<String> PROTOCOLS = Set.copyOf(PolicyPort.PROTOCOLS);
     public static final int MAX_PORT = PolicyPort.MAX_PORT;
 
-
     public static Dim localLabel(String key) {
         return new Dim(Kind.LOCAL_LABEL, key);
     }
