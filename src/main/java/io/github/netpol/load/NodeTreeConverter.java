@@ -47,8 +47,8 @@ final class NodeTreeConverter {
     private int[] lineColumns = new int[128];
     private int recorded;
 
-    // one copy of each pointer, key, key list and short text across the documents of a load: the same
-    // structure repeats in every manifest, and the trees and source maps are kept for the whole run
+    // one copy of each key, key list, pointer table and short text across the documents of a load: the
+    // same structure repeats in every manifest, and the trees and source maps are kept for the whole run
     private final Interner interner;
 
     /** One converter per document; {@code scalars} may serve every document of a file (it keeps no state). */
@@ -112,7 +112,7 @@ final class NodeTreeConverter {
                 checkTag(node, Tag.SEQ);
                 List<Object> list = new ArrayList<>(seq.getValue().size());
                 for (Node item : seq.getValue()) {
-                    String child = interner.child(pointer, list.size());
+                    String child = JsonPointer.child(pointer, list.size());
                     record(child, item.getStartMark());
                     list.add(value(item, child));
                 }
@@ -144,7 +144,7 @@ final class NodeTreeConverter {
                                 + "the API server would silently keep only one of them. Remove or merge the duplicate."));
                 continue;
             }
-            String child = interner.child(pointer, key);
+            String child = JsonPointer.child(pointer, key);
             record(child, keyNode.getStartMark());
             keys[size] = key;
             values[size] = value(tuple.getValueNode(), child);
