@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * loaded trees and source maps are kept for the whole build, so sharing is most of their size.
  * One instance per load: nothing is kept between loads.
  *
- * <p>JSON pointers themselves are not interned: a document's pointers live on only in its table, and
- * documents of one shape share the first one's table, so interning them saved no memory. It did cost a
- * map entry per distinct pointer, and a policy with thousands of rules has that many pointers of its own.
+ * <p>A JSON pointer is interned only while it is likely to recur in other documents: the loader builds the
+ * pointers of a list's items from index 16 on (and below them) itself. A policy with thousands of rules has
+ * that many pointers nothing else shares, and a map entry for each, kept for the whole load, cost more than
+ * it saved.
  */
 final class Interner {
 
@@ -19,6 +20,11 @@ final class Interner {
 
     private final Map<String, String> strings = new ConcurrentHashMap<>();
     private final Map<StringTable, StringTable> tables = new ConcurrentHashMap<>();
+    private final Map<Child, String> children = new ConcurrentHashMap<>();
+
+    /** A pointer's child by key or index; parent and key are interned, so hashing them costs nothing. */
+    private record Child(String parent, Object token) {
+    }
 
     String string(String s) {
         if (s.length() > MAX_STRING_LENGTH) {
@@ -26,6 +32,16 @@ final class Interner {
         }
         String known = strings.putIfAbsent(s, s);
         return known == null ? s : known;
+    }
+
+    /** The interned pointer of {@code parent}'s entry {@code key}; {@code parent} and {@code key} must be interned. */
+    String child(String parent, String key) {
+        return children.computeIfAbsent(new Child(parent, key), c -> string(JsonPointer.child(parent, key)));
+    }
+
+    /** The interned pointer of {@code parent}'s item {@code index}; {@code parent} must be interned. */
+    String child(String parent, int index) {
+        return children.computeIfAbsent(new Child(parent, index), c -> string(JsonPointer.child(parent, index)));
     }
 
     StringTable table(String[] strings) {

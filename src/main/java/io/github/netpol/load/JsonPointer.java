@@ -6,12 +6,16 @@ public final class JsonPointer {
     private JsonPointer() {
     }
 
+    // sized exactly: the loader builds a pointer for every node of a long list, and a growing builder copied each
     public static String child(String parent, String key) {
-        return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+        if (key.indexOf('~') >= 0 || key.indexOf('/') >= 0) {
+            key = key.replace("~", "~0").replace("/", "~1");
+        }
+        return new StringBuilder(parent.length() + 1 + key.length()).append(parent).append('/').append(key).toString();
     }
 
     public static String child(String parent, int index) {
-        return parent + "/" + index;
+        return new StringBuilder(parent.length() + 11).append(parent).append('/').append(index).toString();
     }
 
     /** How a pointer reads in a message: {@code /spec/ingress/0/from} becomes {@code spec.ingress[0].from}. */

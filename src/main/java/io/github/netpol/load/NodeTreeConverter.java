@@ -33,6 +33,12 @@ final class NodeTreeConverter {
     /** Upper bound on the number of values one document may expand to. */
     static final int MAX_NODES = 1_000_000;
 
+    /**
+     * The pointers of a list's items from this index on, and of everything below them, are built, not interned:
+     * the items of a long list (a policy's thousands of rules) seldom recur in other documents.
+     */
+    private static final int SHARED_ITEMS = 16;
+
     /** Up to this many keys, duplicates are found by scanning the keys read so far. */
     private static final int SCAN_KEYS_UP_TO = 16;
 
@@ -47,8 +53,8 @@ final class NodeTreeConverter {
     private int[] lineColumns = new int[128];
     private int recorded;
 
-    // one copy of each key, key list, pointer table and short text across the documents of a load: the
-    // same structure repeats in every manifest, and the trees and source maps are kept for the whole run
+    // one copy of each pointer, key, key list and short text across the documents of a load: the same
+    // structure repeats in every manifest, and the trees and source maps are kept for the whole run
     private final Interner interner;
 
     /** One converter per document; {@code scalars} may serve every document of a file (it keeps no state). */
@@ -72,7 +78,7 @@ final class NodeTreeConverter {
     Object convert(Node root) {
         try {
             record("", root.getStartMark());
-            return value(root, "");
+            return value(root, "", true);
         } catch (Refused e) {
             problems.add(e.finding);
             return null;
@@ -94,7 +100,8 @@ final class NodeTreeConverter {
         recorded++;
     }
 
-    private Object value(Node node, String pointer) {
+    /** @param shared whether the pointers below {@code pointer} are interned (see {@link #SHARED_ITEMS}) */
+    private Object value(Node node, String pointer, boolean shared) {
         if (++nodes > MAX_NODES) {
             throw new Refused(error(FindingCode.TOO_MANY_ALIASES, node.getStartMark(),
                     "The document expands to more than " + MAX_NODES + " values through aliases; "
@@ -112,19 +119,21 @@ final class NodeTreeConverter {
                 checkTag(node, Tag.SEQ);
                 List<Object> list = new ArrayList<>(seq.getValue().size());
                 for (Node item : seq.getValue()) {
-                    String child = JsonPointer.child(pointer, list.size());
+                    boolean itemShared = shared && list.size() < SHARED_ITEMS;
+                    String child = itemShared ? interner.child(pointer, list.size())
+                            : JsonPointer.child(pointer, list.size());
                     record(child, item.getStartMark());
-                    list.add(value(item, child));
+                    list.add(value(item, child, itemShared));
                 }
                 return list;
             }
-            return mapping((MappingNode) node, pointer);
+            return mapping((MappingNode) node, pointer, shared);
         } finally {
             inProgress.remove(node);
         }
     }
 
-    private Map<String, Object> mapping(MappingNode map, String pointer) {
+    private Map<String, Object> mapping(MappingNode map, String pointer, boolean shared) {
         checkTag(map, Tag.MAP);
         List<NodeTuple> tuples = map.getValue();
         String[] keys = new String[tuples.size()];
@@ -144,10 +153,10 @@ final class NodeTreeConverter {
                                 + "the API server would silently keep only one of them. Remove or merge the duplicate."));
                 continue;
             }
-            String child = JsonPointer.child(pointer, key);
+            String child = shared ? interner.child(pointer, key) : JsonPointer.child(pointer, key);
             record(child, keyNode.getStartMark());
             keys[size] = key;
-            values[size] = value(tuple.getValueNode(), child);
+            values[size] = value(tuple.getValueNode(), child, shared);
             size++;
         }
         if (size < keys.length) {

@@ -64,10 +64,11 @@ public final class GrowthBench {
             }
             for (int r = 0; r < runs; r++) {
                 for (int i = 0; i < sizes.length; i++) {
-                    long compiledBefore = WorkCpu.compilerNanos();
+                    WorkCpu cpu = WorkCpu.now();
+                    long compiledBefore = cpu.compilerNanos();
                     long[] sample = new long[3];
                     for (int k = 0; k < repeats[i]; k++) {
-                        Sample s = measure(versions.get(i));
+                        Sample s = measure(versions.get(i), cpu);
                         sample[0] += s.validateCpu;
                         sample[1] += s.checkCpu;
                         sample[2] += s.wall;
@@ -77,7 +78,7 @@ public final class GrowthBench {
                         sample[k] /= repeats[i];
                     }
                     samples.get(i).add(sample);
-                    compiling[i] += (WorkCpu.compilerNanos() - compiledBefore) / repeats[i];
+                    compiling[i] += (cpu.compilerNanos() - compiledBefore) / repeats[i];
                 }
             }
             long previous = -1;
@@ -106,7 +107,7 @@ public final class GrowthBench {
         long warmUntil = System.nanoTime() + WARM_UP_NANOS;
         long lastWall = 0;
         for (int w = 0; w < WARM_UP_RUNS || System.nanoTime() < warmUntil; w++) {
-            lastWall = measure(versions).wall;
+            lastWall = measure(versions, WorkCpu.now()).wall;
         }
         return (int) Math.max(1, SAMPLE_NANOS / Math.max(1, lastWall));
     }
@@ -114,14 +115,14 @@ public final class GrowthBench {
     private record Sample(long validateCpu, long checkCpu, long wall, int findings) {
     }
 
-    private static Sample measure(ShapeGenerator.Versions versions) {
+    private static Sample measure(ShapeGenerator.Versions versions, WorkCpu cpu) {
         List<SourceFile> current = files(versions.current());
         List<SourceFile> old = files(versions.baseline());
-        long c0 = WorkCpu.nanos();
+        long c0 = cpu.nanos();
         long t0 = System.nanoTime();
         ValidationRun validation = ValidationRun.of(new CollectedSources(current, List.of(), List.of()), "default",
                 LintSettings.defaults());
-        long c1 = WorkCpu.nanos();
+        long c1 = cpu.nanos();
         List<Finding> errors = validation.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
         if (!errors.isEmpty()) {
             throw new IllegalStateException(versions.shape().label() + " does not validate: " + errors.get(0).consoleLine());
@@ -130,7 +131,7 @@ public final class GrowthBench {
                 new BaselineOutcome.Found(new Baseline("dir:old", "directory old", old)), AcceptedChanges.none(),
                 FailPolicy.parse(List.of("widening", "isolation")), false, AnalysisOptions.defaults(), "default",
                 LocalDate.now(), "netpol-accepted.yaml").withCurrentRead("", validation.readVersion()));
-        long c2 = WorkCpu.nanos();
+        long c2 = cpu.nanos();
         long t1 = System.nanoTime();
         if (check.passed()) {
             throw new IllegalStateException(versions.shape().label() + ": the check must find the widening");

@@ -149,6 +149,21 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void theItemsOfALongListHaveTheSamePointersAsTheFirstOnes() {
+        // the first items' pointers are interned, the later ones built; both must read the same
+        StringBuilder yaml = new StringBuilder("rules:\n");
+        for (int i = 0; i < 20; i++) {
+            yaml.append("  - {\"a/b~c\": [").append(i).append("]}\n");
+        }
+        LoadResult result = load("l.yaml", yaml.toString());
+        assertThat(result.problems()).isEmpty();
+        NodePositions positions = result.documents().get(0).positions();
+        assertThat(positions.get("/rules/3/a~1b~0c/0")).hasToString("l.yaml:5:16");
+        assertThat(positions.get("/rules/19/a~1b~0c/0")).hasToString("l.yaml:21:16");
+        assertThat(positions.size()).isEqualTo(2 + 3 * 20);
+    }
+
+    @Test
     void syntaxErrorIsAFindingNotAnException() {
         Finding f = only(load("s.yaml", "a: [1, 2\nb: 3\n"));
         assertThat(f.id()).isEqualTo("yaml-syntax");
