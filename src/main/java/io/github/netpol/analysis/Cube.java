@@ -90,8 +90,8 @@ public final class Cube {
     }
 
     public DimSet get(Dim dim) {
-        int i = indexOf(dim);
-        return i < 0 ? dim.full() : sets[i];
+        DimSet s = constraint(dim);
+        return s == null ? dim.full() : s;
     }
 
     private int indexOf(Dim dim) {

@@ -206,7 +206,11 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
         java.util.Set<String> patterns = new java.util.TreeSet<>();
         for (Region part : List.of(r.pods(), r.ips())) {
             for (Cube c : part.cubes()) {
-                c.sets().keySet().stream().filter(d -> d.kind() == Dim.Kind.DOMAIN).forEach(d -> patterns.add(d.key()));
+                for (int i = 0; i < c.size(); i++) {
+                    if (c.dimAt(i).kind() == Dim.Kind.DOMAIN) {
+                        patterns.add(c.dimAt(i).key());
+                    }
+                }
             }
         }
         if (patterns.size() < 2) {
@@ -241,10 +245,10 @@ public record NamespaceUniverse(Map<String, Map<String, String>> fixedLabels, Na
         List<Cube> out = new java.util.ArrayList<>();
         for (Cube c : where.intersect(Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(ns))).cubes()) {
             Cube local = Cube.all();
-            for (Map.Entry<Dim, DimSet> e : c.sets().entrySet()) {
-                if (e.getKey().kind() == Dim.Kind.NAMESPACE_LABEL) {
+            for (int i = 0; i < c.size(); i++) {
+                if (c.dimAt(i).kind() == Dim.Kind.NAMESPACE_LABEL) {
                     // a fixed namespace never carries label constraints (matching decides it by name)
-                    local = local.with(Dim.localNamespaceLabel(e.getKey().key()), e.getValue());
+                    local = local.with(Dim.localNamespaceLabel(c.dimAt(i).key()), c.setAt(i));
                 }
             }
             out.add(local);

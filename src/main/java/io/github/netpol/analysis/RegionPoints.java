@@ -85,7 +85,8 @@ public final class RegionPoints {
         TreeSet<String> facts = new TreeSet<>();
         for (Region r : regions) {
             for (Cube c : r.cubes()) {
-                for (Dim d : c.sets().keySet()) {
+                for (int i = 0; i < c.size(); i++) {
+                    Dim d = c.dimAt(i);
                     if (d.kind() == Dim.Kind.FACT && WorldFact.yesNo(d.key())
                             && (sameNode || !d.key().equals(WorldFact.SAME_NODE))) {
                         facts.add(d.key());

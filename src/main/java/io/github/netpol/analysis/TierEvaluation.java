@@ -105,19 +105,29 @@ public record TierEvaluation(TierOutcome admin, TierOutcome baseline, SideRegion
         return localPods(r, false);
     }
 
+    private static boolean holdsInSomeWorlds(Cube c) {
+        for (int i = 0; i < c.size(); i++) {
+            Dim d = c.dimAt(i);
+            if (d.kind() == Dim.Kind.FACT
+                    && (d.key().startsWith(WorldFact.SETTING) || d.key().startsWith(WorldFact.L7_PASSES))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @param certain leave out the cubes that hold only in some worlds (constrain a world fact) */
     private static Region localPods(SideRegion r, boolean certain) {
         List<Cube> out = new ArrayList<>();
         for (Region part : List.of(r.pods(), r.ips())) {
             for (Cube c : part.cubes()) {
-                if (certain && c.sets().keySet().stream().anyMatch(d -> d.kind() == Dim.Kind.FACT
-                        && (d.key().startsWith(WorldFact.SETTING) || d.key().startsWith(WorldFact.L7_PASSES)))) {
+                if (certain && holdsInSomeWorlds(c)) {
                     continue;
                 }
                 Cube local = Cube.all();
-                for (var e : c.sets().entrySet()) {
-                    if (e.getKey().local()) {
-                        local = local.with(e.getKey(), e.getValue());
+                for (int i = 0; i < c.size(); i++) {
+                    if (c.dimAt(i).local()) {
+                        local = local.with(c.dimAt(i), c.setAt(i));
                     }
                 }
                 out.add(local);

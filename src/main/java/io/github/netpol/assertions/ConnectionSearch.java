@@ -3,7 +3,6 @@ package io.github.netpol.assertions;
 import io.github.netpol.analysis.AnalyzedVersion;
 import io.github.netpol.analysis.Cube;
 import io.github.netpol.analysis.Dim;
-import io.github.netpol.analysis.DimSet;
 import io.github.netpol.analysis.IntervalSet;
 import io.github.netpol.analysis.NamespaceUniverse;
 import io.github.netpol.analysis.Region;
@@ -149,10 +148,10 @@ final class ConnectionSearch {
      */
     static Cube toIngressFrame(Cube egress, String source, boolean sameNamespace) {
         Cube out = Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(source));
-        for (Map.Entry<Dim, DimSet> e : egress.sets().entrySet()) {
-            Dim target = swap(e.getKey(), sameNamespace);
+        for (int i = 0; i < egress.size(); i++) {
+            Dim target = swap(egress.dimAt(i), sameNamespace);
             if (target != null) {
-                out = out.with(target, e.getValue());
+                out = out.with(target, egress.setAt(i));
             }
         }
         return out;
@@ -161,10 +160,10 @@ final class ConnectionSearch {
     /** The reverse: a cube of the destination's ingress frame in the source's egress frame. */
     private static Cube toEgressFrame(Cube ingress, String destination, boolean sameNamespace) {
         Cube out = Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(destination));
-        for (Map.Entry<Dim, DimSet> e : ingress.sets().entrySet()) {
-            Dim target = swap(e.getKey(), sameNamespace);
+        for (int i = 0; i < ingress.size(); i++) {
+            Dim target = swap(ingress.dimAt(i), sameNamespace);
             if (target != null) {
-                out = out.with(target, e.getValue());
+                out = out.with(target, ingress.setAt(i));
             }
         }
         return out;

@@ -95,9 +95,11 @@ final class Describer {
 
     private static void collect(Region region, Set<String> keys) {
         for (Cube c : region.cubes()) {
-            c.sets().keySet().stream()
-                    .filter(dim -> dim.kind() == Dim.Kind.LOCAL_LABEL || dim.kind() == Dim.Kind.PEER_LABEL)
-                    .forEach(dim -> keys.add(dim.key()));
+            c.forEach((dim, set) -> {
+                if (dim.kind() == Dim.Kind.LOCAL_LABEL || dim.kind() == Dim.Kind.PEER_LABEL) {
+                    keys.add(dim.key());
+                }
+            });
         }
     }
 }

@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * How the work grows with each dimension ({@link ShapeGenerator}): per shape and size, in one warm JVM, the median
  * CPU time (all threads of the process but the JIT compiler's, see {@link WorkCpu}) of what a build running
- * {@code validate} and {@code check} does, split into the two goals, and the ratio from one size to the next. Not a test; see docs/performance.md:
+ * {@code validate} and {@code check} does, split into the two goals, and the ratio from one size to the next. Not a
+ * test; see docs/performance.md:
  * {@code java -Xmx1g -cp ... io.github.netpol.bench.GrowthBench [shapes] [sizes] [runs]}, e.g.
  * {@code rules,peers,ports 1000,10000 3}.
  */
