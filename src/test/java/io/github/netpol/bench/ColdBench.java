@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * skip, with ...) so that a change in the machine's load hits both alike; the added time is each pair's difference.
  * <p>
  * The plugin jar is placed in a local repository of the benchmark's own (its dependencies come from the user's
- * local repository through a {@code file:} mirror during one warm-up build per case), so nothing is installed into
+ * local repository, tried before Maven Central, during one warm-up build per case), so nothing is installed into
  * the user's repository. Then one more pair of runs gives the breakdown: classes loaded per library
  * ({@code -Xlog:class+load}), JIT compilation time ({@code -XX:+CITime}), each goal's time from Maven's timestamped
  * log, and the plugin's own stage timings (its debug lines, enabled for the plugin's loggers only).
@@ -159,18 +159,30 @@ public final class ColdBench {
         return v;
     }
 
-    /** The plugin in the benchmark's own local repository; everything else comes from {@code seed} when first needed. */
+    /**
+     * The plugin in the benchmark's own local repository; everything else comes from {@code seed} when first needed,
+     * or from Maven Central when the seed lacks it (a fresh machine's local repository lacks, say, the
+     * {@code plexus-utils} 1.1 that Maven 3 adds to every plugin's realm): the seed is a repository tried before
+     * Central, not a mirror of it.
+     */
     private void install(Path jar, Path seed) throws IOException {
         Files.createDirectories(work);
         Files.writeString(settings, """
                 <settings>
-                  <mirrors>
-                    <mirror>
+                  <profiles>
+                    <profile>
                       <id>netpol-cold-bench-seed</id>
-                      <mirrorOf>*</mirrorOf>
-                      <url>%s</url>
-                    </mirror>
-                  </mirrors>
+                      <repositories>
+                        <repository><id>netpol-cold-bench-seed</id><url>%1$s</url></repository>
+                      </repositories>
+                      <pluginRepositories>
+                        <pluginRepository><id>netpol-cold-bench-seed</id><url>%1$s</url></pluginRepository>
+                      </pluginRepositories>
+                    </profile>
+                  </profiles>
+                  <activeProfiles>
+                    <activeProfile>netpol-cold-bench-seed</activeProfile>
+                  </activeProfiles>
                 </settings>
                 """.formatted(seed.toUri()));
         Path dir = Files.createDirectories(repo.resolve("io/github/netpol/netpol-maven-plugin").resolve(pluginVersion));
