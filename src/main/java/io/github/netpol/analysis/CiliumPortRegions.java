@@ -32,14 +32,14 @@ public final class CiliumPortRegions {
         if (item.anyPort()) {
             return Region.all();
         }
-        return ports(item.ports());
+        return ports(item.ports(), new SetPool());
     }
 
-    /** The ports of {@code toPorts} items as {@link CiliumPolicy} reads them. */
-    public static Region ports(List<PolicyPort> ports) {
+    /** The ports of {@code toPorts} items as {@link CiliumPolicy} reads them, of the sets of {@code pool}. */
+    public static Region ports(List<PolicyPort> ports, SetPool pool) {
         Region out = Region.empty();
         for (PolicyPort p : ports) {
-            Region one = SideBuilder.ports(List.of(p));
+            Region one = SideBuilder.ports(List.of(p), pool);
             out = out.union(p.anyProtocol() || !p.protocolWritten() ? one.intersect(ANY_PROTOCOL) : one);
         }
         return out;

@@ -86,15 +86,15 @@ public final class CiliumSides {
                         // a deny item matches all its ports (validation rejects L7 rules there)
                         Region ports = item.anyPort()
                                 ? everyPort(item)
-                                : CiliumPortRegions.ports(item.ports());
+                                : CiliumPortRegions.ports(item.ports(), side.sets());
                         put(regions, denies, ref(e, item, CiliumRuleRef.Role.ITEM, TierPolicy.Action.DENY),
                                 within(peers, subject, ports));
                         continue;
                     }
                     Region plainExplicit = CiliumPortRegions.ports(item.plainPorts().stream()
-                            .filter(p -> p.kind() != PolicyPort.Kind.ANY).toList());
+                            .filter(p -> p.kind() != PolicyPort.Kind.ANY).toList(), side.sets());
                     Region plainAny = CiliumPortRegions.ports(item.plainPorts().stream()
-                            .filter(p -> p.kind() == PolicyPort.Kind.ANY).toList());
+                            .filter(p -> p.kind() == PolicyPort.Kind.ANY).toList(), side.sets());
                     if (item.anyPort() && !item.l7()) {
                         plainAny = everyPort(item);
                     }
@@ -107,7 +107,7 @@ public final class CiliumSides {
                     for (CiliumPolicy.L7Filter f : item.l7Filters()) {
                         Region ports = f.everyPort()
                                 ? everyPort(item)
-                                : CiliumPortRegions.ports(f.ports());
+                                : CiliumPortRegions.ports(f.ports(), side.sets());
                         SideRegion r = within(peers, subject, ports);
                         if (r.isEmpty()) {
                             continue;

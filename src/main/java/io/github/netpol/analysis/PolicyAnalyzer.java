@@ -24,11 +24,19 @@ public final class PolicyAnalyzer {
 
     /** With an explicit universe, e.g. {@link NamespaceUniverse#compared} when versions are compared. */
     public static AnalyzedVersion analyze(ManifestSet version, NamespaceUniverse universe) {
+        return analyze(version, universe, new SetPool());
+    }
+
+    /**
+     * With an explicit universe and the sets of a comparison: two versions analysed for {@link SideComparison} share
+     * one pool, so that their equal cubes hold the same sets.
+     */
+    public static AnalyzedVersion analyze(ManifestSet version, NamespaceUniverse universe, SetPool sets) {
         Map<String, List<PolicyManifest>> byNamespace = byNamespace(version.policies());
         Tiers tiers = Tiers.of(version);
         CiliumRules cilium = CiliumRules.of(version);
         // shared by the sides of this version, built on every core: resolved selectors recur across namespaces
-        SideBuilder.Cache cache = new SideBuilder.Cache();
+        SideBuilder.Cache cache = new SideBuilder.Cache(sets);
         Set<String> namespaces = new TreeSet<>(byNamespace.keySet());
         if (!tiers.isEmpty() || !cilium.isEmpty()) {
             namespaces.addAll(universe.fixedNames());

@@ -35,6 +35,16 @@ public final class SideBuilder {
         private final Map<Object, Region> namespaces = new ConcurrentHashMap<>();
         private final Map<Object, SideRegion> tierRules = new ConcurrentHashMap<>();
         private final Map<Object, SideRegion> ciliumPeers = new ConcurrentHashMap<>();
+        private final SetPool sets;
+
+        public Cache() {
+            this(new SetPool());
+        }
+
+        /** @param sets shared with the other version's cache when the two are compared */
+        public Cache(SetPool sets) {
+            this.sets = sets;
+        }
     }
 
     private final String namespace;
@@ -89,7 +99,7 @@ public final class SideBuilder {
             if (!policy.isolates(direction)) {
                 continue;
             }
-            Region selected = Region.of(labelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(policy.podSelector())));
+            Region selected = Region.of(pooledLabelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(policy.podSelector())));
             isolating.add(new SideAnalysis.Selection(pm, selected));
             selections.add(selected);
             for (PolicyRule rule : policy.rules(direction)) {
@@ -161,7 +171,7 @@ public final class SideBuilder {
     }
 
     private void addRule(PolicyManifest pm, PolicyRule rule, Region selected, List<SideAnalysis.PolicyRuleRegion> out) {
-        Region local = selected.intersect(ports(rule.ports()));
+        Region local = selected.intersect(ports(rule.ports(), cache.sets));
         if (rule.allPeers()) {
             out.add(new SideAnalysis.PolicyRuleRegion(new PolicyRuleRef(pm, direction, rule.index(), -1), side(local, local)));
             return;
@@ -212,7 +222,7 @@ public final class SideBuilder {
     /** The pods of this namespace whose namespace and own labels match the two selectors. */
     private Region subject(Selector namespaces, Selector pods) {
         Region here = universe.localMatch(LabelSelectors.constraints(namespaces), namespace);
-        return here.isEmpty() ? here : here.intersect(labelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(pods)));
+        return here.isEmpty() ? here : here.intersect(pooledLabelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(pods)));
     }
 
     /**
@@ -228,7 +238,7 @@ public final class SideBuilder {
         for (TierPeer peer : rule.peers()) {
             if (peer instanceof TierPeer.Pods p) {
                 pods = pods.union(namespaces(LabelSelectors.constraints(p.namespaces()))
-                        .intersect(labelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(p.pods()))));
+                        .intersect(pooledLabelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(p.pods()))));
             } else if (direction == Direction.INGRESS) {
                 continue; // addresses, nodes and names are egress peers only
             } else if (peer instanceof TierPeer.Networks n) {
@@ -251,14 +261,14 @@ public final class SideBuilder {
             }
             // an unknown peer of an Accept rule matches nothing
         }
-        Region ports = ports(rule.ports());
+        Region ports = ports(rule.ports(), cache.sets);
         return side(pods.intersect(ports), ips.intersect(ports));
     }
 
     /** The pods of the namespaces one selector matches whose own labels the other matches, as peers. */
     Region podsOf(Selector namespaces, Selector pods) {
         return namespaces(LabelSelectors.constraints(namespaces))
-                .intersect(labelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(pods)));
+                .intersect(pooledLabelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(pods)));
     }
 
     /** A Cilium item's peers, resolved once per frame and direction for every side that shares them. */
@@ -274,7 +284,7 @@ public final class SideBuilder {
         Region namespaces = peer.namespaces() == null
                 ? Region.of(Cube.all().with(Dim.NAMESPACE_NAME, ValueSet.of(namespace)))
                 : namespaces(LabelSelectors.constraints(peer.namespaces()));
-        return namespaces.intersect(labelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(peer.pods())));
+        return namespaces.intersect(pooledLabelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(peer.pods())));
     }
 
     /**
@@ -286,6 +296,15 @@ public final class SideBuilder {
         return cache.namespaces.computeIfAbsent(List.of(selector, frame), k -> universe.matching(selector, namespace));
     }
 
+    /** {@link #labelCube} of the sets of this comparison's pool. */
+    private Cube pooledLabelCube(Dim.Kind kind, Map<String, ValueSet> constraints) {
+        Cube c = Cube.all();
+        for (Map.Entry<String, ValueSet> e : constraints.entrySet()) {
+            c = c.with(new Dim(kind, e.getKey()), cache.sets.canonical(e.getValue()));
+        }
+        return c;
+    }
+
     /** A cube constraining the labels of one role (local pod, peer pod, peer namespace). */
     public static Cube labelCube(Dim.Kind kind, Map<String, ValueSet> constraints) {
         Cube c = Cube.all();
@@ -295,19 +314,24 @@ public final class SideBuilder {
         return c;
     }
 
-    /** The ports of a rule as a region over protocol, port number and port name. */
-    static Region ports(List<PolicyPort> ports) {
+    /** The sets this side's regions are built of, one instance per equal set. */
+    SetPool sets() {
+        return cache.sets;
+    }
+
+    /** The ports of a rule as a region over protocol, port number and port name, of the sets of {@code pool}. */
+    static Region ports(List<PolicyPort> ports, SetPool pool) {
         if (ports.isEmpty()) {
             return Region.all();
         }
         List<Cube> cubes = new ArrayList<>();
         for (PolicyPort p : ports) {
             Cube c = p.anyProtocol() ? Cube.all()
-                    : Cube.all().with(Dim.PROTOCOL, ValueSet.of(p.protocol()).intersect(Dim.PROTOCOL.full()));
+                    : Cube.all().with(Dim.PROTOCOL, pool.canonical(ValueSet.of(p.protocol()).intersect(Dim.PROTOCOL.full())));
             if (p.isNamed()) {
-                c = c.with(Dim.PORT_NAME, ValueSet.of(p.name()));
+                c = c.with(Dim.PORT_NAME, pool.canonical(ValueSet.of(p.name())));
             } else if (p.isNumeric()) {
-                c = c.with(Dim.PORT, IntervalSet.of(p.from(), p.to()).intersect(Dim.PORT.full()));
+                c = c.with(Dim.PORT, pool.canonical(IntervalSet.of(p.from(), p.to()).intersect(Dim.PORT.full())));
             }
             cubes.add(c);
         }

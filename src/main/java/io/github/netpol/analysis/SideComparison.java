@@ -37,11 +37,12 @@ public final class SideComparison {
     public static SideComparison compare(ManifestSet old, ManifestSet current, String namespace, Direction direction,
                                          AnalysisOptions options) {
         NamespaceUniverse.Compared universes = NamespaceUniverse.compared(old, current, options);
+        SetPool sets = new SetPool();
         return new SideComparison(
-                new SideBuilder(namespace, direction, universes.old()).build(inNamespace(old, namespace), Tiers.of(old),
-                        CiliumRules.of(old)),
-                new SideBuilder(namespace, direction, universes.current()).build(inNamespace(current, namespace),
-                        Tiers.of(current), CiliumRules.of(current)));
+                new SideBuilder(namespace, direction, universes.old(), new SideBuilder.Cache(sets))
+                        .build(inNamespace(old, namespace), Tiers.of(old), CiliumRules.of(old)),
+                new SideBuilder(namespace, direction, universes.current(), new SideBuilder.Cache(sets))
+                        .build(inNamespace(current, namespace), Tiers.of(current), CiliumRules.of(current)));
     }
 
     /**
@@ -50,7 +51,9 @@ public final class SideComparison {
      */
     public static List<SideComparison> compareAll(ManifestSet old, ManifestSet current, AnalysisOptions options) {
         NamespaceUniverse.Compared universes = NamespaceUniverse.compared(old, current, options);
-        return compareAll(PolicyAnalyzer.analyze(old, universes.old()), PolicyAnalyzer.analyze(current, universes.current()));
+        SetPool sets = new SetPool();
+        return compareAll(PolicyAnalyzer.analyze(old, universes.old(), sets),
+                PolicyAnalyzer.analyze(current, universes.current(), sets));
     }
 
     /** The same from versions already analysed over their comparing universes ({@link NamespaceUniverse#compared}). */

@@ -4,6 +4,7 @@ import io.github.netpol.analysis.AnalysisOptions;
 import io.github.netpol.analysis.AnalyzedVersion;
 import io.github.netpol.analysis.NamespaceUniverse;
 import io.github.netpol.analysis.PolicyAnalyzer;
+import io.github.netpol.analysis.SetPool;
 import io.github.netpol.analysis.SideComparison;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.finding.FindingCode;
@@ -67,11 +68,12 @@ public final class VersionDiff {
         NamespaceUniverse.Compared universes = NamespaceUniverse.compared(old, current, options);
         NamespaceUniverse oldUniverse = universes.old();
         NamespaceUniverse newUniverse = universes.current();
-        AnalyzedVersion analyzedCurrent = PolicyAnalyzer.analyze(current, newUniverse);
+        SetPool sets = new SetPool();
+        AnalyzedVersion analyzedCurrent = PolicyAnalyzer.analyze(current, newUniverse, sets);
         EffectiveCheck effective = new EffectiveCheck(analyzedCurrent);
         ChangeContext context = ChangeContext.of(old, current, acceptedFile, idPrefix);
         Set<String> portNames = portNames(current);
-        AnalyzedVersion analyzedOld = PolicyAnalyzer.analyze(old, oldUniverse);
+        AnalyzedVersion analyzedOld = PolicyAnalyzer.analyze(old, oldUniverse, sets);
         List<SideComparison> sides = SideComparison.compareAll(analyzedOld, analyzedCurrent);
         // sides are independent: their findings are built on every core, then joined in the sides' order
         List<List<Finding>> perSide = sides.parallelStream()

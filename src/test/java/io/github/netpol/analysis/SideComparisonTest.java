@@ -6,8 +6,11 @@ import io.github.netpol.finding.Witness;
 import io.github.netpol.model.ManifestSet;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,5 +152,44 @@ class SideComparisonTest {
         assertThat(side.allowed().allows(local, new Endpoint.Ip("2001:db8:1::5"), "TCP", 1)).isFalse();
         assertThat(side.allowed().allows(local, new Endpoint.Ip("2001:db8:2::"), "TCP", 1)).isTrue();
         assertThat(side.allowed().allows(local, new Endpoint.Ip("10.0.0.1"), "TCP", 1)).isFalse();
+    }
+    @Test
+    void theComparedVersionsBuildTheirRulesOfTheSameSets() {
+        // Region.minus meets each cube of one version's equal twin in the other: sharing the sets ends that at identity
+        String ports = "[{port: 8080}, {protocol: UDP, port: 53, endPort: 60}, {port: metrics}, {protocol: SCTP}]";
+        ManifestSet old = Fixtures.policies(DENY_ALL, api("[{podSelector: {matchLabels: {app: web}}}]", ports));
+        ManifestSet current = Fixtures.policies(DENY_ALL, api("[{podSelector: {matchLabels: {app: web}}}, "
+                + "{podSelector: {matchLabels: {app: admin}}}]", ports));
+        SideComparison all = SideComparison.compareAll(old, current, AnalysisOptions.defaults()).stream()
+                .filter(s -> s.direction() == Direction.INGRESS).findFirst().orElseThrow();
+        for (SideComparison c : List.of(all, ingress(old, current))) {
+            List<DimSet> before = ruleSets(c.oldSide());
+            List<DimSet> after = ruleSets(c.newSide());
+            assertThat(after).hasSizeGreaterThan(before.size());
+            // every set of the new version the old one has too (all but the admin label) is the old one's instance
+            List<DimSet> shared = after.stream().filter(before::contains).toList();
+            assertThat(shared).hasSizeGreaterThanOrEqualTo(before.size());
+            for (DimSet set : shared) {
+                assertThat(before).anySatisfy(b -> assertThat(b).isSameAs(set));
+            }
+            assertThat(c.newlyAllowed().isEmpty()).isFalse();
+        }
+    }
+
+    /** The pod label, protocol, port and port-name sets of a side's rules, each occurrence. */
+    private static List<DimSet> ruleSets(SideAnalysis side) {
+        Set<Dim.Kind> kinds = EnumSet.of(Dim.Kind.LOCAL_LABEL, Dim.Kind.PEER_LABEL, Dim.Kind.PROTOCOL, Dim.Kind.PORT,
+                Dim.Kind.PORT_NAME);
+        List<DimSet> out = new ArrayList<>();
+        for (SideAnalysis.PolicyRuleRegion rule : side.rules()) {
+            for (Cube cube : rule.region().pods().cubes()) {
+                for (int i = 0; i < cube.size(); i++) {
+                    if (kinds.contains(cube.dimAt(i).kind())) {
+                        out.add(cube.setAt(i));
+                    }
+                }
+            }
+        }
+        return out;
     }
 }
