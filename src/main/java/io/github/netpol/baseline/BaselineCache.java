@@ -22,8 +22,8 @@ import java.util.Optional;
  * directory and next to the bundle in the local repository; both are safe to delete.
  * <p>
  * An entry is used only when everything about it checks out: the format, the plugin build that wrote it, the
- * digest of the bundle it was made from (the bundle is read and hashed every time), and a SHA-256 of the whole
- * entry. Anything else (a partial write, a flipped byte, another plugin build) is a miss, and the bundle is read as
+ * digest of the bundle it was made from (the bundle is read and hashed every time), and a CRC-32 of the whole
+ * entry ({@link io.github.netpol.load.SealedFiles}). Anything else (a partial write, a flipped byte, another plugin build) is a miss, and the bundle is read as
  * if there were no cache. Entries are written to a temporary file and moved into place, so a reader never sees half
  * of one. Only a bundle that parsed without a problem is kept; validation runs on the trees every time, so a cache
  * entry can change no verdict.
@@ -34,7 +34,7 @@ public final class BaselineCache {
     public static final String DIRECTORY = "bundle-cache";
     private static final String MAGIC = "netpol-baseline-cache\n";
     /** Raise when the entry's layout or the loader's trees change meaning. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final List<Path> directories;
     private final SealedFiles.Header header;

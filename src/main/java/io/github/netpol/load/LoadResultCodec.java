@@ -1,5 +1,7 @@
 package io.github.netpol.load;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,7 +18,13 @@ import java.util.Map;
  * input that never changes (a released baseline) is parsed by SnakeYAML once. Each string and each key or pointer
  * table is written once and referred to by number after that, which also gives the trees read back the same sharing
  * a load gives them. Only a load without problems is written: a cached entry stands for a clean parse, nothing else.
- * Reading trusts nothing: any unexpected tag, count or reference throws {@link IOException}.
+ * <p>
+ * The documents of one file are written together, their trees first and then their positions as one block of bytes
+ * of its own numbering. Reading decodes the trees and keeps the block as it is until a position of one of those
+ * documents is asked for: a build that reads a file from a cache needs the positions only of the nodes its findings
+ * name, and they are more than half of an entry. Reading trusts nothing: any unexpected tag, count or reference in a
+ * tree or a block's framing throws {@link IOException}, and a block that does not decode when it is first used throws
+ * {@link IllegalStateException} (it passed its entry's seal, so only a different writer can have made it).
  */
 public final class LoadResultCodec {
 
@@ -42,41 +50,133 @@ public final class LoadResultCodec {
         if (!loaded.problems().isEmpty()) {
             throw new IllegalArgumentException("only a load without problems is written");
         }
+        List<List<RawDocument>> files = byFile(loaded.documents());
         Writer w = new Writer(out);
-        out.writeInt(loaded.documents().size());
-        for (RawDocument d : loaded.documents()) {
-            w.string(d.file());
-            out.writeInt(d.index());
-            w.value(d.tree(), 0);
-            NodePositions p = d.positions();
-            w.string(p.file());
-            w.table(p.pointers());
-            for (int i = 0; i < 2 * p.pointers().size(); i++) {
-                out.writeInt(p.lineColumn(i));
+        out.writeInt(files.size());
+        for (List<RawDocument> file : files) {
+            out.writeInt(file.size());
+            for (RawDocument d : file) {
+                w.string(d.file());
+                out.writeInt(d.index());
+                w.value(d.tree(), 0);
+                w.string(d.positions().file());
             }
+            ByteArrayOutputStream block = new ByteArrayOutputStream();
+            DataOutputStream blockOut = new DataOutputStream(block);
+            Writer bw = new Writer(blockOut);
+            for (RawDocument d : file) {
+                NodePositions.Table t = d.positions().table();
+                bw.table(t.pointers());
+                for (int lineOrColumn : t.lineColumns()) {
+                    blockOut.writeInt(lineOrColumn);
+                }
+            }
+            blockOut.flush();
+            out.writeInt(block.size());
+            block.writeTo(out);
         }
+    }
+
+    /** The documents in runs of the same file, in their order. */
+    private static List<List<RawDocument>> byFile(List<RawDocument> documents) {
+        List<List<RawDocument>> out = new ArrayList<>();
+        for (RawDocument d : documents) {
+            if (out.isEmpty() || !out.get(out.size() - 1).get(0).file().equals(d.file())) {
+                out.add(new ArrayList<>());
+            }
+            out.get(out.size() - 1).add(d);
+        }
+        return out;
     }
 
     public static LoadResult read(DataInputStream in) throws IOException {
         Reader r = new Reader(in);
-        int count = r.count();
-        List<RawDocument> documents = new ArrayList<>(Math.min(count, 1 << 16));
-        for (int d = 0; d < count; d++) {
-            String file = r.string();
-            int index = in.readInt();
-            Object tree = r.value(0);
-            String positionsFile = r.string();
-            StringTable pointers = r.table();
-            int[] lineColumns = new int[2 * pointers.size()];
-            for (int i = 0; i < lineColumns.length; i++) {
-                lineColumns[i] = in.readInt();
+        int files = r.count();
+        List<RawDocument> documents = new ArrayList<>(Math.min(files, 1 << 16));
+        for (int f = 0; f < files; f++) {
+            int count = r.count();
+            if (count == 0) {
+                throw new IOException("a file of no documents");
             }
-            if (file == null || positionsFile == null || index < 0 || tree == null) {
-                throw new IOException("malformed document " + d);
+            List<Tree> trees = new ArrayList<>(Math.min(count, 1 << 16));
+            for (int d = 0; d < count; d++) {
+                String file = r.string();
+                int index = in.readInt();
+                Object tree = r.value(0);
+                String positionsFile = r.string();
+                if (file == null || positionsFile == null || index < 0 || tree == null) {
+                    throw new IOException("malformed document " + d);
+                }
+                trees.add(new Tree(file, index, tree, positionsFile));
             }
-            documents.add(new RawDocument(file, index, tree, new NodePositions(positionsFile, pointers, lineColumns)));
+            int length = r.count();
+            // never allocate what the stream does not hold
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length != length) {
+                throw new IOException("positions cut short");
+            }
+            PositionBlock block = new PositionBlock(bytes, count);
+            for (int d = 0; d < count; d++) {
+                Tree t = trees.get(d);
+                documents.add(new RawDocument(t.file(), t.index(), t.tree(),
+                        new NodePositions(t.positionsFile(), new PositionBlock.Document(block, d))));
+            }
         }
         return new LoadResult(documents, List.of());
+    }
+
+    /** A document read up to its positions. */
+    private record Tree(String file, int index, Object tree, String positionsFile) {
+    }
+
+    /** The positions of the documents of one file, decoded when one of them is first asked for. Thread-safe. */
+    private static final class PositionBlock {
+        private final NodePositions.Table[] tables;
+        /** Null once decoded. */
+        private byte[] bytes;
+
+        /** One document's positions in a block. */
+        record Document(PositionBlock block, int index) implements NodePositions.Source {
+            @Override
+            public NodePositions.Table table() {
+                return block.table(index);
+            }
+        }
+
+        PositionBlock(byte[] bytes, int documents) {
+            this.bytes = bytes;
+            this.tables = new NodePositions.Table[documents];
+        }
+
+        synchronized NodePositions.Table table(int document) {
+            if (bytes != null) {
+                decode();
+                bytes = null;
+            }
+            return tables[document];
+        }
+
+        private void decode() {
+            try {
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+                Reader r = new Reader(in);
+                for (int d = 0; d < tables.length; d++) {
+                    StringTable pointers = r.table();
+                    int[] lineColumns = new int[2 * pointers.size()];
+                    for (int i = 0; i < lineColumns.length; i++) {
+                        lineColumns[i] = in.readInt();
+                    }
+                    tables[d] = new NodePositions.Table(pointers, lineColumns);
+                }
+                if (in.read() != -1) {
+                    throw new IOException("bytes after the positions");
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("A kept parse's source positions cannot be read (" + e.getMessage()
+                        + "); delete the plugin's cache directories (README, \"Incremental builds and speed\") and"
+                        + " build again.", e);
+            }
+        }
     }
 
     private static final class Writer {

@@ -16,19 +16,39 @@ import java.util.Objects;
  */
 public final class NodePositions {
 
+    /** The pointers, and the line and column (1-based) of pointer {@code i} at {@code 2i} and {@code 2i + 1}. */
+    record Table(StringTable pointers, int[] lineColumns) implements Source {
+        Table {
+            if (lineColumns.length != 2 * pointers.size()) {
+                throw new IllegalArgumentException(pointers.size() + " pointers for " + lineColumns.length / 2
+                        + " positions");
+            }
+        }
+
+        @Override
+        public Table table() {
+            return this;
+        }
+    }
+
+    /**
+     * Where the table comes from: a load records it, a kept entry decodes it on first use (in a build that reads a
+     * file from the parse cache, only the nodes a finding names need a position).
+     */
+    interface Source {
+        Table table();
+    }
+
     private final String file;
-    private final StringTable pointers;
-    /** line and column (1-based) of pointer {@code i} at {@code 2i} and {@code 2i + 1}. */
-    private final int[] lineColumns;
-    private int hash;
+    private final Source source;
 
     NodePositions(String file, StringTable pointers, int[] lineColumns) {
-        if (lineColumns.length != 2 * pointers.size()) {
-            throw new IllegalArgumentException(pointers.size() + " pointers for " + lineColumns.length / 2 + " positions");
-        }
+        this(file, new Table(pointers, lineColumns));
+    }
+
+    NodePositions(String file, Source source) {
         this.file = Objects.requireNonNull(file);
-        this.pointers = pointers;
-        this.lineColumns = lineColumns;
+        this.source = Objects.requireNonNull(source);
     }
 
     /**
@@ -51,14 +71,9 @@ public final class NodePositions {
         return new NodePositions(file, new StringTable(pointers), lineColumns);
     }
 
-    /** The pointers, for {@link LoadResultCodec}. */
-    StringTable pointers() {
-        return pointers;
-    }
-
-    /** Line and column of pointer {@code i} at {@code 2i} and {@code 2i + 1}, for {@link LoadResultCodec}. */
-    int lineColumn(int i) {
-        return lineColumns[i];
+    /** The pointers and their positions, for {@link LoadResultCodec}. */
+    Table table() {
+        return source.table();
     }
 
     public String file() {
@@ -67,28 +82,30 @@ public final class NodePositions {
 
     /** The same positions in a file of the same content under another name. */
     NodePositions inFile(String name) {
-        return new NodePositions(name, pointers, lineColumns);
+        return new NodePositions(name, source);
     }
 
     /** The position of the node at exactly {@code pointer}, or null. */
     public SourcePosition get(String pointer) {
-        int i = pointers.indexOf(pointer);
-        return i < 0 ? null : new SourcePosition(file, lineColumns[2 * i], lineColumns[2 * i + 1]);
+        Table t = table();
+        int i = t.pointers().indexOf(pointer);
+        return i < 0 ? null : new SourcePosition(file, t.lineColumns()[2 * i], t.lineColumns()[2 * i + 1]);
     }
 
     public boolean has(String pointer) {
-        return pointers.indexOf(pointer) >= 0;
+        return table().pointers().indexOf(pointer) >= 0;
     }
 
     public int size() {
-        return pointers.size();
+        return table().pointers().size();
     }
 
     /** Every pointer with its position, in document order. */
     public Map<String, SourcePosition> asMap() {
+        Table t = table();
         Map<String, SourcePosition> map = new LinkedHashMap<>();
-        for (int i = 0; i < pointers.size(); i++) {
-            map.putIfAbsent(pointers.get(i), new SourcePosition(file, lineColumns[2 * i], lineColumns[2 * i + 1]));
+        for (int i = 0; i < t.pointers().size(); i++) {
+            map.putIfAbsent(t.pointers().get(i), new SourcePosition(file, t.lineColumns()[2 * i], t.lineColumns()[2 * i + 1]));
         }
         return Collections.unmodifiableMap(map);
     }
@@ -99,29 +116,27 @@ public final class NodePositions {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof NodePositions other) || !file.equals(other.file) || hashCode() != other.hashCode()) {
+        if (!(o instanceof NodePositions other) || !file.equals(other.file)) {
             return false;
         }
-        if (pointers.equals(other.pointers) && Arrays.equals(lineColumns, other.lineColumns)) {
+        if (source == other.source) {
+            return true;
+        }
+        Table mine = table();
+        Table theirs = other.table();
+        if (mine.pointers().equals(theirs.pointers()) && Arrays.equals(mine.lineColumns(), theirs.lineColumns())) {
             return true;
         }
         return asMap().equals(other.asMap());
     }
 
-    /** Like a map's hash: the sum over the entries, so the order of the pointers does not matter. */
+    /**
+     * The file's hash only: hashing the positions would decode every kept entry's positions when a manifest whose
+     * origin holds them is hashed, and positions are compared where everything else about two documents is equal.
+     */
     @Override
     public int hashCode() {
-        int h = hash;
-        if (h == 0) {
-            h = file.hashCode();
-            for (int i = 0; i < pointers.size(); i++) {
-                if (pointers.indexOf(pointers.get(i)) == i) {
-                    h += pointers.get(i).hashCode() ^ (31 * lineColumns[2 * i] + lineColumns[2 * i + 1]);
-                }
-            }
-            hash = h;
-        }
-        return h;
+        return file.hashCode();
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class ParseStore {
     private static final long PRUNE_EVERY_HOURS = 24;
     private static final String MAGIC = "netpol-parse-cache\n";
     /** Raise when the entry's layout or the loader's trees change meaning. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final String PRUNED = "pruned";
     private static final int SHA256_BYTES = 32;
 

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,16 +15,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 /**
- * Cache files that prove they are whole: the body is followed by its SHA-256, written to a temporary file and moved
- * into place, so a reader never sees half of one, and a partial write or a flipped byte reads as no file at all.
+ * Cache files that prove they are whole: the body is followed by its CRC-32, written to a temporary file and moved
+ * into place, so a reader never sees half of one, and a partial write or a damaged byte reads as no file at all.
  * Writing is best effort: a read-only directory or a full disk costs the next build the work the file would have
  * saved, never the build.
+ * <p>
+ * The seal guards against accidents, not against someone who can write the local repository (no seal without a key
+ * could), and what an entry stands for is fixed by the SHA-256 it is filed under. A CRC-32 catches every error of up
+ * to 32 bits in a row and all but one in 2<sup>32</sup> of the rest, and it is computed natively: a SHA-256 of the
+ * entries, in a build's still interpreted code, took 40 % of reading 3,000 files from the parse cache.
  */
 public final class SealedFiles {
 
-    private static final int SHA256_BYTES = 32;
+    private static final int SEAL_BYTES = 4;
 
     private SealedFiles() {
     }
@@ -55,13 +62,11 @@ public final class SealedFiles {
                 return Optional.empty();
             }
             byte[] all = Files.readAllBytes(place);
-            if (all.length < SHA256_BYTES) {
+            if (all.length < SEAL_BYTES) {
                 return Optional.empty();
             }
-            int bodyLength = all.length - SHA256_BYTES;
-            MessageDigest sha = sha256();
-            sha.update(all, 0, bodyLength);
-            if (!MessageDigest.isEqual(sha.digest(), Arrays.copyOfRange(all, bodyLength, all.length))) {
+            int bodyLength = all.length - SEAL_BYTES;
+            if (seal(all, bodyLength) != ByteBuffer.wrap(all, bodyLength, SEAL_BYTES).getInt()) {
                 return Optional.empty();
             }
             return Optional.of(reader(all, bodyLength));
@@ -72,8 +77,8 @@ public final class SealedFiles {
 
     /** Writes {@code body} and its seal to {@code place}, replacing what was there; failures are ignored. */
     public static void write(Path place, byte[] body) {
-        byte[] all = Arrays.copyOf(body, body.length + SHA256_BYTES);
-        System.arraycopy(sha256().digest(body), 0, all, body.length, SHA256_BYTES);
+        byte[] all = Arrays.copyOf(body, body.length + SEAL_BYTES);
+        ByteBuffer.wrap(all, body.length, SEAL_BYTES).putInt(seal(body, body.length));
         Path temp = null;
         try {
             temp = createTemp(place);
@@ -146,6 +151,12 @@ public final class SealedFiles {
                 return end - next;
             }
         });
+    }
+
+    private static int seal(byte[] bytes, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
     }
 
     public static MessageDigest sha256() {
