@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentMap;
  * One instance of each equal set, shared by the two versions of a comparison. Their regions hold thousands of equal
  * cubes (every rule a change leaves alone), and {@link Region#minus} compares each cube of one version with its equal
  * twin of the other: with the same set instances on both sides that comparison ends at each set's identity instead of
- * walking its ranges and their bounds. Thread-safe: the sides of a version are built on every core.
+ * walking its values, or its ranges and their bounds. Thread-safe: the sides of a version are built on every core.
  */
 public final class SetPool {
 

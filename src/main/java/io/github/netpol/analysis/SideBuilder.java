@@ -29,7 +29,8 @@ public final class SideBuilder {
 
     /**
      * What the sides of one version share: namespace selectors and tier rules' peers and ports resolved once per
-     * frame (a side whose namespace is fixed, or the namespace itself when its labels are free). Thread-safe.
+     * frame (a side whose namespace is fixed, or the namespace itself when its labels are free), and with the other
+     * version of a comparison the pool of sets its regions are built of. Thread-safe.
      */
     public static final class Cache {
         private final Map<Object, Region> namespaces = new ConcurrentHashMap<>();
@@ -99,7 +100,8 @@ public final class SideBuilder {
             if (!policy.isolates(direction)) {
                 continue;
             }
-            Region selected = Region.of(pooledLabelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(policy.podSelector())));
+            Region selected = Region.of(pooledLabelCube(Dim.Kind.LOCAL_LABEL,
+                    LabelSelectors.constraints(policy.podSelector())));
             isolating.add(new SideAnalysis.Selection(pm, selected));
             selections.add(selected);
             for (PolicyRule rule : policy.rules(direction)) {
@@ -222,7 +224,8 @@ public final class SideBuilder {
     /** The pods of this namespace whose namespace and own labels match the two selectors. */
     private Region subject(Selector namespaces, Selector pods) {
         Region here = universe.localMatch(LabelSelectors.constraints(namespaces), namespace);
-        return here.isEmpty() ? here : here.intersect(pooledLabelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(pods)));
+        return here.isEmpty() ? here
+                : here.intersect(pooledLabelCube(Dim.Kind.LOCAL_LABEL, LabelSelectors.constraints(pods)));
     }
 
     /**
@@ -327,7 +330,8 @@ public final class SideBuilder {
         List<Cube> cubes = new ArrayList<>();
         for (PolicyPort p : ports) {
             Cube c = p.anyProtocol() ? Cube.all()
-                    : Cube.all().with(Dim.PROTOCOL, pool.canonical(ValueSet.of(p.protocol()).intersect(Dim.PROTOCOL.full())));
+                    : Cube.all().with(Dim.PROTOCOL,
+                            pool.canonical(ValueSet.of(p.protocol()).intersect(Dim.PROTOCOL.full())));
             if (p.isNamed()) {
                 c = c.with(Dim.PORT_NAME, pool.canonical(ValueSet.of(p.name())));
             } else if (p.isNumeric()) {

@@ -22,11 +22,11 @@ import java.util.Optional;
  * directory and next to the bundle in the local repository; both are safe to delete.
  * <p>
  * An entry is used only when everything about it checks out: the format, the plugin build that wrote it, the
- * digest of the bundle it was made from (the bundle is read and hashed every time), and a CRC-32 of the whole
- * entry ({@link io.github.netpol.load.SealedFiles}). Anything else (a partial write, a flipped byte, another plugin build) is a miss, and the bundle is read as
- * if there were no cache. Entries are written to a temporary file and moved into place, so a reader never sees half
- * of one. Only a bundle that parsed without a problem is kept; validation runs on the trees every time, so a cache
- * entry can change no verdict.
+ * digest of the bundle it was made from (the bundle is read and hashed every time), and a CRC-32 of the whole entry
+ * ({@link io.github.netpol.load.SealedFiles}). Anything else (a partial write, a flipped byte, another plugin build)
+ * is a miss, and the bundle is read as if there were no cache. Entries are written to a temporary file and moved
+ * into place, so a reader never sees half of one. Only a bundle that parsed without a problem is kept; validation
+ * runs on the trees every time, so a cache entry can change no verdict.
  */
 public final class BaselineCache {
 

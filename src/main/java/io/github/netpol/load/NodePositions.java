@@ -105,7 +105,8 @@ public final class NodePositions {
         Table t = table();
         Map<String, SourcePosition> map = new LinkedHashMap<>();
         for (int i = 0; i < t.pointers().size(); i++) {
-            map.putIfAbsent(t.pointers().get(i), new SourcePosition(file, t.lineColumns()[2 * i], t.lineColumns()[2 * i + 1]));
+            map.putIfAbsent(t.pointers().get(i),
+                    new SourcePosition(file, t.lineColumns()[2 * i], t.lineColumns()[2 * i + 1]));
         }
         return Collections.unmodifiableMap(map);
     }

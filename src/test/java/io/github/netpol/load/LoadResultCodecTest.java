@@ -51,8 +51,8 @@ class LoadResultCodecTest {
 
     @Test
     void theDocumentsOfSeveralFilesComeBackEqualWithTheirPositions() throws IOException {
-        LoadResult loaded = new ManifestLoader().load(List.of(file("a.yaml", TWO_DOCUMENTS), file("b.yaml", ONE_DOCUMENT),
-                file("c.yaml", TWO_DOCUMENTS)));
+        LoadResult loaded = new ManifestLoader().load(List.of(file("a.yaml", TWO_DOCUMENTS),
+                file("b.yaml", ONE_DOCUMENT), file("c.yaml", TWO_DOCUMENTS)));
         LoadResult back = read(written(loaded));
         assertThat(back).isEqualTo(loaded);
         assertThat(back.documents()).extracting(RawDocument::file).containsExactly("a.yaml", "a.yaml", "b.yaml",
