@@ -1,6 +1,5 @@
 package io.github.netpol.load;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -158,7 +157,7 @@ public final class LoadResultCodec {
 
         private void decode() {
             try {
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+                DataInputStream in = SealedFiles.reader(bytes, bytes.length);
                 Reader r = new Reader(in);
                 for (int d = 0; d < tables.length; d++) {
                     StringTable pointers = r.table();

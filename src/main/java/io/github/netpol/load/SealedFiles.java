@@ -123,7 +123,7 @@ public final class SealedFiles {
      * A reader of the first {@code end} bytes. {@link java.io.ByteArrayInputStream} synchronizes every one-byte read,
      * and {@link DataInputStream} reads a number a byte at a time: a cache entry is millions of such reads.
      */
-    private static DataInputStream reader(byte[] bytes, int end) {
+    static DataInputStream reader(byte[] bytes, int end) {
         return new DataInputStream(new InputStream() {
             private int next;
 
