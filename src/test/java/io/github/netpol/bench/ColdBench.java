@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * default {@code mvn}), {@code netpol.cold.breakdown} (default true), {@code netpol.cold.project} (this project's
  * directory), {@code netpol.cold.plugin} (the plugin jar) and {@code netpol.cold.pluginVersion},
  * {@code netpol.cold.seed} (the local repository the dependencies come from, default {@code ~/.m2/repository}),
- * {@code netpol.cold.mavenOpts} (JVM options of every build, e.g. {@code -Xmx1g}).
+ * {@code netpol.cold.mavenOpts} (JVM options of every build, e.g. {@code -Xmx1g}), {@code netpol.cold.against}
+ * (another plugin jar: an A/B of that jar against this build's, {@link #compareJars}).
  */
 public final class ColdBench {
 
@@ -99,6 +100,12 @@ public final class ColdBench {
         bench.install(jar, Path.of(System.getProperty("netpol.cold.seed",
                 System.getProperty("user.home") + "/.m2/repository")));
 
+        String against = System.getProperty("netpol.cold.against", "");
+        if (!against.isBlank()) {
+            bench.compareJars(cases, Path.of(against), jar, runs);
+            return;
+        }
+
         StringBuilder table = new StringBuilder();
         table.append("| case | goals | pairs | added: min / median / max | with plugin (median) | with netpol.skip (median)"
                 + " | heap peak with / without | result |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
@@ -149,6 +156,61 @@ public final class ColdBench {
         System.out.print(table);
         System.out.println();
         System.out.print(details);
+    }
+
+    /**
+     * An A/B of two plugin jars: a cold build varies by a quarter from one run to the next on a small machine, so a
+     * change is judged by the jars alternating build by build, each with its own parse cache filled by a warm-up
+     * build, and by the median of the ratios of the pairs.
+     */
+    private void compareJars(List<Case> cases, Path jarA, Path jarB, int runs)
+            throws IOException, InterruptedException {
+        StringBuilder table = new StringBuilder("| case | goals | pairs | A (median) | B (median) | A/B: min / median"
+                + " / max | netpol.skip (median) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Case c : cases) {
+            Path dir = generate(c);
+            System.out.println("== " + c.name() + ": A " + jarA + " against B " + jarB + ", " + runs + " rounds ("
+                    + LocalTime.now().withNano(0) + ", load " + loadAverage() + ")");
+            place(jarA);
+            Run warmA = run(dir, false, List.of(), false);
+            place(jarB);
+            Run warmB = run(dir, false, List.of(), false);
+            if (warmA.exit() != warmB.exit()) {
+                throw new IllegalStateException(c.name() + ": A exits " + warmA.exit() + ", B " + warmB.exit());
+            }
+            List<Double> a = new ArrayList<>();
+            List<Double> b = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            List<Double> skip = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                skip.add(run(dir, true, List.of(), true).seconds());
+                place(jarA);
+                Run ra = run(dir, false, List.of(), true);
+                place(jarB);
+                Run rb = run(dir, false, List.of(), true);
+                if (ra.exit() != warmA.exit() || rb.exit() != warmB.exit()) {
+                    throw new IllegalStateException(c.name() + ": an exit code changed after the warm-up:\n"
+                            + tail(ra.exit() != warmA.exit() ? ra.log() : rb.log()));
+                }
+                a.add(ra.seconds());
+                b.add(rb.seconds());
+                ratios.add(ra.seconds() / rb.seconds());
+                System.out.printf(Locale.ROOT, "   round %d: A %.2f s, B %.2f s, A/B %.3f, skip %.2f s (load %s)%n",
+                        i + 1, ra.seconds(), rb.seconds(), ra.seconds() / rb.seconds(), skip.get(i), loadAverage());
+            }
+            table.append(String.format(Locale.ROOT,
+                    "| %s | %s | %d | %.2f s | %.2f s | %.3f / **%.3f** / %.3f | %.2f s |%n", c.name(), String.join(", ", c.goals()), runs, median(a), median(b), min(ratios), median(ratios),
+                    max(ratios), median(skip)));
+        }
+        System.out.println();
+        System.out.print(table);
+    }
+
+    /** Makes {@code jar} the plugin of the benchmark's repository, keeping its time: the parse cache keys by it. */
+    private void place(Path jar) throws IOException {
+        Path target = repo.resolve("io/github/netpol/netpol-maven-plugin").resolve(pluginVersion)
+                .resolve("netpol-maven-plugin-" + pluginVersion + ".jar");
+        Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
     }
 
     private static String required(String property) {
