@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the {@link SideAnalysis} of one namespace and direction: the NetworkPolicies of that namespace, and the
@@ -301,18 +302,18 @@ public final class SideBuilder {
 
     /** {@link #labelCube} of the sets of this comparison's pool. */
     private Cube pooledLabelCube(Dim.Kind kind, Map<String, ValueSet> constraints) {
-        Cube c = Cube.all();
-        for (Map.Entry<String, ValueSet> e : constraints.entrySet()) {
-            c = c.with(new Dim(kind, e.getKey()), cache.sets.canonical(e.getValue()));
-        }
-        return c;
+        return labelCube(kind, constraints, cache.sets::canonical);
     }
 
     /** A cube constraining the labels of one role (local pod, peer pod, peer namespace). */
     public static Cube labelCube(Dim.Kind kind, Map<String, ValueSet> constraints) {
+        return labelCube(kind, constraints, UnaryOperator.identity());
+    }
+
+    private static Cube labelCube(Dim.Kind kind, Map<String, ValueSet> constraints, UnaryOperator<ValueSet> sets) {
         Cube c = Cube.all();
         for (Map.Entry<String, ValueSet> e : constraints.entrySet()) {
-            c = c.with(new Dim(kind, e.getKey()), e.getValue());
+            c = c.with(new Dim(kind, e.getKey()), sets.apply(e.getValue()));
         }
         return c;
     }
