@@ -137,8 +137,8 @@ public final class LoadResultCodec {
         /** One document's positions in a block. */
         record Document(PositionBlock block, int index) implements NodePositions.Source {
             @Override
-            public NodePositions.Table table() {
-                return block.table(index);
+            public NodePositions.Table table(String file) {
+                return block.table(index, file);
             }
         }
 
@@ -147,15 +147,15 @@ public final class LoadResultCodec {
             this.tables = new NodePositions.Table[documents];
         }
 
-        synchronized NodePositions.Table table(int document) {
+        synchronized NodePositions.Table table(int document, String file) {
             if (bytes != null) {
-                decode();
+                decode(file);
                 bytes = null;
             }
             return tables[document];
         }
 
-        private void decode() {
+        private void decode(String file) {
             try {
                 DataInputStream in = SealedFiles.reader(bytes, bytes.length);
                 Reader r = new Reader(in);
@@ -171,9 +171,10 @@ public final class LoadResultCodec {
                     throw new IOException("bytes after the positions");
                 }
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("A kept parse's source positions cannot be read (" + e.getMessage()
-                        + "); delete the plugin's cache directories (README, \"Incremental builds and speed\") and"
-                        + " build again.", e);
+                throw new IllegalStateException(file + ": the source positions of its kept parse cannot be read ("
+                        + e.getMessage() + "); delete the plugin's caches (.cache/netpol-maven-plugin/ in the local"
+                        + " Maven repository, target/netpol/bundle-cache/ and a release bundle's .netpol-cache file"
+                        + " beside it; README, \"Incremental builds and speed\") and build again.", e);
             }
         }
     }

@@ -26,7 +26,7 @@ public final class NodePositions {
         }
 
         @Override
-        public Table table() {
+        public Table table(String file) {
             return this;
         }
     }
@@ -36,7 +36,8 @@ public final class NodePositions {
      * file from the parse cache, only the nodes a finding names need a position).
      */
     interface Source {
-        Table table();
+        /** @param file the file the positions are read for, named by a failure */
+        Table table(String file);
     }
 
     private final String file;
@@ -73,7 +74,7 @@ public final class NodePositions {
 
     /** The pointers and their positions, for {@link LoadResultCodec}. */
     Table table() {
-        return source.table();
+        return source.table(file);
     }
 
     public String file() {

@@ -11,22 +11,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static io.github.netpol.load.LoadFixtures.POLICY_AND_NAMESPACE;
+import static io.github.netpol.load.LoadFixtures.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LoadResultCodecTest {
 
-    private static final String TWO_DOCUMENTS = """
-            kind: Namespace
-            metadata: {name: shop, labels: {team: a}}
-            ---
-            kind: NetworkPolicy
-            metadata:
-              name: deny
-              namespace: shop
-            spec:
-              podSelector: {}
-            """;
     private static final String ONE_DOCUMENT = """
             kind: Namespace
             metadata:
@@ -45,27 +36,25 @@ class LoadResultCodecTest {
         return LoadResultCodec.read(new DataInputStream(new ByteArrayInputStream(bytes)));
     }
 
-    private static SourceFile file(String path, String text) {
-        return new SourceFile(path, text.getBytes(StandardCharsets.UTF_8));
-    }
-
     @Test
     void theDocumentsOfSeveralFilesComeBackEqualWithTheirPositions() throws IOException {
-        LoadResult loaded = new ManifestLoader().load(List.of(file("a.yaml", TWO_DOCUMENTS),
-                file("b.yaml", ONE_DOCUMENT), file("c.yaml", TWO_DOCUMENTS)));
+        LoadResult loaded = new ManifestLoader().load(List.of(file("a.yaml", POLICY_AND_NAMESPACE),
+                file("b.yaml", ONE_DOCUMENT), file("c.yaml", POLICY_AND_NAMESPACE)));
         LoadResult back = read(written(loaded));
         assertThat(back).isEqualTo(loaded);
         assertThat(back.documents()).extracting(RawDocument::file).containsExactly("a.yaml", "a.yaml", "b.yaml",
                 "c.yaml", "c.yaml");
-        assertThat(back.documents().get(1).positions().get("/spec/podSelector"))
-                .satisfies(p -> assertThat(p.line()).isEqualTo(9));
+        assertThat(back.documents().get(0).positions().get("/spec/podSelector"))
+                .satisfies(p -> assertThat(p.line()).isEqualTo(7));
+        assertThat(back.documents().get(1).positions().get("/metadata/labels/quoted key"))
+                .satisfies(p -> assertThat(p.line()).isEqualTo(13));
         assertThat(back.documents().get(2).positions().get("/metadata/name"))
                 .satisfies(p -> assertThat(p.line()).isEqualTo(3));
-        RawDocument renamed = back.documents().get(4).inFile("previous/c.yaml");
+        RawDocument renamed = back.documents().get(3).inFile("previous/c.yaml");
         assertThat(renamed.positions().get("/metadata/namespace"))
                 .satisfies(p -> {
                     assertThat(p.file()).isEqualTo("previous/c.yaml");
-                    assertThat(p.line()).isEqualTo(7);
+                    assertThat(p.line()).isEqualTo(5);
                 });
     }
 
@@ -89,10 +78,13 @@ class LoadResultCodecTest {
             assertThat(d.tree()).isEqualTo(new ManifestLoader().load(List.of(file("b.yaml", ONE_DOCUMENT)))
                     .documents().get(0).tree());
             assertThat(d.positions().file()).isEqualTo("b.yaml");
-            assertThatThrownBy(() -> d.positions().get("/metadata/name"))
+            assertThatThrownBy(() -> d.inFile("previous/b.yaml").positions().get("/metadata/name"))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("source positions cannot be read (table reference 7 out of range)")
-                    .hasMessageContaining("delete the plugin's cache directories");
+                    .hasMessageStartingWith("previous/b.yaml: ")
+                    .hasMessageContaining("source positions of its kept parse cannot be read (table reference 7 out of"
+                            + " range)")
+                    .hasMessageContaining("delete the plugin's caches (.cache/netpol-maven-plugin/ in the local Maven"
+                            + " repository");
         });
     }
 

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -17,35 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import static io.github.netpol.load.LoadFixtures.POLICY_AND_NAMESPACE;
+import static io.github.netpol.load.LoadFixtures.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ParseStoreTest {
 
     private static final String PLUGIN = "1.2.3 4711@1700000000000";
-    private static final String POLICY = """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: deny
-              namespace: shop
-            spec:
-              podSelector: {}
-            ---
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: shop
-              labels: {team: a, "quoted key": 'x'}
-            """;
 
     @TempDir
     Path dir;
 
     private final AtomicInteger parses = new AtomicInteger();
-
-    private static SourceFile file(String path, String text) {
-        return new SourceFile(path, text.getBytes(StandardCharsets.UTF_8));
-    }
 
     /** One build: a fresh run's parses, over the store in {@code dir}. */
     private LoadResult build(ParseStore store, SourceFile f) {
@@ -63,13 +45,13 @@ class ParseStoreTest {
 
     @Test
     void aLaterBuildTakesTheKeptParseUnderItsOwnFileNameInsteadOfParsing() throws IOException {
-        LoadResult first = build(new ParseStore(dir, PLUGIN), file("src/main/kubernetes/shop.yaml", POLICY));
+        LoadResult first = build(new ParseStore(dir, PLUGIN), file("src/main/kubernetes/shop.yaml", POLICY_AND_NAMESPACE));
         assertThat(parses).hasValue(1);
         assertThat(entries()).singleElement();
 
-        LoadResult second = build(new ParseStore(dir, PLUGIN), file("previous/shop.yaml", POLICY));
+        LoadResult second = build(new ParseStore(dir, PLUGIN), file("previous/shop.yaml", POLICY_AND_NAMESPACE));
         assertThat(parses).as("not parsed again").hasValue(1);
-        LoadResult parsedThere = new ManifestLoader().load(List.of(file("previous/shop.yaml", POLICY)));
+        LoadResult parsedThere = new ManifestLoader().load(List.of(file("previous/shop.yaml", POLICY_AND_NAMESPACE)));
         assertThat(second).as("the same documents and positions as a parse of that file").isEqualTo(parsedThere);
         assertThat(second.documents()).hasSize(2);
         assertThat(second.documents().get(1).positions().get("/metadata/labels/quoted key"))
@@ -83,8 +65,8 @@ class ParseStoreTest {
     @Test
     void otherBytesOrTheSameBytesReadAsJsonAreParsedAndProblemsAreNeverKept() throws IOException {
         ParseStore store = new ParseStore(dir, PLUGIN);
-        build(store, file("a.yaml", POLICY));
-        build(store, file("b.yaml", POLICY + "# another comment\n"));
+        build(store, file("a.yaml", POLICY_AND_NAMESPACE));
+        build(store, file("b.yaml", POLICY_AND_NAMESPACE + "# another comment\n"));
         build(store, file("c.json", "{\"kind\": \"Namespace\", \"metadata\": {\"name\": \"x\"}}"));
         build(store, file("c.yaml", "{\"kind\": \"Namespace\", \"metadata\": {\"name\": \"x\"}}"));
         assertThat(parses).hasValue(4);
@@ -97,7 +79,7 @@ class ParseStoreTest {
 
     @Test
     void aCorruptedPartialOrForeignEntryIsIgnoredAndRebuilt() throws IOException {
-        SourceFile shop = file("shop.yaml", POLICY);
+        SourceFile shop = file("shop.yaml", POLICY_AND_NAMESPACE);
         build(new ParseStore(dir, PLUGIN), shop);
         Path entry = entries().get(0);
         byte[] good = Files.readAllBytes(entry);
@@ -129,7 +111,7 @@ class ParseStoreTest {
 
     @Test
     void twoPluginBuildsUsedInTurnKeepTheirOwnEntries() throws IOException {
-        SourceFile shop = file("shop.yaml", POLICY);
+        SourceFile shop = file("shop.yaml", POLICY_AND_NAMESPACE);
         String other = "1.3.0 5000@1710000000000";
         build(new ParseStore(dir, PLUGIN), shop);
         build(new ParseStore(dir, other), shop);
@@ -145,7 +127,7 @@ class ParseStoreTest {
     @Test
     void oldEntriesAndLeftoverTemporaryFilesArePrunedOnceADay() throws IOException {
         ParseStore store = new ParseStore(dir, PLUGIN);
-        build(store, file("a.yaml", POLICY));
+        build(store, file("a.yaml", POLICY_AND_NAMESPACE));
         Path old = entries().get(0);
         Path leftover = old.resolveSibling(old.getFileName() + "123.tmp");
         Files.write(leftover, new byte[] {1});
@@ -160,7 +142,7 @@ class ParseStoreTest {
         assertThat(leftover).doesNotExist();
         assertThat(entries()).singleElement();
 
-        build(new ParseStore(dir, PLUGIN), file("a.yaml", POLICY));
+        build(new ParseStore(dir, PLUGIN), file("a.yaml", POLICY_AND_NAMESPACE));
         Path again = entries().stream().filter(p -> p.getFileName().equals(old.getFileName())).findFirst().orElseThrow();
         Files.setLastModifiedTime(again, FileTime.from(longAgo));
         build(new ParseStore(dir, PLUGIN), file("c.yaml", "kind: Namespace\nmetadata: {name: c}\n"));
@@ -179,7 +161,7 @@ class ParseStoreTest {
         Files.setLastModifiedTime(stale, twoDaysAgo);
         Files.setLastModifiedTime(stale.getParent(), twoDaysAgo);
 
-        build(new ParseStore(dir, PLUGIN), file("a.yaml", POLICY));
+        build(new ParseStore(dir, PLUGIN), file("a.yaml", POLICY_AND_NAMESPACE));
         assertThat(fresh).as("made a moment ago, its entry still to come").isDirectory();
         assertThat(stale).as("empty and untouched for two days").doesNotExist();
         assertThat(entries()).singleElement();
@@ -190,10 +172,10 @@ class ParseStoreTest {
         Path notADirectory = dir.resolve("file");
         Files.write(notADirectory, new byte[] {1});
         ParseStore store = new ParseStore(notADirectory, PLUGIN);
-        LoadResult r = build(store, file("a.yaml", POLICY));
+        LoadResult r = build(store, file("a.yaml", POLICY_AND_NAMESPACE));
         assertThat(r.problems()).isEmpty();
         assertThat(r.documents()).hasSize(2);
-        assertThat(build(new ParseStore(notADirectory, PLUGIN), file("a.yaml", POLICY))).isEqualTo(r);
+        assertThat(build(new ParseStore(notADirectory, PLUGIN), file("a.yaml", POLICY_AND_NAMESPACE))).isEqualTo(r);
         assertThat(parses).hasValue(2);
     }
 

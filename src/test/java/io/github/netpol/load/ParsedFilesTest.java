@@ -2,28 +2,16 @@ package io.github.netpol.load;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import static io.github.netpol.load.LoadFixtures.POLICY;
+import static io.github.netpol.load.LoadFixtures.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ParsedFilesTest {
 
-    private static final String POLICY = """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata:
-              name: deny
-              namespace: shop
-            spec:
-              podSelector: {}
-            """;
-
-    private static SourceFile file(String path, String text) {
-        return new SourceFile(path, text.getBytes(StandardCharsets.UTF_8));
-    }
 
     @Test
     void aFileOfTheSameContentTakesTheEarlierParseUnderItsOwnName() {
