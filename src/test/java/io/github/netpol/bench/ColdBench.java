@@ -208,9 +208,7 @@ public final class ColdBench {
 
     /** Makes {@code jar} the plugin of the benchmark's repository, keeping its time: the parse cache keys by it. */
     private void place(Path jar) throws IOException {
-        Path target = repo.resolve("io/github/netpol/netpol-maven-plugin").resolve(pluginVersion)
-                .resolve("netpol-maven-plugin-" + pluginVersion + ".jar");
-        Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(jar, pluginFile(".jar"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
     }
 
     private static String required(String property) {
@@ -247,10 +245,16 @@ public final class ColdBench {
                   </activeProfiles>
                 </settings>
                 """.formatted(seed.toUri()));
-        Path dir = Files.createDirectories(repo.resolve("io/github/netpol/netpol-maven-plugin").resolve(pluginVersion));
-        String base = "netpol-maven-plugin-" + pluginVersion;
-        Files.copy(jar, dir.resolve(base + ".jar"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(project.resolve("pom.xml"), dir.resolve(base + ".pom"), StandardCopyOption.REPLACE_EXISTING);
+        Path pom = pluginFile(".pom");
+        Files.createDirectories(pom.getParent());
+        Files.copy(project.resolve("pom.xml"), pom, StandardCopyOption.REPLACE_EXISTING);
+        place(jar);
+    }
+
+    /** The plugin's jar or pom in the benchmark's repository. */
+    private Path pluginFile(String extension) {
+        return repo.resolve("io/github/netpol/netpol-maven-plugin").resolve(pluginVersion)
+                .resolve("netpol-maven-plugin-" + pluginVersion + extension);
     }
 
     private Path generate(Case c) throws IOException {
