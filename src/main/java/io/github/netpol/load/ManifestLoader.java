@@ -18,9 +18,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads manifest files into plain documents with positions. SnakeYAML composes node trees only
- * (no object construction, so no tags can instantiate anything) under limits on aliases, nesting
- * and size. Every problem becomes an error finding at its line; nothing is thrown.
+ * Reads manifest files into plain documents with positions. SnakeYAML parses (or, for a file the
+ * {@link EventTreeReader} does not read, composes node trees) and never constructs objects, so no tag can
+ * instantiate anything, under limits on aliases, nesting and size. Every problem becomes an error finding
+ * at its line; nothing is thrown.
  */
 public final class ManifestLoader {
 
@@ -94,9 +95,22 @@ public final class ManifestLoader {
     private void parse(String name, String text, List<RawDocument> documents, List<Finding> problems,
                        Interner interner) {
         LoaderOptions options = YamlLimits.options();
-        ParserImpl parser = new ParserImpl(new StreamReader(text), options);
-        Composer composer = new Composer(parser, new YamlScalarResolver(), options);
+        YamlScalarResolver resolver = new YamlScalarResolver();
         NodeTreeConverter.ScalarConstructor scalars = new NodeTreeConverter.ScalarConstructor(options);
+        List<RawDocument> streamed = EventTreeReader.read(name, text, options, resolver, scalars, interner);
+        if (streamed != null) {
+            documents.addAll(streamed);
+        } else {
+            compose(name, text, options, resolver, scalars, interner, documents, problems);
+        }
+    }
+
+    /** Reads a file the way every file was read before {@link EventTreeReader}: composed, then converted. */
+    static void compose(String name, String text, LoaderOptions options, YamlScalarResolver resolver,
+                        NodeTreeConverter.ScalarConstructor scalars, Interner interner, List<RawDocument> documents,
+                        List<Finding> problems) {
+        ParserImpl parser = new ParserImpl(new StreamReader(text), options);
+        Composer composer = new Composer(parser, resolver, options);
         int index = 0;
         try {
             while (composer.checkNode()) {

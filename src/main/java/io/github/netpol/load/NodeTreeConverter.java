@@ -37,10 +37,10 @@ final class NodeTreeConverter {
      * The pointers of a list's items from this index on, and of everything below them, are built, not interned:
      * the items of a long list (a policy's thousands of rules) seldom recur in other documents.
      */
-    private static final int SHARED_ITEMS = 16;
+    static final int SHARED_ITEMS = 16;
 
     /** Up to this many keys, duplicates are found by scanning the keys read so far. */
-    private static final int SCAN_KEYS_UP_TO = 16;
+    static final int SCAN_KEYS_UP_TO = 16;
 
     private final String file;
     private final ScalarConstructor scalars;
@@ -48,10 +48,7 @@ final class NodeTreeConverter {
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     private int nodes;
 
-    // the source map as it is recorded: pointer i starts at line lineColumns[2i], column lineColumns[2i + 1]
-    private String[] pointers = new String[64];
-    private int[] lineColumns = new int[128];
-    private int recorded;
+    private final PositionRecorder positions = new PositionRecorder();
 
     // one copy of each pointer, key, key list and short text across the documents of a load: the same
     // structure repeats in every manifest, and the trees and source maps are kept for the whole run
@@ -66,8 +63,7 @@ final class NodeTreeConverter {
 
     /** Where each node starts; call after {@link #convert} returned a tree. */
     NodePositions positions() {
-        return new NodePositions(file, interner.table(Arrays.copyOf(pointers, recorded)),
-                Arrays.copyOf(lineColumns, 2 * recorded));
+        return positions.positions(file, interner);
     }
 
     List<Finding> problems() {
@@ -77,27 +73,12 @@ final class NodeTreeConverter {
     /** Converts the document; returns null after recording a problem when the tree cannot be used. */
     Object convert(Node root) {
         try {
-            record("", root.getStartMark());
+            positions.record("", root.getStartMark());
             return value(root, "", true);
         } catch (Refused e) {
             problems.add(e.finding);
             return null;
         }
-    }
-
-    /**
-     * Records where the node at {@code pointer} starts. Every pointer is recorded once: by the root, by
-     * a list item where the item starts, by a map entry where its key starts (duplicate keys are skipped).
-     */
-    private void record(String pointer, Mark mark) {
-        if (recorded == pointers.length) {
-            pointers = Arrays.copyOf(pointers, 2 * recorded);
-            lineColumns = Arrays.copyOf(lineColumns, 4 * recorded);
-        }
-        pointers[recorded] = pointer;
-        lineColumns[2 * recorded] = mark.getLine() + 1;
-        lineColumns[2 * recorded + 1] = mark.getColumn() + 1;
-        recorded++;
     }
 
     /** @param shared whether the pointers below {@code pointer} are interned (see {@link #SHARED_ITEMS}) */
@@ -122,7 +103,7 @@ final class NodeTreeConverter {
                     boolean itemShared = shared && list.size() < SHARED_ITEMS;
                     String child = itemShared ? interner.child(pointer, list.size())
                             : JsonPointer.child(pointer, list.size());
-                    record(child, item.getStartMark());
+                    positions.record(child, item.getStartMark());
                     list.add(value(item, child, itemShared));
                 }
                 return list;
@@ -154,7 +135,7 @@ final class NodeTreeConverter {
                 continue;
             }
             String child = shared ? interner.child(pointer, key) : JsonPointer.child(pointer, key);
-            record(child, keyNode.getStartMark());
+            positions.record(child, keyNode.getStartMark());
             keys[size] = key;
             values[size] = value(tuple.getValueNode(), child, shared);
             size++;
@@ -166,7 +147,7 @@ final class NodeTreeConverter {
         return new CompactMap(interner.table(keys), values);
     }
 
-    private static int indexOf(String[] keys, int size, String key) {
+    static int indexOf(String[] keys, int size, String key) {
         for (int i = 0; i < size; i++) {
             if (keys[i].equals(key)) {
                 return i;
@@ -176,22 +157,11 @@ final class NodeTreeConverter {
     }
 
     private Object scalar(ScalarNode node) {
-        Tag tag = node.getTag();
-        if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP) || tag.equals(Tag.BINARY)) {
-            // timestamps stay text as they do when Kubernetes turns YAML into JSON
-            return interner.string(node.getValue());
+        Object value = scalars.value(node, interner);
+        if (value == ScalarConstructor.REFUSED) {
+            throw new Refused(unsupportedTag(node));
         }
-        if (tag.equals(Tag.INT)) {
-            Object n = scalars.construct(node);
-            if (n instanceof BigInteger big && big.bitLength() < 64) {
-                return big.longValue();
-            }
-            return n;
-        }
-        if (tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL) || tag.equals(Tag.NULL)) {
-            return scalars.construct(node);
-        }
-        throw new Refused(unsupportedTag(node));
+        return value;
     }
 
     private void checkTag(Node node, Tag expected) {
@@ -218,11 +188,33 @@ final class NodeTreeConverter {
      * Creating one fills SnakeYAML's tables of constructors, so a file's documents share one.
      */
     static final class ScalarConstructor extends SafeConstructor {
+        /** What {@link #value} returns for a tag a manifest may not use. */
+        static final Object REFUSED = new Object();
+
         ScalarConstructor(LoaderOptions options) {
             super(options);
         }
 
-        Object construct(ScalarNode node) {
+        /**
+         * The value of a scalar of the tags a manifest may use, or {@link #REFUSED} for any other tag. Timestamps stay
+         * text as they do when Kubernetes turns YAML into JSON.
+         */
+        Object value(ScalarNode node, Interner interner) {
+            Tag tag = node.getTag();
+            if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP) || tag.equals(Tag.BINARY)) {
+                return interner.string(node.getValue());
+            }
+            if (tag.equals(Tag.INT)) {
+                Object n = construct(node);
+                return n instanceof BigInteger big && big.bitLength() < 64 ? big.longValue() : n;
+            }
+            if (tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL) || tag.equals(Tag.NULL)) {
+                return construct(node);
+            }
+            return REFUSED;
+        }
+
+        private Object construct(ScalarNode node) {
             return yamlConstructors.get(node.getTag()).construct(node);
         }
     }
