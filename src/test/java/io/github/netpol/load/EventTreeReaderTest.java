@@ -6,14 +6,18 @@ import io.github.netpol.finding.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -124,6 +128,68 @@ class EventTreeReaderTest {
         assertSameWhereRead(name, text);
     }
 
+    /**
+     * Random documents written by SnakeYAML's emitter in every flow style, scalar style and indentation: keys with
+     * the characters a pointer escapes, texts that read as numbers, booleans, nulls and dates, long lists and wide
+     * maps, several documents to a file. Where the stream reads one, it reads what composing reads; and it reads three
+     * quarters of them (it gives up on what the emitter tags explicitly and on a key {@code <<}).
+     */
+    @Test
+    void readsRandomDocumentsInEveryStyleAsComposingDoes() {
+        Random random = new Random(20261201);
+        int streamed = 0;
+        int files = 400;
+        for (int i = 0; i < files; i++) {
+            DumperOptions options = new DumperOptions();
+            options.setDefaultFlowStyle(DumperOptions.FlowStyle.values()[random.nextInt(3)]);
+            options.setDefaultScalarStyle(random.nextInt(3) == 0
+                    ? DumperOptions.ScalarStyle.values()[random.nextInt(DumperOptions.ScalarStyle.values().length)]
+                    : DumperOptions.ScalarStyle.PLAIN);
+            options.setIndent(2 + random.nextInt(3));
+            options.setIndicatorIndent(random.nextInt(options.getIndent() - 1));
+            options.setExplicitStart(random.nextBoolean());
+            List<Object> documents = new ArrayList<>();
+            for (int d = random.nextInt(3); d >= 0; d--) {
+                documents.add(randomValue(random, 0));
+            }
+            String text = new Yaml(options).dumpAll(documents.iterator());
+            Readings r = read("random-" + i + ".yaml", text);
+            if (r.streamed() != null) {
+                streamed++;
+            }
+            assertSameWhereRead("random-" + i + ".yaml:\n" + text, text);
+        }
+        assertThat(streamed).isGreaterThan(files * 3 / 4);
+    }
+
+    private static final String[] TEXTS = {"a", "app", "a/b", "x~y", "~", "k e y", "é", "1", "-2", "0x1F", "017", "1.5",
+            ".inf", "yes", "No", "on", "null", "~", "", " ", "2001-12-14", "12:30:00", "true", "#", "- a", "a: b", "'q'",
+            "\"dq\"", "line\nbreak", "tab\there", "*", "&", "!", "%", "@", "`", "{", "[", "<<", "=", "?"};
+
+    private static Object randomValue(Random random, int depth) {
+        int kind = random.nextInt(depth > 4 ? 4 : 7);
+        return switch (kind) {
+            case 0 -> TEXTS[random.nextInt(TEXTS.length)] + (random.nextBoolean() ? "" : random.nextInt(100));
+            case 1 -> random.nextBoolean() ? (Object) random.nextInt() : random.nextLong();
+            case 2 -> random.nextBoolean() ? (Object) random.nextBoolean() : null;
+            case 3 -> random.nextInt(4) == 0 ? Double.NaN : random.nextDouble() * 1000 - 500;
+            case 4, 5 -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (int n = random.nextInt(random.nextInt(10) == 0 ? 30 : 6); n > 0; n--) {
+                    map.put(TEXTS[random.nextInt(TEXTS.length)] + n, randomValue(random, depth + 1));
+                }
+                yield map;
+            }
+            default -> {
+                List<Object> list = new ArrayList<>();
+                for (int n = random.nextInt(random.nextInt(10) == 0 ? 40 : 5); n > 0; n--) {
+                    list.add(randomValue(random, depth + 1));
+                }
+                yield list;
+            }
+        };
+    }
+
     @Test
     void readsJsonAsComposingDoes() {
         String json = "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\",\n \"metadata\": {\"name\": \"a\", \"labels\": {}},"
@@ -180,7 +246,8 @@ class EventTreeReaderTest {
 
     /**
      * Every manifest, chart value file and fixture the project and the peer analyser's corpus hold: where the stream
-     * reads one, it reads what composing reads. Most of them must be read by the stream, or this shows nothing.
+     * reads one, it reads what composing reads. Nine tenths of them must be read by the stream (1,503 of 1,528
+     * were when this was written), or this shows little.
      */
     @Test
     void readsTheProjectsAndTheCorpussFilesAsComposingDoes() throws IOException {
@@ -213,6 +280,6 @@ class EventTreeReaderTest {
             }
         }
         assertThat(files).isGreaterThan(300);
-        assertThat(streamed).isGreaterThan(files * 3 / 4);
+        assertThat(streamed).isGreaterThan(files * 9 / 10);
     }
 }
