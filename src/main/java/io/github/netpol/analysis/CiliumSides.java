@@ -71,7 +71,7 @@ public final class CiliumSides {
         Map<RuleRef, SideRegion> l7Denies = new LinkedHashMap<>();
         SideRegion explicitPorts = networkPolicyPorts;
         SideRegion anyPort = networkPolicyAllPorts.union(localHost());
-        for (CiliumRules.Entry e : rules.rules()) {
+        for (CiliumRules.Entry e : side.ciliumRulesHere(rules)) {
             Region subject = side.ciliumSubject(e.subject());
             if (subject.isEmpty()) {
                 continue;
@@ -152,7 +152,7 @@ public final class CiliumSides {
     TierOutcome defaultDeny() {
         List<RuleRef> order = new ArrayList<>();
         Map<RuleRef, SideRegion> regions = new HashMap<>();
-        for (CiliumRules.Entry e : rules.rules()) {
+        for (CiliumRules.Entry e : side.ciliumRulesHere(rules)) {
             if (!e.rule().governs(direction)) {
                 continue;
             }

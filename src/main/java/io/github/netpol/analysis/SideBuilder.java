@@ -1,10 +1,12 @@
 package io.github.netpol.analysis;
 
 import io.github.netpol.finding.Direction;
+import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.PolicyManifest;
 import io.github.netpol.model.semantics.Cidr;
 import io.github.netpol.model.semantics.CiliumEndpoints;
 import io.github.netpol.model.semantics.EffectivePolicy;
+import io.github.netpol.model.semantics.NamespaceNameIndex;
 import io.github.netpol.model.semantics.Peer;
 import io.github.netpol.model.semantics.PolicyPort;
 import io.github.netpol.model.semantics.PolicyRule;
@@ -38,6 +40,8 @@ public final class SideBuilder {
         private final Map<Object, SideRegion> tierRules = new ConcurrentHashMap<>();
         private final Map<Object, SideRegion> ciliumPeers = new ConcurrentHashMap<>();
         private final SetPool sets;
+        private CiliumRules indexedCilium;
+        private NamespaceNameIndex<CiliumRules.Entry> ciliumIndex;
 
         public Cache() {
             this(new SetPool());
@@ -46,6 +50,15 @@ public final class SideBuilder {
         /** @param sets shared with the other version's cache when the two are compared */
         public Cache(SetPool sets) {
             this.sets = sets;
+        }
+
+        /** The version's Cilium rules by the namespace names they admit, made once for its sides (built on every core). */
+        private synchronized NamespaceNameIndex<CiliumRules.Entry> ciliumIndex(CiliumRules rules) {
+            if (indexedCilium != rules) {
+                ciliumIndex = new NamespaceNameIndex<>(rules.rules(), e -> e.subject().namespaces());
+                indexedCilium = rules;
+            }
+            return ciliumIndex;
         }
     }
 
@@ -276,6 +289,14 @@ public final class SideBuilder {
     }
 
     /** A Cilium item's peers, resolved once per frame and direction for every side that shares them. */
+    /**
+     * The Cilium rules that may select pods of this side's namespace, in their order: the others' subjects are empty
+     * here ({@link #ciliumSubject}), as {@link NamespaceUniverse#localMatch} matches the namespace's name label.
+     */
+    List<CiliumRules.Entry> ciliumRulesHere(CiliumRules rules) {
+        return cache.ciliumIndex(rules).admitting(universe.labelsOf(namespace).get(NamespaceManifest.NAME_LABEL));
+    }
+
     SideRegion cachedCiliumPeers(List<Object> key, java.util.function.Supplier<SideRegion> peers) {
         return cache.ciliumPeers.computeIfAbsent(List.of(key, frame, direction), k -> peers.get());
     }

@@ -18,7 +18,10 @@ import java.util.Map;
  *   <li>{@code namespaces}: N namespaces, each declared with labels, a default deny and a rule admitting a team's
  *       namespaces, and one workload; in the current version one namespace admits every namespace;</li>
  *   <li>{@code workloads}: one namespace with N Deployments under ten policies; in the current version one
- *       workload moved to a tier that more peers may reach.</li>
+ *       workload moved to a tier that more peers may reach;</li>
+ *   <li>{@code cilium}: N namespaces, each declared with labels, with a CiliumNetworkPolicy selecting all its pods
+ *       (so isolating them), admitting its own clients on port 8080 and allowing DNS, and one workload; in the
+ *       current version one policy admits every endpoint of its namespace.</li>
  * </ul>
  * Every version carries a default deny per namespace, so that it validates with the default lint settings.
  * The output is deterministic.
@@ -27,7 +30,7 @@ public final class ShapeGenerator {
 
     /** The dimensions, by name. */
     public enum Shape {
-        POLICIES, RULES, PEERS, PORTS, NAMESPACES, WORKLOADS;
+        POLICIES, RULES, PEERS, PORTS, NAMESPACES, WORKLOADS, CILIUM;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -59,6 +62,7 @@ public final class ShapeGenerator {
             case NAMESPACES -> new Versions(shape, n, namespaces(n, false), namespaces(n, true));
             case WORKLOADS -> new Versions(shape, n, one("workloads.yaml", workloads(n, false)),
                     one("workloads.yaml", workloads(n, true)));
+            case CILIUM -> new Versions(shape, n, cilium(n, false), cilium(n, true));
         };
     }
 
@@ -113,6 +117,24 @@ public final class ShapeGenerator {
                     + policy(ns, "allow-team", "{matchLabels: {app: web}}")
                     + "  policyTypes: [Ingress]\n  ingress:\n    - from:\n        - namespaceSelector: " + admit
                     + "\n      ports:\n        - port: http\n---\n"
+                    + deployment(ns, "web", "web", "web"));
+        }
+        return files;
+    }
+
+    private static Map<String, String> cilium(int n, boolean widened) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String ns = "ns-" + i;
+            String from = widened && i == n / 2 ? "{}" : "{matchLabels: {app: client}}";
+            files.put("namespaces/" + ns + ".yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns
+                    + "\n  labels:\n    team: t" + (i % 40) + "\n---\n"
+                    + "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: web\n  namespace: " + ns
+                    + "\nspec:\n  endpointSelector: {}\n  ingress:\n    - fromEndpoints:\n"
+                    + "        - " + from + "\n      toPorts:\n        - ports:\n            - port: \"8080\"\n"
+                    + "              protocol: TCP\n  egress:\n    - toEndpoints:\n        - matchLabels:\n"
+                    + "            k8s:io.kubernetes.pod.namespace: kube-system\n            k8s-app: kube-dns\n"
+                    + "      toPorts:\n        - ports:\n            - port: \"53\"\n              protocol: UDP\n---\n"
                     + deployment(ns, "web", "web", "web"));
         }
         return files;

@@ -2,6 +2,7 @@ package io.github.netpol.validate.lint;
 
 import io.github.netpol.finding.Direction;
 import io.github.netpol.model.CiliumPolicyManifest;
+import io.github.netpol.model.semantics.CiliumEndpoints;
 import io.github.netpol.model.semantics.CiliumPolicy;
 import io.github.netpol.model.semantics.PolicyPort;
 
@@ -33,6 +34,22 @@ public record CiliumPolicyView(CiliumPolicyManifest manifest, CiliumPolicy polic
     /** {@code egress[1] of specs/0 of CiliumNetworkPolicy shop/api}; a {@code spec} rule is not named. */
     public String describe(CiliumPolicy.Rule rule, CiliumPolicy.PeerRule item) {
         return item.label() + " of " + describe(rule);
+    }
+
+    /** A rule of a policy with the pods its {@code endpointSelector} selects, read once ({@link CiliumEndpoints#subject}). */
+    public record SelectingRule(CiliumPolicyView view, CiliumPolicy.Rule rule, CiliumEndpoints.Pods subject) {
+    }
+
+    /** The rules whose {@code endpointSelector} reads as pods, in written order (the others select no pod). */
+    public List<SelectingRule> selectingRules() {
+        List<SelectingRule> out = new ArrayList<>();
+        for (CiliumPolicy.Rule rule : policy.rules()) {
+            if (rule.subject() != null // a host policy's nodeSelector selects nodes
+                    && CiliumEndpoints.subject(rule.subject(), manifest.clusterwide()) instanceof CiliumEndpoints.Pods pods) {
+                out.add(new SelectingRule(this, rule, pods));
+            }
+        }
+        return out;
     }
 
     /** An item of an allow section ({@code ingress}, {@code egress}) with the rule it belongs to. */

@@ -4,7 +4,9 @@ import io.github.netpol.finding.Direction;
 import io.github.netpol.model.ManifestSet;
 import io.github.netpol.model.NamespaceManifest;
 import io.github.netpol.model.WorkloadManifest;
+import io.github.netpol.model.semantics.NamespaceNameIndex;
 import io.github.netpol.model.semantics.Peer;
+import io.github.netpol.model.semantics.Selector;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,9 @@ public final class LintContext {
     private final List<PolicyView> policies;
     private final List<TierPolicyView> tierPolicies;
     private final List<CiliumPolicyView> ciliumPolicies;
+    private final NamespaceNameIndex<CiliumPolicyView.SelectingRule> ciliumRules;
+    /** The known namespaces by the value of their name label, each list in name order. */
+    private final Map<String, List<String>> namespacesByNameLabel = new HashMap<>();
     private final Map<String, NamespaceManifest> declaredNamespaces = new LinkedHashMap<>();
     private final TreeSet<String> knownNamespaces = new TreeSet<>();
     // indexes, so that rules asking per policy or per peer do not scan the whole repository each time
@@ -42,6 +47,8 @@ public final class LintContext {
         this.policies = manifests.policies().stream().map(PolicyView::new).toList();
         this.tierPolicies = manifests.tierPolicies().stream().map(TierPolicyView::of).toList();
         this.ciliumPolicies = manifests.ciliumPolicies().stream().map(CiliumPolicyView::of).toList();
+        this.ciliumRules = new NamespaceNameIndex<>(ciliumPolicies.stream().flatMap(v -> v.selectingRules().stream())
+                .toList(), r -> r.subject().namespaces());
         this.allRules = policies.stream()
                 .flatMap(p -> java.util.stream.Stream.concat(p.rules(Direction.INGRESS).stream(), p.rules(Direction.EGRESS).stream()))
                 .toList();
@@ -56,6 +63,12 @@ public final class LintContext {
         for (WorkloadManifest w : manifests.workloads()) {
             workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
             workloadOrder.putIfAbsent(w, workloadOrder.size());
+        }
+        for (String ns : knownNamespaces) {
+            String label = namespaceLabels(ns).get(NamespaceManifest.NAME_LABEL);
+            if (label != null) {
+                namespacesByNameLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(ns);
+            }
         }
         // immutable from here on, so that lookups hand out the lists themselves instead of copies
         policiesByNamespace.replaceAll((ns, list) -> List.copyOf(list));
@@ -82,6 +95,14 @@ public final class LintContext {
     /** The CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies, in source order. */
     public List<CiliumPolicyView> ciliumPolicies() {
         return ciliumPolicies;
+    }
+
+    /**
+     * The rules of the Cilium policies that may select pods of the namespace, in source order: the others' namespace
+     * selectors do not match its labels ({@link #namespaceLabels}).
+     */
+    public List<CiliumPolicyView.SelectingRule> ciliumRulesSelectingIn(String namespace) {
+        return ciliumRules.admitting(namespaceLabels(namespace).get(NamespaceManifest.NAME_LABEL));
     }
 
     /** Every written ingress and egress rule of every policy, whether or not its direction takes effect. */
@@ -114,6 +135,23 @@ public final class LintContext {
     /** Namespaces that are declared or have a policy or a workload, sorted. */
     public List<String> knownNamespaces() {
         return List.copyOf(knownNamespaces);
+    }
+
+    /**
+     * The known namespaces a selector over namespace labels may match, in name order: when it requires the name
+     * label to be one of some names ({@code In}), those of the namespaces whose name label is one of them, else every
+     * known namespace. A selector per namespace (a CiliumNetworkPolicy's subject) tested against every namespace cost
+     * N² matches for N namespaces.
+     */
+    public List<String> namespacesPossiblyMatching(Selector namespaces) {
+        for (Selector.Requirement r : namespaces.requirements()) {
+            if (r.key().equals(NamespaceManifest.NAME_LABEL) && r.operator() == Selector.Operator.IN) {
+                TreeSet<String> out = new TreeSet<>();
+                r.values().forEach(v -> out.addAll(namespacesByNameLabel.getOrDefault(v, List.of())));
+                return List.copyOf(out);
+            }
+        }
+        return knownNamespaces();
     }
 
     public Optional<NamespaceManifest> declaredNamespace(String name) {
@@ -177,11 +215,11 @@ public final class LintContext {
         List<WorkloadManifest> cached = crossNamespacePeers.get(pods);
         if (cached == null) {
             List<WorkloadManifest> out = new ArrayList<>();
-            workloadsByNamespace.forEach((ns, workloads) -> {
+            for (String ns : namespacesPossiblyMatching(pods.namespaces())) {
                 if (pods.namespaces().matches(namespaceLabels(ns))) {
-                    workloads.stream().filter(w -> pods.pods().matches(w.podLabels())).forEach(out::add);
+                    workloadsIn(ns).stream().filter(w -> pods.pods().matches(w.podLabels())).forEach(out::add);
                 }
-            });
+            }
             out.sort(Comparator.comparing(workloadOrder::get));
             cached = List.copyOf(out);
             crossNamespacePeers.put(pods, cached);

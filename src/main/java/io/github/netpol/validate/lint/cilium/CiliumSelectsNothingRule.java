@@ -46,6 +46,9 @@ public final class CiliumSelectsNothingRule extends BaseRule {
     @Override
     public List<Violation> check(LintContext context) {
         List<Violation> out = new ArrayList<>();
+        // a selector by namespace label is judged only when every namespace with workloads is declared
+        boolean someWithWorkloadsUndeclared = context.knownNamespaces().stream()
+                .anyMatch(ns -> !context.workloadsIn(ns).isEmpty() && context.declaredNamespace(ns).isEmpty());
         for (CiliumPolicyView view : context.ciliumPolicies()) {
             boolean clusterwide = view.manifest().clusterwide();
             for (CiliumPolicy.Rule rule : view.policy().rules()) {
@@ -55,7 +58,7 @@ public final class CiliumSelectsNothingRule extends BaseRule {
                 CiliumEndpoints.Selection selection = CiliumEndpoints.subject(rule.subject(), clusterwide);
                 List<String> namespaces;
                 if (selection instanceof CiliumEndpoints.Pods pods) {
-                    namespaces = judgedNamespaces(context, pods.namespaces());
+                    namespaces = judgedNamespaces(context, pods.namespaces(), someWithWorkloadsUndeclared);
                     if (namespaces.isEmpty()
                             || !context.workloadsMatching(new Peer.Pods(pods.namespaces(), pods.pods())).isEmpty()) {
                         continue;
@@ -79,14 +82,14 @@ public final class CiliumSelectsNothingRule extends BaseRule {
      * by a namespace label and some namespace with workloads is not declared (its labels are unknown), or when
      * it selects only namespaces kept elsewhere.
      */
-    private static List<String> judgedNamespaces(LintContext context, Selector namespaces) {
+    private static List<String> judgedNamespaces(LintContext context, Selector namespaces,
+                                                 boolean someWithWorkloadsUndeclared) {
         boolean byLabel = namespaces.requirements().stream().anyMatch(r -> !r.key().equals(NamespaceManifest.NAME_LABEL));
-        List<String> withWorkloads = context.knownNamespaces().stream().filter(ns -> !context.workloadsIn(ns).isEmpty())
-                .toList();
-        if (byLabel && withWorkloads.stream().anyMatch(ns -> context.declaredNamespace(ns).isEmpty())) {
+        if (byLabel && someWithWorkloadsUndeclared) {
             return List.of();
         }
-        return withWorkloads.stream().filter(ns -> namespaces.matches(context.namespaceLabels(ns))).toList();
+        return context.namespacesPossiblyMatching(namespaces).stream().filter(ns -> !context.workloadsIn(ns).isEmpty())
+                .filter(ns -> namespaces.matches(context.namespaceLabels(ns))).toList();
     }
 
     private static Violation violation(CiliumPolicyView view, CiliumPolicy.Rule rule, List<String> namespaces,

@@ -45,17 +45,15 @@ final class CiliumIsolation {
     private static Optional<String> selecting(LintContext context, String namespace, Map<String, String> podLabels,
                                               Direction direction, boolean isolating) {
         Map<String, String> labels = context.namespaceLabels(namespace);
-        for (CiliumPolicyView view : context.ciliumPolicies()) {
-            for (CiliumPolicy.Rule rule : view.policy().rules()) {
-                if (rule.nodeSelector() || (isolating ? !rule.defaultDeny(direction) : !rule.governs(direction))
-                        || !(CiliumEndpoints.subject(rule.subject(), view.manifest().clusterwide())
-                        instanceof CiliumEndpoints.Pods s)) {
-                    continue;
-                }
-                boolean pods = podLabels == null ? isolating ? s.pods().selectsAll() : true : s.pods().matches(podLabels);
-                if (pods && s.namespaces().matches(labels)) {
-                    return Optional.of(view.describe(rule) + " (default deny of " + direction.label() + ")");
-                }
+        for (CiliumPolicyView.SelectingRule selecting : context.ciliumRulesSelectingIn(namespace)) {
+            CiliumPolicy.Rule rule = selecting.rule();
+            if (rule.nodeSelector() || (isolating ? !rule.defaultDeny(direction) : !rule.governs(direction))) {
+                continue;
+            }
+            CiliumEndpoints.Pods s = selecting.subject();
+            boolean pods = podLabels == null ? isolating ? s.pods().selectsAll() : true : s.pods().matches(podLabels);
+            if (pods && s.namespaces().matches(labels)) {
+                return Optional.of(selecting.view().describe(rule) + " (default deny of " + direction.label() + ")");
             }
         }
         return Optional.empty();
