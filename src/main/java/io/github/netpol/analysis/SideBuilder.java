@@ -288,7 +288,6 @@ public final class SideBuilder {
                 .intersect(pooledLabelCube(Dim.Kind.PEER_LABEL, LabelSelectors.constraints(pods)));
     }
 
-    /** A Cilium item's peers, resolved once per frame and direction for every side that shares them. */
     /**
      * The Cilium rules that may select pods of this side's namespace, in their order: the others' subjects are empty
      * here ({@link #ciliumSubject}), as {@link NamespaceUniverse#localMatch} matches the namespace's name label.
@@ -297,6 +296,7 @@ public final class SideBuilder {
         return cache.ciliumIndex(rules).admitting(universe.labelsOf(namespace).get(NamespaceManifest.NAME_LABEL));
     }
 
+    /** A Cilium item's peers, resolved once per frame and direction for every side that shares them. */
     SideRegion cachedCiliumPeers(List<Object> key, java.util.function.Supplier<SideRegion> peers) {
         return cache.ciliumPeers.computeIfAbsent(List.of(key, frame, direction), k -> peers.get());
     }
