@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** What every rule reads: the loaded repository with lookups, and the settings. Built once per run. */
@@ -144,14 +145,13 @@ public final class LintContext {
      * N² matches for N namespaces.
      */
     public List<String> namespacesPossiblyMatching(Selector namespaces) {
-        for (Selector.Requirement r : namespaces.requirements()) {
-            if (r.key().equals(NamespaceManifest.NAME_LABEL) && r.operator() == Selector.Operator.IN) {
-                TreeSet<String> out = new TreeSet<>();
-                r.values().forEach(v -> out.addAll(namespacesByNameLabel.getOrDefault(v, List.of())));
-                return List.copyOf(out);
-            }
+        Set<String> listed = NamespaceNameIndex.listedNames(namespaces);
+        if (listed == null) {
+            return knownNamespaces();
         }
-        return knownNamespaces();
+        TreeSet<String> out = new TreeSet<>();
+        listed.forEach(v -> out.addAll(namespacesByNameLabel.getOrDefault(v, List.of())));
+        return List.copyOf(out);
     }
 
     public Optional<NamespaceManifest> declaredNamespace(String name) {
