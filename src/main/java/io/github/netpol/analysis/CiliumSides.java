@@ -43,12 +43,13 @@ public final class CiliumSides {
     private static final Region YES_L3_OVERRIDES = fact(L3_OVERRIDES_L7);
 
     private final SideBuilder side;
-    private final CiliumRules rules;
+    /** The rules that may select pods of this side's namespace, in their order. */
+    private final List<CiliumRules.Entry> rules;
     private final Direction direction;
 
     CiliumSides(SideBuilder side, CiliumRules rules, Direction direction) {
         this.side = side;
-        this.rules = rules;
+        this.rules = side.ciliumRulesHere(rules);
         this.direction = direction;
     }
 
@@ -71,7 +72,7 @@ public final class CiliumSides {
         Map<RuleRef, SideRegion> l7Denies = new LinkedHashMap<>();
         SideRegion explicitPorts = networkPolicyPorts;
         SideRegion anyPort = networkPolicyAllPorts.union(localHost());
-        for (CiliumRules.Entry e : side.ciliumRulesHere(rules)) {
+        for (CiliumRules.Entry e : rules) {
             Region subject = side.ciliumSubject(e.subject());
             if (subject.isEmpty()) {
                 continue;
@@ -152,7 +153,7 @@ public final class CiliumSides {
     TierOutcome defaultDeny() {
         List<RuleRef> order = new ArrayList<>();
         Map<RuleRef, SideRegion> regions = new HashMap<>();
-        for (CiliumRules.Entry e : side.ciliumRulesHere(rules)) {
+        for (CiliumRules.Entry e : rules) {
             if (!e.rule().governs(direction)) {
                 continue;
             }
