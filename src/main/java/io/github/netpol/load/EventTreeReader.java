@@ -109,7 +109,7 @@ final class EventTreeReader {
         ArrayList<Object> list = new ArrayList<>();
         while (!parser.checkEvent(Event.ID.SequenceEnd)) {
             boolean itemShared = shared && list.size() < NodeTreeConverter.SHARED_ITEMS;
-            String child = itemShared ? interner.child(pointer, list.size()) : JsonPointer.child(pointer, list.size());
+            String child = interner.child(pointer, list.size(), itemShared);
             positions.record(child, parser.peekEvent().getStartMark());
             list.add(value(child, itemShared));
         }
@@ -142,7 +142,7 @@ final class EventTreeReader {
                 keys = Arrays.copyOf(keys, 2 * size);
                 values = Arrays.copyOf(values, 2 * size);
             }
-            String child = shared ? interner.child(pointer, key) : JsonPointer.child(pointer, key);
+            String child = interner.child(pointer, key, shared);
             positions.record(child, keyEvent.getStartMark());
             keys[size] = key;
             values[size] = value(child, shared);

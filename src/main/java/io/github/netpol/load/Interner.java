@@ -44,6 +44,19 @@ final class Interner {
         return children.computeIfAbsent(new Child(parent, index), c -> string(JsonPointer.child(parent, index)));
     }
 
+    /**
+     * The pointer of {@code parent}'s entry {@code key}: interned where the pointers are shared (a list's first items
+     * and what lies below them, see {@code NodeTreeConverter.SHARED_ITEMS}), else built.
+     */
+    String child(String parent, String key, boolean shared) {
+        return shared ? child(parent, key) : JsonPointer.child(parent, key);
+    }
+
+    /** The pointer of {@code parent}'s item {@code index}, interned where shared, else built. */
+    String child(String parent, int index, boolean shared) {
+        return shared ? child(parent, index) : JsonPointer.child(parent, index);
+    }
+
     StringTable table(String[] strings) {
         StringTable table = new StringTable(strings);
         StringTable known = tables.putIfAbsent(table, table);

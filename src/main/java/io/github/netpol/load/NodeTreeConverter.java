@@ -101,8 +101,7 @@ final class NodeTreeConverter {
                 List<Object> list = new ArrayList<>(seq.getValue().size());
                 for (Node item : seq.getValue()) {
                     boolean itemShared = shared && list.size() < SHARED_ITEMS;
-                    String child = itemShared ? interner.child(pointer, list.size())
-                            : JsonPointer.child(pointer, list.size());
+                    String child = interner.child(pointer, list.size(), itemShared);
                     positions.record(child, item.getStartMark());
                     list.add(value(item, child, itemShared));
                 }
@@ -134,7 +133,7 @@ final class NodeTreeConverter {
                                 + "the API server would silently keep only one of them. Remove or merge the duplicate."));
                 continue;
             }
-            String child = shared ? interner.child(pointer, key) : JsonPointer.child(pointer, key);
+            String child = interner.child(pointer, key, shared);
             positions.record(child, keyNode.getStartMark());
             keys[size] = key;
             values[size] = value(tuple.getValueNode(), child, shared);
