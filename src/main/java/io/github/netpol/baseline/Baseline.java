@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The old version of the sources that the check compares with.
@@ -20,10 +19,11 @@ import java.util.function.Consumer;
  * @param files        the plain manifests, paths relative to the project base directory as they were
  * @param environments the rendered environments, each with its rendered manifests
  * @param cached       the plain manifests' documents from a valid {@link BaselineCache} entry, or null to parse them
- * @param onLoaded     given the plain manifests' documents when they were parsed here (to keep them), or null
+ * @param cacheSlot    where a released bundle's documents are kept ({@code cached} came from there, or a clean load
+ *                     of {@code files} is kept there), or null
  */
 public record Baseline(String spec, String description, List<SourceFile> files, List<RenderedFiles> environments,
-                       LoadResult cached, Consumer<LoadResult> onLoaded) {
+                       LoadResult cached, BaselineCache.Slot cacheSlot) {
 
     public Baseline {
         files = List.copyOf(files);
@@ -42,12 +42,12 @@ public record Baseline(String spec, String description, List<SourceFile> files, 
 
     /** The same baseline with these rendered environments. */
     public Baseline withEnvironments(List<RenderedFiles> rendered) {
-        return new Baseline(spec, description, files, rendered, cached, onLoaded);
+        return new Baseline(spec, description, files, rendered, cached, cacheSlot);
     }
 
     /**
-     * The plain manifests' documents: from the cache when it had them, else parsed now (and handed to
-     * {@code onLoaded}).
+     * The plain manifests' documents: from the cache when it had them, else parsed now (and kept in the cache
+     * slot).
      */
     public LoadResult load() {
         return load(null);
@@ -59,8 +59,8 @@ public record Baseline(String spec, String description, List<SourceFile> files, 
             return cached;
         }
         LoadResult loaded = new ManifestLoader(parsed).load(files);
-        if (onLoaded != null) {
-            onLoaded.accept(loaded);
+        if (cacheSlot != null) {
+            cacheSlot.store(files, loaded);
         }
         return loaded;
     }

@@ -36,6 +36,8 @@ public final class BaselineCache {
     /** Raise when the entry's layout or the loader's trees change meaning. */
     private static final int FORMAT = 2;
 
+    private final Path outputCache;
+    private final String pluginBuild;
     private final List<Path> directories;
     private final SealedFiles.Header header;
 
@@ -44,8 +46,36 @@ public final class BaselineCache {
      * @param pluginBuild the plugin's version and build: an entry written by another build is not read
      */
     public BaselineCache(Path outputCache, String pluginBuild) {
+        this.outputCache = outputCache;
+        this.pluginBuild = pluginBuild;
         this.directories = outputCache == null ? List.of() : List.of(outputCache);
         this.header = new SealedFiles.Header(MAGIC, FORMAT, pluginBuild);
+    }
+
+    /** Where the build keeps entries, or null: with {@link #pluginBuild()}, what makes this cache again elsewhere. */
+    public Path outputCache() {
+        return outputCache;
+    }
+
+    public String pluginBuild() {
+        return pluginBuild;
+    }
+
+    /** The entries of one bundle: the bundle's file and the digest of its bytes. */
+    public Slot slot(Path bundle, String digest) {
+        return new Slot(this, bundle, digest);
+    }
+
+    /** The entries of one bundle, found or kept together (a forked check carries it to its own JVM). */
+    public record Slot(BaselineCache cache, Path bundle, String digest) {
+
+        public Optional<Entry> find() {
+            return cache.find(bundle, digest);
+        }
+
+        public void store(List<SourceFile> files, LoadResult loaded) {
+            cache.store(bundle, digest, files, loaded);
+        }
     }
 
     /** What a cached or fresh bundle gives: its files, and their documents when a valid entry had them. */

@@ -272,19 +272,17 @@ public final class BaselineProvider {
             }
             // the bundle is read and hashed every time: the entry must be of exactly these bytes
             String digest = BaselineCache.digest(bytes);
-            Optional<BaselineCache.Entry> entry = cache.find(bundle, digest);
+            BaselineCache.Slot slot = cache.slot(bundle, digest);
+            Optional<BaselineCache.Entry> entry = slot.find();
             if (entry.isPresent()) {
                 // only a bundle without rendered environments is ever kept (see below), so these bytes have none
-                return new Baseline(spec, description, entry.get().files(), List.of(), entry.get().loaded(), null);
+                return new Baseline(spec, description, entry.get().files(), List.of(), entry.get().loaded(), slot);
             }
             PolicyBundle.Contents contents = bundles.readContents(bytes, bundle.toString());
             if (!contents.environments().isEmpty()) {
                 return new Baseline(spec, description, contents.files(), contents.environments());
             }
-            List<SourceFile> files = contents.files();
-            BaselineCache store = cache;
-            return new Baseline(spec, description, files, List.of(), null,
-                    loaded -> store.store(bundle, digest, files, loaded));
+            return new Baseline(spec, description, contents.files(), List.of(), null, slot);
         } catch (IOException e) {
             throw new BaselineException("cannot read " + bundle + ": " + IoReason.of(e), e);
         }

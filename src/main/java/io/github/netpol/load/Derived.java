@@ -13,6 +13,16 @@ public final class Derived<T> {
 
     private volatile T value;
 
+    public Derived() {
+    }
+
+    /** A value already computed elsewhere (a file's SHA-256 that Maven's JVM hands to a forked check). */
+    public static <T> Derived<T> known(T value) {
+        Derived<T> d = new Derived<>();
+        d.value = value;
+        return d;
+    }
+
     public T get(Supplier<T> compute) {
         T v = value;
         if (v == null) {

@@ -46,6 +46,7 @@ public final class ParseStore {
     private static final int SHA256_BYTES = 32;
 
     private final Path directory;
+    private final String pluginBuild;
     private final SealedFiles.Header header;
     /**
      * Each plugin build has a directory of its own: two builds used on one machine (two projects on two versions)
@@ -60,9 +61,19 @@ public final class ParseStore {
      */
     public ParseStore(Path directory, String pluginBuild) {
         this.directory = directory;
+        this.pluginBuild = pluginBuild;
         this.header = new SealedFiles.Header(MAGIC, FORMAT, pluginBuild);
         this.buildDirectory = HexFormat.of().formatHex(
                 SealedFiles.sha256().digest(pluginBuild.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    }
+
+    /** Where the entries are: with {@link #pluginBuild()}, what makes this store again in a forked check. */
+    public Path directory() {
+        return directory;
+    }
+
+    public String pluginBuild() {
+        return pluginBuild;
     }
 
     /** The documents kept for the file's bytes (read as JSON or not), named as the file, if a valid entry has them. */

@@ -178,12 +178,18 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
     }
 
     private AcceptedChanges readAccepted(Path base) throws MojoExecutionException {
+        String text = acceptedText();
+        return text == null ? AcceptedChanges.none() : new AcceptedChangesReader().read(display(base, acceptedPath()), text);
+    }
+
+    /** The accepted-changes file's text, or null when there is none. */
+    protected String acceptedText() throws MojoExecutionException {
         Path file = acceptedPath();
         if (!Files.isRegularFile(file)) {
-            return AcceptedChanges.none();
+            return null;
         }
         try {
-            return new AcceptedChangesReader().read(display(base, file), Files.readString(file));
+            return Files.readString(file);
         } catch (IOException e) {
             throw new MojoExecutionException("netpol: cannot read " + file + ": " + IoReason.of(e), e);
         }

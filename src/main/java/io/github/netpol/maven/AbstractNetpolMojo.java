@@ -13,7 +13,9 @@ import io.github.netpol.render.RenderSpec;
 import io.github.netpol.render.RenderedEnvironment;
 import io.github.netpol.render.Renderer;
 import io.github.netpol.validate.apiserver.NameFormats;
+import io.github.netpol.report.ConsoleLine;
 import io.github.netpol.report.ReportInput;
+import io.github.netpol.report.ReportPublisher;
 import io.github.netpol.report.ReportWriter;
 import io.github.netpol.report.ReportWriters;
 import org.apache.maven.execution.MavenSession;
@@ -25,17 +27,13 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.TreeSet;
-import java.util.Locale;
 
 /** Parameters and output shared by every goal: skip, sources, reports, default namespace. */
 public abstract class AbstractNetpolMojo extends AbstractMojo {
@@ -309,36 +307,30 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** Prints the findings and the summary, and writes every requested file report. */
     protected void report(ReportInput reported) throws MojoExecutionException {
-        ReportInput input = project == null ? reported : reported.withModule(project.getArtifactId());
-        List<ReportWriter> selected = selectedWriters();
-        // the files are written on another core while the console lines are logged: with a thousand findings,
-        // each takes a noticeable part of a cold build
-        List<CompletableFuture<Path>> files = selected.stream()
-                .map(writer -> CompletableFuture.supplyAsync(() -> writeOne(writer, input))).toList();
-        if (onConsole()) {
-            for (Finding f : input.findings()) {
-                if (!onConsole(f)) {
-                    getLog().debug(f.consoleLine());
-                    continue;
-                }
-                switch (f.severity()) {
-                    // an accepted finding no longer fails the build: a passing build shows no [ERROR] line
-                    case ERROR -> {
-                        if (f.accepted()) {
-                            getLog().warn(f.consoleLine());
-                        } else {
-                            getLog().error(f.consoleLine());
-                        }
-                    }
-                    case WARNING -> getLog().warn(f.consoleLine());
-                    default -> getLog().info(f.consoleLine());
-                }
-            }
+        try {
+            publisher().publish(withModule(reported), this::log);
+        } catch (ReportPublisher.WriteFailure e) {
+            throw new MojoExecutionException(e.getMessage(), e.getCause());
         }
-        getLog().info(input.summary());
-        awaitWritten(selected, files);
-        if (!selected.isEmpty()) {
-            getLog().info("netpol: reports in " + outputDirectory);
+    }
+
+    /** The report input named with the module that made it. */
+    protected ReportInput withModule(ReportInput reported) {
+        return project == null ? reported : reported.withModule(project.getArtifactId());
+    }
+
+    /** What prints the goal's findings and writes its reports. */
+    protected ReportPublisher publisher() throws MojoExecutionException {
+        return new ReportPublisher(selectedWriters(), outputDirectory.toPath(), onConsole(), this::onConsole);
+    }
+
+    /** Prints one console line of the core's at its level. */
+    protected void log(ConsoleLine line) {
+        switch (line.level()) {
+            case ERROR -> getLog().error(line.text());
+            case WARN -> getLog().warn(line.text());
+            case INFO -> getLog().info(line.text());
+            default -> getLog().debug(line.text());
         }
     }
 
@@ -349,35 +341,7 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** Whether {@link #formats()} asks for console lines. */
     protected boolean onConsole() {
-        return formats().stream().map(AbstractNetpolMojo::normalized).anyMatch(ReportWriters.CONSOLE::equals);
-    }
-
-    private Path writeOne(ReportWriter writer, ReportInput input) {
-        try {
-            return writer.write(input, outputDirectory.toPath());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Waits for every report file; the first writer (in the order asked for) that failed fails the goal. */
-    private void awaitWritten(List<ReportWriter> selected, List<CompletableFuture<Path>> files)
-            throws MojoExecutionException {
-        MojoExecutionException failure = null;
-        for (int i = 0; i < files.size(); i++) {
-            try {
-                getLog().debug("netpol: wrote " + files.get(i).join());
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
-                if (failure == null) {
-                    failure = new MojoExecutionException("Cannot write the " + selected.get(i).format() + " report to "
-                            + outputDirectory + ": " + cause.getMessage(), cause);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        return ReportWriters.console(formats());
     }
 
     /** The writers of the goal's reports, by format name. */
@@ -466,7 +430,7 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
         }
     }
 
-    private String pluginVersion() {
+    protected String pluginVersion() {
         Package p = getClass().getPackage();
         return p == null ? null : p.getImplementationVersion();
     }
@@ -495,9 +459,5 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
     /** Reads the sources (and a {@code dir:} baseline, and assertion files) with links held inside {@link #projectRoot}. */
     protected SourceCollector sourceCollector() {
         return new SourceCollector(projectRoot());
-    }
-
-    private static String normalized(String format) {
-        return format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
     }
 }

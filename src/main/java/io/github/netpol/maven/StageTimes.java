@@ -27,6 +27,11 @@ final class StageTimes {
     }
 
     /** One line with every stage and the total. */
+    /** A stage timed elsewhere (in a forked JVM), given with its time. */
+    void add(String timedStage) {
+        parts.add(timedStage);
+    }
+
     void log(Consumer<String> debug) {
         debug.accept("netpol: " + goal + " stages: " + String.join(", ", parts) + "; total "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -125,6 +125,11 @@ public final class ReportWriters {
         return selected;
     }
 
+    /** Whether a {@code netpol.formats} list asks for console lines. */
+    public static boolean console(Collection<String> formats) {
+        return formats.stream().map(ReportWriters::normalize).anyMatch(CONSOLE::equals);
+    }
+
     private IllegalArgumentException unknown(String format) {
         return new IllegalArgumentException("'" + format + "' is not a report format; use " + String.join(", ", formats()));
     }

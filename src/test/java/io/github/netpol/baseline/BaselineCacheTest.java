@@ -37,7 +37,8 @@ class BaselineCacheTest {
 
         Baseline second = obtain(bundle, PLUGIN);
         assertThat(second.cached()).as("read from the cache").isNotNull();
-        assertThat(second.onLoaded()).isNull();
+        assertThat(List.of(second.cacheSlot().bundle(), second.cacheSlot().digest())).as("the slot it came from")
+                .isEqualTo(List.of(first.cacheSlot().bundle(), first.cacheSlot().digest()));
         // load() hands out the cached documents: the manifests are not parsed again
         assertThat(second.load()).isSameAs(second.cached());
         assertThat(second.files()).usingRecursiveFieldByFieldElementComparator().isEqualTo(first.files());
@@ -119,7 +120,7 @@ class BaselineCacheTest {
                 new PolicyBundle().write("io.example:shop", "1.0.0", plain, List.of(prod)));
         Baseline first = obtain(bundle, PLUGIN);
         assertThat(first.environments()).extracting(RenderedFiles::name).containsExactly("prod");
-        assertThat(first.onLoaded()).isNull();
+        assertThat(first.cacheSlot()).isNull();
         first.load();
         assertThat(cacheEntries(bundle)).noneMatch(Files::exists);
         assertThat(obtain(bundle, PLUGIN).environments()).hasSize(1);

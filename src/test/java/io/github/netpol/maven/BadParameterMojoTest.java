@@ -101,6 +101,7 @@ class BadParameterMojoTest {
                 + " declared or any");
         refuses(mojo, "failIfNoBaseline", "yes", "netpol.failIfNoBaseline: 'yes' is not a boolean; use true or false");
         refuses(mojo, "formats", List.of("xml"), "netpol.formats: 'xml' is not a report format");
+        refuses(mojo, "fork", "always", "netpol.fork: 'always' is not a fork mode; use auto, true or false");
         // the default accepted-changes file may be absent (the runs above), one configured elsewhere must exist
         Path missing = project.resolve("config/accepted.yaml");
         refuses(mojo, "accepted", missing.toFile(), "netpol.accepted: '" + missing + "' does not exist; use an existing"

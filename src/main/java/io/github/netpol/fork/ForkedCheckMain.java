@@ -1,0 +1,64 @@
+package io.github.netpol.fork;
+
+import io.github.netpol.report.ConsoleLine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The forked check's JVM: reads the request file, runs the check and its reports, and writes the outcome file. Exit
+ * status 0 means the outcome was written, whatever the check found; anything else is a failure of the fork, which
+ * fails the build.
+ */
+public final class ForkedCheckMain {
+
+    private ForkedCheckMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: " + ForkedCheckMain.class.getName() + " <request file> <outcome file>");
+            System.exit(2);
+        }
+        ForkRequest request;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(Path.of(args[0]))))) {
+            request = ForkCodec.readRequest(in);
+        }
+        List<String> stages = new ArrayList<>();
+        StageClock clock = new StageClock(stages);
+        List<ConsoleLine> lines = new ArrayList<>();
+        CheckRun.Outcome outcome = new CheckRun(request.reports(), clock::mark).run(request.check(), lines::add);
+        Path target = Path.of(args[1]);
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+            ForkCodec.writeOutcome(outcome, stages, lines, out);
+        }
+        // the outcome appears whole or not at all: Maven's JVM reads no half-written verdict
+        Files.move(partial, target);
+        // the report writers' pool threads are daemons, but nothing else is left to wait for
+        System.exit(0);
+    }
+
+    /** Each stage's time since the one before, as the goal's stage line gives them. */
+    private static final class StageClock {
+        private final List<String> stages;
+        private long last = System.nanoTime();
+
+        StageClock(List<String> stages) {
+            this.stages = stages;
+        }
+
+        void mark(String stage) {
+            long now = System.nanoTime();
+            stages.add(stage + " " + (now - last) / 1_000_000 + " ms");
+            last = now;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.netpol.fork;
+
+import io.github.netpol.analysis.AnalysisOptions;
+import io.github.netpol.baseline.Baseline;
+import io.github.netpol.baseline.BaselineOutcome;
+import io.github.netpol.gate.AcceptedChanges;
+import io.github.netpol.gate.CheckRequest;
+import io.github.netpol.gate.FailPolicy;
+import io.github.netpol.load.ParseStore;
+import io.github.netpol.report.ConsoleLine;
+import io.github.netpol.report.ShopReports;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A check in a JVM of its own prints, writes and decides exactly what the same check in this JVM does. */
+class CheckForkTest {
+
+    private static final List<String> FORMATS = List.of("console", "json", "markdown", "sarif", "junit");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theForkedCheckPrintsWritesAndDecidesAsTheCheckInThisJvm() throws Exception {
+        CheckRequest request = shopAgainstBaseline(new ParseStore(dir.resolve("parsed"), "test"));
+        Path here = dir.resolve("here");
+        List<ConsoleLine> hereLines = new ArrayList<>();
+        CheckRun.Outcome inThisJvm = new CheckRun(reports(here), stage -> { }).run(request, hereLines::add);
+
+        Path there = dir.resolve("there");
+        List<ConsoleLine> thereLines = new ArrayList<>();
+        ForkCodec.ForkOutcome forked = fork(there).run(new ForkRequest(request, null, reports(there)),
+                thereLines::add);
+
+        assertThat(inThisJvm.passed()).as("the shop widens api -> payments").isFalse();
+        assertThat(forked.outcome()).isEqualTo(inThisJvm);
+        assertThat(thereLines.get(0).text()).as("the command is logged first").contains(ForkedCheckMain.class.getName())
+                .contains("-XX:TieredStopAtLevel=1");
+        assertThat(thereLines.subList(1, thereLines.size())).isEqualTo(hereLines.stream()
+                .map(l -> new ConsoleLine(l.level(), l.text().replace(here.toString(), there.toString()))).toList());
+        assertThat(hereLines).anySatisfy(l -> {
+            assertThat(l.level()).isEqualTo(ConsoleLine.Level.ERROR);
+            assertThat(l.text()).contains("WIDENED");
+        });
+        assertThat(forked.stages()).extracting(s -> s.replaceAll(" \\d+ ms$", "")).containsExactly(
+                // the check in this JVM kept the six contents, and the forked one finds them
+                "both versions read and validated (file contents: 0 parsed, 6 from the parse cache)",
+                "analysis, comparison and verdict", "reports");
+        for (String report : List.of("check.md", "check.sarif", "check.json", "TEST-netpol-check.xml")) {
+            assertThat(normalized(there.resolve(report), there)).as(report)
+                    .isEqualTo(normalized(here.resolve(report), here));
+        }
+        try (var left = Files.list(there)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the request and outcome files are removed")
+                    .noneMatch(name -> name.startsWith("fork-"));
+        }
+    }
+
+    @Test
+    void aForkedJvmThatFailsFailsTheCheckWithWhatItPrinted() throws IOException {
+        CheckFork broken = new CheckFork(CheckFork.currentJava(), List.of(dir.resolve("no-such.jar")), 0, dir);
+        CheckRequest request = shopAgainstBaseline(null);
+        assertThatThrownBy(() -> broken.run(new ForkRequest(request, null, reports(dir.resolve("out"))), line -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("the check's JVM exited with status 1")
+                .hasMessageContaining(ForkedCheckMain.class.getName())
+                .hasMessageContaining("its files are in " + dir.resolve("fork-"));
+        assertThat(dir.resolve("out")).as("no report of a check that did not run").doesNotExist();
+    }
+
+    @Test
+    void theCommandCarriesTheQuickCompilerAndMavensHeapLimit() {
+        CheckFork fork = new CheckFork(Path.of("/jdk/bin/java"), List.of(Path.of("/a.jar"), Path.of("/b.jar")),
+                512L << 20, dir);
+        assertThat(fork.command(Path.of("/r"), Path.of("/o"))).containsSubsequence("/jdk/bin/java",
+                "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", "/a.jar" + File.pathSeparator + "/b.jar",
+                ForkedCheckMain.class.getName(), "/r", "/o");
+        assertThat(new CheckFork(Path.of("java"), List.of(), 0, dir).command(Path.of("/r"), Path.of("/o")))
+                .noneMatch(arg -> arg.startsWith("-Xmx"));
+    }
+
+    private static CheckRequest shopAgainstBaseline(ParseStore store) {
+        return new CheckRequest(List.of(io.github.netpol.load.SourceEnvironment.plain(
+                new io.github.netpol.load.CollectedSources(ShopReports.shop(), List.of(), List.of()))),
+                new BaselineOutcome.Found(new Baseline("dir:baseline", "directory baseline", ShopReports.baseline())),
+                AcceptedChanges.none(), FailPolicy.parse(List.of("widening", "isolation")), false,
+                AnalysisOptions.defaults(), "default", LocalDate.of(2026, 1, 15), "netpol-accepted.yaml", Map.of(),
+                null, store);
+    }
+
+    private static ReportSettings reports(Path out) {
+        return new ReportSettings(FORMATS, out, "1.2.3", "shop", "");
+    }
+
+    /** This test's own class path: the plugin's classes and every library they use. */
+    private CheckFork fork(Path work) {
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).toList();
+        return new CheckFork(CheckFork.currentJava(), classpath, 256L << 20, work);
+    }
+
+    /** A report with its directory and its timings taken out. */
+    private static String normalized(Path report, Path directory) throws IOException {
+        return Files.readString(report).replace(directory.toString(), "<dir>")
+                .replaceAll("time=\"[0-9.]+\"", "time=\"t\"").replaceAll("timestamp=\"[^\"]+\"", "timestamp=\"t\"");
+    }
+}
