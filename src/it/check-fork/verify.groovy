@@ -10,6 +10,12 @@ assert first.contains('io.github.netpol.fork.ForkedCheckMain')
 assert first.contains('[ERROR] ') && first.contains('[WIDENED_INGRESS/shop/allow-api]')
 assert first.contains('netpol check FAILED against directory baseline')
 assert first.contains('in its own JVM: analysis, comparison and verdict')
+assert first.contains('in its own JVM: heap peak at most ')
+// its classes are archived for the next forked check (or were, by an earlier build on this local repository)
+assert first.contains('-XX:ArchiveClassesAtExit=') || first.contains('-XX:SharedArchiveFile=')
+def archives = new File(localRepositoryPath, '.cache/netpol-maven-plugin/jvm')
+assert archives.listFiles().any { it.name.endsWith('.jsa') }
+assert !archives.listFiles().any { it.name.endsWith('.tmp') }
 assert first.contains('Each finding above names the rule, an example connection and the line to add to netpol-accepted.yaml')
 
 // 2: the same finding as a warning, a pass, and the reports the forked JVM wrote

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,18 +42,26 @@ public final class CheckFork {
     private final List<Path> classpath;
     private final long maxHeapBytes;
     private final Path workParent;
+    private final Path classArchives;
+
+    /** A fork without a class-data archive. */
+    public CheckFork(Path java, List<Path> classpath, long maxHeapBytes, Path workParent) {
+        this(java, classpath, maxHeapBytes, workParent, null);
+    }
 
     /**
-     * @param java         the {@code java} command to run (Maven's own JVM's)
-     * @param classpath    the plugin's jars
-     * @param maxHeapBytes the forked JVM's heap limit (Maven's own), or 0 for the JVM's default
-     * @param workParent   where the request and outcome files are made (the goal's output directory)
+     * @param java          the {@code java} command to run (Maven's own JVM's)
+     * @param classpath     the plugin's jars
+     * @param maxHeapBytes  the forked JVM's heap limit (Maven's own), or 0 for the JVM's default
+     * @param workParent    where the request and outcome files are made (the goal's output directory)
+     * @param classArchives where the forked JVM's class-data archives are kept (see {@link ClassArchive}), or null
      */
-    public CheckFork(Path java, List<Path> classpath, long maxHeapBytes, Path workParent) {
+    public CheckFork(Path java, List<Path> classpath, long maxHeapBytes, Path workParent, Path classArchives) {
         this.java = java;
         this.classpath = List.copyOf(classpath);
         this.maxHeapBytes = maxHeapBytes;
         this.workParent = workParent;
+        this.classArchives = classArchives;
     }
 
     /** The {@code java} of the running JVM. */
@@ -63,9 +72,14 @@ public final class CheckFork {
 
     /** The command line, for the debug log and the tests. */
     public List<String> command(Path requestFile, Path outcomeFile) {
+        return command(requestFile, outcomeFile, List.of());
+    }
+
+    private List<String> command(Path requestFile, Path outcomeFile, List<String> archiveFlags) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(archiveFlags);
         if (maxHeapBytes > 0) {
             command.add("-Xmx" + Math.max(64, maxHeapBytes >> 20) + "m");
         }
@@ -94,16 +108,21 @@ public final class CheckFork {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(requestFile)))) {
             ForkCodec.writeRequest(request, out);
         }
-        List<String> command = command(requestFile, outcomeFile);
-        console.debug("netpol: check runs in a JVM of its own: " + String.join(" ", command));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(errors.toFile()).start();
-        int status;
-        try {
-            status = process.waitFor();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            throw e;
+        Optional<ClassArchive> archive = classArchives == null ? Optional.empty()
+                : ClassArchive.of(classArchives, java, JVM_FLAGS, classpath);
+        Optional<Path> written = archive.filter(a -> !a.exists()).flatMap(ClassArchive::newFile);
+        List<String> archiveFlags = archive.filter(ClassArchive::exists).map(ClassArchive::useFlags)
+                .or(() -> written.map(ClassArchive::writeFlags)).orElse(List.of());
+        int status = launch(command(requestFile, outcomeFile, archiveFlags), work, errors, console);
+        if (status != 0 && !archiveFlags.isEmpty()) {
+            // an archive cut short stops the JVM before the check begins: without it, the check decides
+            archive.get().discard(written.orElse(archive.get().file()));
+            console.debug("netpol: the check's JVM exited with status " + status + " with the class-data archive "
+                    + archive.get().file() + ", which is deleted; running it again without one");
+            Files.deleteIfExists(outcomeFile);
+            status = launch(command(requestFile, outcomeFile, List.of()), work, errors, console);
+        } else if (status == 0 && written.isPresent()) {
+            archive.get().install(written.get());
         }
         if (status != 0 || !Files.isRegularFile(outcomeFile)) {
             throw new IOException("the check's JVM " + (status != 0 ? "exited with status " + status
@@ -119,6 +138,20 @@ public final class CheckFork {
         outcome.lines().forEach(console::accept);
         delete(work);
         return outcome;
+    }
+
+    /** Starts the JVM in the work directory, where a crash report of its own would land too. */
+    private static int launch(List<String> command, Path work, Path output, ConsoleLine.Sink console)
+            throws IOException, InterruptedException {
+        console.debug("netpol: check runs in a JVM of its own: " + String.join(" ", command));
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     private static String tail(Path output) {

@@ -95,6 +95,7 @@ public final class ForkCodec {
         string(out, s.toolVersion());
         string(out, s.module());
         out.writeUTF(s.repositoryPrefix());
+        out.writeBoolean(fork.heapPeak());
     }
 
     public static ForkRequest readRequest(DataInputStream in) throws IOException {
@@ -122,6 +123,7 @@ public final class ForkCodec {
         ParseStore store = in.readBoolean() ? new ParseStore(Path.of(in.readUTF()), in.readUTF()) : null;
         ReportSettings reports = new ReportSettings(strings(in), Path.of(in.readUTF()), string(in), string(in),
                 in.readUTF());
+        boolean heapPeak = in.readBoolean();
         if (in.read() != -1) {
             throw new IOException("more than a request");
         }
@@ -129,7 +131,7 @@ public final class ForkCodec {
                 : new AcceptedChangesReader().read(acceptedFile, acceptedText);
         return new ForkRequest(new CheckRequest(environments, baseline, accepted, failPolicy, failIfNoBaseline,
                 new AnalysisOptions(labels, podCidrs), defaultNamespace, today, acceptedFile, Map.of(), channel, store),
-                acceptedText, reports);
+                acceptedText, reports, heapPeak);
     }
 
     public static void writeOutcome(CheckRun.Outcome outcome, List<String> stages, List<ConsoleLine> lines,

@@ -7,6 +7,12 @@ import io.github.netpol.gate.CheckRequest;
  * reads it again into the same entries and problems), and how to report.
  *
  * @param acceptedText the accepted-changes file's text, or null when there is none
+ * @param heapPeak     whether the forked JVM adds its heap peak to its stage times (Maven's debug log is on)
  */
-public record ForkRequest(CheckRequest check, String acceptedText, ReportSettings reports) {
+public record ForkRequest(CheckRequest check, String acceptedText, ReportSettings reports, boolean heapPeak) {
+
+    /** A request whose stage times leave the heap out. */
+    public ForkRequest(CheckRequest check, String acceptedText, ReportSettings reports) {
+        this(check, acceptedText, reports, false);
+    }
 }

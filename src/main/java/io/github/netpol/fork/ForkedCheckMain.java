@@ -7,6 +7,9 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +38,9 @@ public final class ForkedCheckMain {
         StageClock clock = new StageClock(stages);
         List<ConsoleLine> lines = new ArrayList<>();
         CheckRun.Outcome outcome = new CheckRun(request.reports(), clock::mark).run(request.check(), lines::add);
+        if (request.heapPeak()) {
+            stages.add("heap peak at most " + heapPeakMiB() + " MiB (the sum of each heap pool's peak)");
+        }
         Path target = Path.of(args[1]);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
@@ -44,6 +50,17 @@ public final class ForkedCheckMain {
         Files.move(partial, target);
         // the report writers' pool threads are daemons, but nothing else is left to wait for
         System.exit(0);
+    }
+
+    /** Asked for only with Maven's debug log on: the management classes take a noticeable part of a small check. */
+    private static long heapPeakMiB() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes >> 20;
     }
 
     /** Each stage's time since the one before, as the goal's stage line gives them. */

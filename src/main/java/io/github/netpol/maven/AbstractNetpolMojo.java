@@ -375,13 +375,18 @@ public abstract class AbstractNetpolMojo extends AbstractMojo {
 
     /** Where parsed files are kept between builds (see {@link #parseCache}), or null when they are not. */
     protected ParseStore parseStore() {
-        if (!parseCache || session == null || session.getRepositorySession() == null
+        Path directory = parseCache ? localCache(PARSE_CACHE) : null;
+        return directory == null ? null : new ParseStore(directory, pluginIdentity());
+    }
+
+    /** A directory under the local repository (created by whoever writes there first), or null without one. */
+    protected Path localCache(String relative) {
+        if (session == null || session.getRepositorySession() == null
                 || session.getRepositorySession().getLocalRepository() == null
                 || session.getRepositorySession().getLocalRepository().getBasedir() == null) {
             return null;
         }
-        return new ParseStore(session.getRepositorySession().getLocalRepository().getBasedir().toPath()
-                .resolve(PARSE_CACHE), pluginIdentity());
+        return session.getRepositorySession().getLocalRepository().getBasedir().toPath().resolve(relative);
     }
 
     /** The plugin's version and build: what wrote a cache entry, which another build of the plugin does not read. */

@@ -38,6 +38,8 @@ public class CheckMojo extends AbstractCompareMojo {
     static final String GOAL = CheckRun.GOAL;
     /** From this many bytes of manifests (both versions) {@code netpol.fork=auto} runs the check in a JVM of its own. */
     static final long AUTO_FORK_BYTES = 1L << 20;
+    /** The forked JVM's class-data archives, in the local repository beside the parse cache. */
+    static final String CLASS_ARCHIVES = ".cache/netpol-maven-plugin/jvm";
 
     /**
      * Where the check runs. {@code auto}: in a JVM of its own, compiled by the quick compiler only, when both versions
@@ -84,7 +86,8 @@ public class CheckMojo extends AbstractCompareMojo {
         String inMaven = inMavenBecause(mode, request, classpath);
         CheckRun.Outcome outcome;
         if (inMaven == null) {
-            outcome = forked(new ForkRequest(request, acceptedText(), reports), classpath, times);
+            outcome = forked(new ForkRequest(request, acceptedText(), reports, getLog().isDebugEnabled()), classpath,
+                    times);
         } else {
             getLog().debug("netpol: check runs in Maven's JVM: " + inMaven);
             outcome = new CheckRun(reports, times::mark).run(request, this::log);
@@ -103,7 +106,7 @@ public class CheckMojo extends AbstractCompareMojo {
     private CheckRun.Outcome forked(ForkRequest request, List<Path> classpath, StageTimes times)
             throws MojoExecutionException {
         CheckFork jvm = new CheckFork(CheckFork.currentJava(), classpath, Runtime.getRuntime().maxMemory(),
-                outputDirectory.toPath());
+                outputDirectory.toPath(), localCache(CLASS_ARCHIVES));
         try {
             ForkCodec.ForkOutcome forked = jvm.run(request, this::log);
             forked.stages().forEach(stage -> times.add("in its own JVM: " + stage));

@@ -42,7 +42,7 @@ class CheckForkTest {
 
         Path there = dir.resolve("there");
         List<ConsoleLine> thereLines = new ArrayList<>();
-        ForkCodec.ForkOutcome forked = fork(there).run(new ForkRequest(request, null, reports(there)),
+        ForkCodec.ForkOutcome forked = fork(there).run(new ForkRequest(request, null, reports(there), true),
                 thereLines::add);
 
         assertThat(inThisJvm.passed()).as("the shop widens api -> payments").isFalse();
@@ -55,10 +55,11 @@ class CheckForkTest {
             assertThat(l.level()).isEqualTo(ConsoleLine.Level.ERROR);
             assertThat(l.text()).contains("WIDENED");
         });
-        assertThat(forked.stages()).extracting(s -> s.replaceAll(" \\d+ ms$", "")).containsExactly(
+        assertThat(forked.stages()).extracting(s -> s.replaceAll(" \\d+ ms$", "")
+                .replaceAll("most \\d+ MiB", "most <n> MiB")).containsExactly(
                 // the check in this JVM kept the six contents, and the forked one finds them
                 "both versions read and validated (file contents: 0 parsed, 6 from the parse cache)",
-                "analysis, comparison and verdict", "reports");
+                "analysis, comparison and verdict", "reports", "heap peak at most <n> MiB (the sum of each heap pool's peak)");
         for (String report : List.of("check.md", "check.sarif", "check.json", "TEST-netpol-check.xml")) {
             assertThat(normalized(there.resolve(report), there)).as(report)
                     .isEqualTo(normalized(here.resolve(report), here));
@@ -66,6 +67,44 @@ class CheckForkTest {
         try (var left = Files.list(there)) {
             assertThat(left.map(p -> p.getFileName().toString())).as("the request and outcome files are removed")
                     .noneMatch(name -> name.startsWith("fork-"));
+        }
+    }
+
+    @Test
+    void theFirstForkWritesAClassArchiveTheNextUseItAndOneCutShortIsDeletedAndTheCheckRunsWithout() throws Exception {
+        List<Path> jars = jarClasspath();
+        Path archives = dir.resolve("archives");
+        CheckRequest request = shopAgainstBaseline(null);
+        List<CheckRun.Outcome> outcomes = new ArrayList<>();
+        List<List<ConsoleLine>> runs = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            if (run == 2) {
+                Path archive = onlyArchive(archives);
+                byte[] whole = Files.readAllBytes(archive);
+                Files.write(archive, Arrays.copyOf(whole, whole.length / 2));
+            }
+            List<ConsoleLine> lines = new ArrayList<>();
+            Path out = dir.resolve("out" + run);
+            outcomes.add(new CheckFork(CheckFork.currentJava(), jars, 256L << 20, out, archives)
+                    .run(new ForkRequest(request, null, reports(out)), lines::add).outcome());
+            runs.add(lines);
+            if (run < 2) {
+                assertThat(onlyArchive(archives)).as("run %d leaves one archive", run).isRegularFile();
+            }
+        }
+        assertThat(outcomes).as("the same verdict every time").containsOnly(outcomes.get(0));
+        assertThat(commands(runs.get(0))).singleElement().asString().contains("-XX:ArchiveClassesAtExit=");
+        assertThat(commands(runs.get(1))).singleElement().asString().contains("-XX:SharedArchiveFile=");
+        // the archive cut short stopped the JVM: deleted, the check ran without one, and that run wrote none
+        assertThat(commands(runs.get(2))).hasSize(2).last().asString().doesNotContain("-XX:SharedArchiveFile")
+                .doesNotContain("-XX:ArchiveClassesAtExit");
+        assertThat(runs.get(2)).anySatisfy(l -> assertThat(l.text()).contains("which is deleted; running it again"));
+        try (var left = Files.list(archives)) {
+            assertThat(left).as("nothing is left, half-written or cut short").isEmpty();
+        }
+        try (var left = Files.list(Path.of(""))) {
+            assertThat(left).as("the JVM that stopped wrote its crash report where it ran, and that is removed")
+                    .noneMatch(p -> p.getFileName().toString().startsWith("hs_err_pid"));
         }
     }
 
@@ -110,6 +149,43 @@ class CheckForkTest {
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).toList();
         return new CheckFork(CheckFork.currentJava(), classpath, 256L << 20, work);
+    }
+
+    /** The plugin's classes in a jar, and the jars they use: a class path the JVM archives classes of. */
+    private List<Path> jarClasspath() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isRegularFile(p)) {
+                out.add(p);
+            } else if (p.endsWith(Path.of("target", "classes"))) {
+                out.add(0, jar(p, dir.resolve("plugin.jar")));
+            }
+        }
+        return out;
+    }
+
+    private static Path jar(Path classes, Path jar) throws IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(classes)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static Path onlyArchive(Path archives) throws IOException {
+        try (var files = Files.list(archives)) {
+            List<Path> jsa = files.filter(p -> p.toString().endsWith(".jsa")).toList();
+            assertThat(jsa).hasSize(1);
+            return jsa.get(0);
+        }
+    }
+
+    private static List<String> commands(List<ConsoleLine> lines) {
+        return lines.stream().map(ConsoleLine::text).filter(t -> t.startsWith("netpol: check runs in a JVM")).toList();
     }
 
     /** A report with its directory and its timings taken out. */

@@ -67,10 +67,11 @@ class ForkCodecTest {
                 new ParseStore(dir.resolve("parsed"), "1.0 42@7"));
         ReportSettings reports = new ReportSettings(List.of("console", "json"), dir.resolve("out"), "1.0", "shop", "svc/");
 
-        ForkRequest back = roundTrip(new ForkRequest(request, ACCEPTED, reports));
+        ForkRequest back = roundTrip(new ForkRequest(request, ACCEPTED, reports, true));
 
         CheckRequest r = back.check();
         assertThat(back.acceptedText()).isEqualTo(ACCEPTED);
+        assertThat(back.heapPeak()).isTrue();
         assertThat(back.reports()).isEqualTo(reports);
         assertThat(r.environments()).extracting(SourceEnvironment::name).containsExactly(null, "prod");
         assertSameFiles(r.current(), request.current());
