@@ -36,6 +36,9 @@ public final class CheckFork {
      */
     public static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
             "-XX:-UsePerfData");
+    /** System properties of Maven's JVM that the forked JVM is given as they are. */
+    static final List<String> INHERITED_PROPERTIES = List.of("java.io.tmpdir", "file.encoding", "user.language",
+            "user.country", "user.variant");
     private static final int ERROR_LINES = 40;
 
     private final Path java;
@@ -83,7 +86,13 @@ public final class CheckFork {
         if (maxHeapBytes > 0) {
             command.add("-Xmx" + Math.max(64, maxHeapBytes >> 20) + "m");
         }
-        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        // what Maven's JVM was told of files and language holds for the check's JVM too
+        for (String property : INHERITED_PROPERTIES) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isEmpty()) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         command.add(ForkedCheckMain.class.getName());

@@ -129,6 +129,10 @@ class CheckForkTest {
                 ForkedCheckMain.class.getName(), "/r", "/o");
         assertThat(new CheckFork(Path.of("java"), List.of(), 0, dir).command(Path.of("/r"), Path.of("/o")))
                 .noneMatch(arg -> arg.startsWith("-Xmx"));
+        assertThat(fork.command(Path.of("/r"), Path.of("/o"))).as("files and language as in this JVM")
+                .contains("-Dfile.encoding=" + System.getProperty("file.encoding"),
+                        "-Duser.language=" + System.getProperty("user.language"),
+                        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     }
 
     private static CheckRequest shopAgainstBaseline(ParseStore store) {
