@@ -34,17 +34,16 @@ public final class ForkedCheckMain {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(Path.of(args[0]))))) {
             request = ForkCodec.readRequest(in);
         }
-        List<String> stages = new ArrayList<>();
-        StageClock clock = new StageClock(stages);
+        StageClock clock = new StageClock();
         List<ConsoleLine> lines = new ArrayList<>();
         CheckRun.Outcome outcome = new CheckRun(request.reports(), clock::mark).run(request.check(), lines::add);
         if (request.heapPeak()) {
-            stages.add("heap peak at most " + heapPeakMiB() + " MiB (the sum of each heap pool's peak)");
+            clock.add("heap peak at most " + heapPeakMiB() + " MiB (the sum of each heap pool's peak)");
         }
         Path target = Path.of(args[1]);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
-            ForkCodec.writeOutcome(outcome, stages, lines, out);
+            ForkCodec.writeOutcome(outcome, clock.stages(), lines, out);
         }
         // the outcome appears whole or not at all: Maven's JVM reads no half-written verdict
         Files.move(partial, target);
@@ -61,21 +60,5 @@ public final class ForkedCheckMain {
             }
         }
         return bytes >> 20;
-    }
-
-    /** Each stage's time since the one before, as the goal's stage line gives them. */
-    private static final class StageClock {
-        private final List<String> stages;
-        private long last = System.nanoTime();
-
-        StageClock(List<String> stages) {
-            this.stages = stages;
-        }
-
-        void mark(String stage) {
-            long now = System.nanoTime();
-            stages.add(stage + " " + (now - last) / 1_000_000 + " ms");
-            last = now;
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.github.netpol.maven;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.github.netpol.fork.StageClock;
+
 import java.util.function.Consumer;
 
 /**
@@ -11,29 +11,23 @@ import java.util.function.Consumer;
 final class StageTimes {
 
     private final String goal;
-    private final List<String> parts = new ArrayList<>();
-    private final long start = System.nanoTime();
-    private long last = start;
+    private final StageClock clock = new StageClock();
 
     StageTimes(String goal) {
         this.goal = goal;
     }
 
-    /** Ends the stage that began with the previous mark (or the goal). */
     void mark(String stage) {
-        long now = System.nanoTime();
-        parts.add(stage + " " + (now - last) / 1_000_000 + " ms");
-        last = now;
+        clock.mark(stage);
     }
 
-    /** One line with every stage and the total. */
     /** A stage timed elsewhere (in a forked JVM), given with its time. */
     void add(String timedStage) {
-        parts.add(timedStage);
+        clock.add(timedStage);
     }
 
     void log(Consumer<String> debug) {
-        debug.accept("netpol: " + goal + " stages: " + String.join(", ", parts) + "; total "
-                + (System.nanoTime() - start) / 1_000_000 + " ms");
+        debug.accept("netpol: " + goal + " stages: " + String.join(", ", clock.stages()) + "; total "
+                + clock.totalMillis() + " ms");
     }
 }
