@@ -1,5 +1,6 @@
 package io.github.netpol.baseline;
 
+import io.github.netpol.load.BoundedReads;
 import io.github.netpol.load.LoadResult;
 import io.github.netpol.load.LoadResultCodec;
 import io.github.netpol.load.SealedFiles;
@@ -163,8 +164,8 @@ public final class BaselineCache {
             }
             List<SourceFile> files = new ArrayList<>(Math.min(count, 1 << 16));
             for (int i = 0; i < count; i++) {
-                String path = new String(bytes(in), StandardCharsets.UTF_8);
-                files.add(new SourceFile(path, bytes(in)));
+                String path = new String(BoundedReads.sized(in, "entry path"), StandardCharsets.UTF_8);
+                files.add(new SourceFile(path, BoundedReads.sized(in, "entry file")));
             }
             LoadResult loaded = LoadResultCodec.read(in);
             if (in.read() != -1) {
@@ -177,15 +178,4 @@ public final class BaselineCache {
         }
     }
 
-    private static byte[] bytes(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            throw new IOException("negative length");
-        }
-        byte[] b = in.readNBytes(length);
-        if (b.length != length) {
-            throw new IOException("cut short");
-        }
-        return b;
-    }
 }

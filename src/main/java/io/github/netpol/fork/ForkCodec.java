@@ -9,6 +9,7 @@ import io.github.netpol.gate.AcceptedChanges;
 import io.github.netpol.gate.AcceptedChangesReader;
 import io.github.netpol.gate.CheckRequest;
 import io.github.netpol.gate.FailPolicy;
+import io.github.netpol.load.BoundedReads;
 import io.github.netpol.load.CollectedSources;
 import io.github.netpol.load.Derived;
 import io.github.netpol.load.LoadResult;
@@ -252,11 +253,8 @@ public final class ForkCodec {
         List<SourceFile> files = new ArrayList<>(Math.min(count, 1 << 16));
         for (int i = 0; i < count; i++) {
             String path = in.readUTF();
-            byte[] content = bytes(in);
-            byte[] sha256 = in.readNBytes(SHA256_BYTES);
-            if (sha256.length != SHA256_BYTES) {
-                throw new IOException("cut short");
-            }
+            byte[] content = BoundedReads.sized(in, "file");
+            byte[] sha256 = BoundedReads.exactly(in, SHA256_BYTES, "file digest");
             files.add(new SourceFile(path, content, Derived.known(sha256)));
         }
         return files;
@@ -293,23 +291,7 @@ public final class ForkCodec {
         if (length == -1) {
             return null;
         }
-        return new String(bytes(in, length), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(DataInputStream in) throws IOException {
-        return bytes(in, in.readInt());
-    }
-
-    private static byte[] bytes(DataInputStream in, int length) throws IOException {
-        if (length < 0) {
-            throw new IOException("a negative length");
-        }
-        // never allocate what the stream does not hold
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length != length) {
-            throw new IOException("cut short");
-        }
-        return bytes;
+        return new String(BoundedReads.exactly(in, length, "string"), StandardCharsets.UTF_8);
     }
 
     private static int count(DataInputStream in) throws IOException {

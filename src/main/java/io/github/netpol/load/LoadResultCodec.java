@@ -108,12 +108,7 @@ public final class LoadResultCodec {
                 }
                 trees.add(new Tree(file, index, tree, positionsFile));
             }
-            int length = r.count();
-            // never allocate what the stream does not hold
-            byte[] bytes = in.readNBytes(length);
-            if (bytes.length != length) {
-                throw new IOException("positions cut short");
-            }
+            byte[] bytes = BoundedReads.exactly(in, r.count(), "positions");
             PositionBlock block = new PositionBlock(bytes, count);
             for (int d = 0; d < count; d++) {
                 Tree t = trees.get(d);
@@ -288,13 +283,7 @@ public final class LoadResultCodec {
                 }
                 return strings.get(ref);
             }
-            int length = count();
-            // never allocate what the stream does not hold
-            byte[] bytes = in.readNBytes(length);
-            if (bytes.length != length) {
-                throw new IOException("string cut short");
-            }
-            String s = new String(bytes, StandardCharsets.UTF_8);
+            String s = new String(BoundedReads.exactly(in, count(), "string"), StandardCharsets.UTF_8);
             strings.add(s);
             return s;
         }
