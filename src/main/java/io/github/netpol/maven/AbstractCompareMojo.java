@@ -76,6 +76,11 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
 
     /** Collects (and renders) the current sources, obtains the baseline and reads the accepted changes. */
     protected CheckRequest checkRequest(CompareSettings settings) throws MojoExecutionException {
+        return checkRequest(settings, acceptedText());
+    }
+
+    /** The same, with the accepted-changes file's text already read ({@link #acceptedText()}). */
+    protected CheckRequest checkRequest(CompareSettings settings, String acceptedText) throws MojoExecutionException {
         Path base = baseDirectory();
         CommonSettings common = settings.common();
         List<SourceEnvironment> environments = environments(common);
@@ -107,7 +112,7 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
             }
             getLog().info("netpol: comparing with " + b.description() + " (" + String.join(", ", parts) + ")");
         }
-        return new CheckRequest(environments, outcome, readAccepted(base), settings.failOn(), settings.failIfNoBaseline(),
+        return new CheckRequest(environments, outcome, readAccepted(base, acceptedText), settings.failOn(), settings.failIfNoBaseline(),
                 settings.analysis(), common.defaultNamespace(), LocalDate.now(), acceptedFile(), Map.of(), common.channel(),
                 parseStore());
     }
@@ -177,8 +182,7 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
         return display(baseDirectory(), acceptedPath());
     }
 
-    private AcceptedChanges readAccepted(Path base) throws MojoExecutionException {
-        String text = acceptedText();
+    private AcceptedChanges readAccepted(Path base, String text) {
         return text == null ? AcceptedChanges.none() : new AcceptedChangesReader().read(display(base, acceptedPath()), text);
     }
 

@@ -5,9 +5,9 @@ import io.github.netpol.fork.CheckRun;
 import io.github.netpol.fork.ForkCodec;
 import io.github.netpol.fork.ForkRequest;
 import io.github.netpol.fork.ReportSettings;
+import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.gate.CheckRequest;
 import io.github.netpol.load.SourceEnvironment;
-import io.github.netpol.baseline.BaselineOutcome;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.validate.ReadVersion;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -64,7 +64,9 @@ public class CheckMojo extends AbstractCompareMojo {
         String mode = Parameters.parse("netpol.fork", fork,
                 v -> Parameters.oneOf(v == null ? "auto" : v, List.of("auto", "true", "false"), "a fork mode"));
         CompareSettings settings = settings();
-        CheckRequest request = checkRequest(settings);
+        // read once: a forked check parses the same text into the same accepted changes
+        String acceptedText = acceptedText();
+        CheckRequest request = checkRequest(settings, acceptedText);
         times.mark("sources and baseline obtained");
         String digest = digest(GOAL, settings, request);
         if (upToDate(GOAL, digest)) {
@@ -86,7 +88,7 @@ public class CheckMojo extends AbstractCompareMojo {
         String inMaven = inMavenBecause(mode, request, classpath);
         CheckRun.Outcome outcome;
         if (inMaven == null) {
-            outcome = forked(new ForkRequest(request, acceptedText(), reports, getLog().isDebugEnabled()), classpath,
+            outcome = forked(new ForkRequest(request, acceptedText, reports, getLog().isDebugEnabled()), classpath,
                     times);
         } else {
             getLog().debug("netpol: check runs in Maven's JVM: " + inMaven);
@@ -133,14 +135,17 @@ public class CheckMojo extends AbstractCompareMojo {
         if (classpath.isEmpty()) {
             return "the plugin's jars are not known here";
         }
-        long bytes = request.current().stream().mapToLong(f -> f.content().length).sum()
-                + (request.baseline() instanceof BaselineOutcome.Found found ? found.baseline().allFiles() : List.<SourceFile>of())
-                .stream().mapToLong(f -> f.content().length).sum();
+        long bytes = bytes(request.current())
+                + (request.baseline() instanceof BaselineOutcome.Found found ? bytes(found.baseline().allFiles()) : 0);
         if (mode.equals("auto") && bytes < AUTO_FORK_BYTES) {
             return "a small check (" + (bytes >> 10) + " KiB of manifests; netpol.fork=auto forks from "
                     + (AUTO_FORK_BYTES >> 20) + " MiB, netpol.fork=true always)";
         }
         return null;
+    }
+
+    private static long bytes(List<SourceFile> files) {
+        return files.stream().mapToLong(f -> f.content().length).sum();
     }
 
     /** The plugin's jar and its dependencies, as Maven resolved them for this plugin; empty when not known. */
