@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -116,17 +117,29 @@ public final class SourceCollector {
                         + " netpol.sources at the manifests themselves or copy them into the project."));
                 return;
             }
-            visit(source, true);
+            visit(source, true, null);
         }
 
-        /** @param configured a file named in the sources is read whatever its name; below a directory, manifests only */
-        private void visit(Path path, boolean configured) {
-            if (Files.isSymbolicLink(path)) {
+        /**
+         * @param configured a file named in the sources is read whatever its name; below a directory, manifests only
+         * @param real       the path with every link resolved, when the caller knows it (a directory's real path and
+         *                   the entry's name, for an entry that is not a link), else null
+         */
+        private void visit(Path path, boolean configured, Path real) {
+            BasicFileAttributes attributes;
+            try {
+                // one call for what would otherwise be three, on every entry of the tree
+                attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                // gone since its directory was listed
+                return;
+            }
+            if (attributes.isSymbolicLink()) {
                 link(path, configured);
-            } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                directory(path, real(path));
-            } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && (configured || isManifest(path))) {
-                file(path);
+            } else if (attributes.isDirectory()) {
+                directory(path, real != null ? real : real(path));
+            } else if (attributes.isRegularFile() && (configured || isManifest(path))) {
+                file(path, real != null ? real : real(path));
             }
         }
 
@@ -158,14 +171,15 @@ public final class SourceCollector {
                     directory(link, target);
                 }
             } else if (Files.isRegularFile(target) && (configured || isManifest(link))) {
-                file(link);
+                file(link, target);
             }
         }
 
         private void directory(Path path, Path real) {
             inside.push(real);
             try (Stream<Path> children = Files.list(path)) {
-                children.sorted().forEach(child -> visit(child, false));
+                // an entry that is not a link is where its directory really is: no need to resolve it again
+                children.sorted().forEach(child -> visit(child, false, real.resolve(child.getFileName())));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot list " + path, e);
             } finally {
@@ -174,8 +188,8 @@ public final class SourceCollector {
         }
 
         /** A file reached twice (through a link and directly) is read once, under the first path met. */
-        private void file(Path path) {
-            if (foundReal.add(real(path))) {
+        private void file(Path path, Path real) {
+            if (foundReal.add(real)) {
                 found.putIfAbsent(relative(base, path), path);
             }
         }

@@ -141,6 +141,11 @@ public abstract class AbstractCompareMojo extends AbstractAnalysisMojo {
      */
     protected String digest(String goal, CompareSettings settings, CheckRequest request) throws MojoExecutionException {
         BaselineOutcome outcome = request.baseline();
+        List<SourceFile> both = new ArrayList<>(request.current());
+        if (outcome instanceof BaselineOutcome.Found f) {
+            both.addAll(f.baseline().allFiles());
+        }
+        SourceFile.hashOnce(both);
         return inputDigest(goal, settings).files("sources", request.current())
                 .text("sourceProblems", request.sourceProblems().toString())
                 .text("baseline", outcome instanceof BaselineOutcome.Found f
