@@ -160,6 +160,48 @@ class ForkCodecTest {
                 .isInstanceOf(IOException.class);
     }
 
+    @Test
+    void aContentInBothVersionsCrossesOnceAndComesBackUnderEachPath() throws IOException {
+        String shared = "kind: Namespace\nmetadata: {name: shared}\n".repeat(50);
+        SourceFile current = file("src/main/kubernetes/a.yaml", shared);
+        SourceFile changed = file("src/main/kubernetes/b.yaml", "kind: Namespace\nmetadata: {name: b2}\n");
+        SourceFile before = file("previous/a.yaml", shared);
+        SourceFile changedBefore = file("previous/b.yaml", "kind: Namespace\nmetadata: {name: b1}\n");
+        // the same length as the shared content, one byte apart: crosses on its own
+        SourceFile almost = file("previous/c.yaml", shared.substring(0, shared.length() - 2) + "x\n");
+        byte[] request = write(dirRequest(List.of(current, changed), List.of(before, changedBefore, almost)));
+
+        ForkRequest back = ForkCodec.readRequest(in(request));
+
+        List<SourceFile> baseline = ((BaselineOutcome.Found) back.check().baseline()).baseline().files();
+        assertSameFiles(back.check().current(), List.of(current, changed));
+        assertSameFiles(baseline, List.of(before, changedBefore, almost));
+        assertThat(baseline.get(0).content()).as("one array for both").isSameAs(back.check().current().get(0).content());
+        assertThat(baseline.get(2).content()).isNotSameAs(baseline.get(0).content());
+        byte[] apart = write(dirRequest(List.of(current, changed), List.of(file("previous/a.yaml", shared + " "),
+                changedBefore, almost)));
+        assertThat(apart.length - request.length).as("the shared content is written once")
+                .isGreaterThanOrEqualTo(shared.length());
+        for (int cut = 0; cut < request.length; cut++) {
+            byte[] part = Arrays.copyOf(request, cut);
+            assertThatThrownBy(() -> ForkCodec.readRequest(in(part))).as("cut at " + cut).isInstanceOf(IOException.class);
+        }
+    }
+
+    private static ForkRequest dirRequest(List<SourceFile> current, List<SourceFile> baseline) {
+        return new ForkRequest(new CheckRequest(List.of(SourceEnvironment.plain(new CollectedSources(current,
+                List.of(), List.of()))), new BaselineOutcome.Found(new Baseline("dir:previous", "directory previous",
+                baseline)), AcceptedChanges.none(), new FailPolicy(true, true), false, AnalysisOptions.defaults(),
+                "default", LocalDate.of(2026, 12, 2), "netpol-accepted.yaml", Map.of()), null,
+                new ReportSettings(List.of("console"), Path.of("out"), null, null, ""));
+    }
+
+    private static byte[] write(ForkRequest request) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ForkCodec.writeRequest(request, new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+
     private ForkRequest roundTrip(ForkRequest request) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ForkCodec.writeRequest(request, new DataOutputStream(bytes));
