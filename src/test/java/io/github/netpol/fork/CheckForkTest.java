@@ -121,6 +121,36 @@ class CheckForkTest {
     }
 
     @Test
+    void aForkedJvmThatEndsWellWithoutAWholeOutcomeFailsTheCheck() throws Exception {
+        CheckRequest request = shopAgainstBaseline(null);
+        // a stand-in for the forked JVM's entry that exits 0 having written nothing
+        CheckFork silent = new CheckFork(CheckFork.currentJava(), List.of(stub("silent", "")), 0, dir);
+        assertThatThrownBy(() -> silent.run(new ForkRequest(request, null, reports(dir.resolve("out"))), line -> { }))
+                .isInstanceOf(IOException.class).hasMessageStartingWith("the check's JVM left no outcome");
+        // and one that writes an outcome that is not one
+        CheckFork garbled = new CheckFork(CheckFork.currentJava(), List.of(stub("garbled",
+                "java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), \"PASSED\");")), 0, dir);
+        assertThatThrownBy(() -> garbled.run(new ForkRequest(request, null, reports(dir.resolve("out"))), line -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("the check's JVM left an outcome that does not read back");
+        assertThat(dir.resolve("out")).as("no report of a check that did not run").doesNotExist();
+    }
+
+    /** A class path whose {@link ForkedCheckMain} runs {@code body} and exits 0. */
+    private Path stub(String name, String body) throws IOException {
+        Path source = dir.resolve(name + "-src/io/github/netpol/fork/ForkedCheckMain.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package io.github.netpol.fork;\npublic class ForkedCheckMain {\n"
+                + "    public static void main(String[] args) throws Exception {\n        " + body + "\n"
+                + "        System.exit(0);\n    }\n}\n");
+        Path classes = dir.resolve(name + "-classes");
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                source.toString());
+        assertThat(status).isZero();
+        return classes;
+    }
+
+    @Test
     void theCommandCarriesTheQuickCompilerAndMavensHeapLimit() {
         CheckFork fork = new CheckFork(Path.of("/jdk/bin/java"), List.of(Path.of("/a.jar"), Path.of("/b.jar")),
                 512L << 20, dir);
