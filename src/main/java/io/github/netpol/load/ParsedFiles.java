@@ -1,6 +1,5 @@
 package io.github.netpol.load;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.zip.CRC32;
 
 /**
  * The clean parses of one run, by file content: a comparison reads two versions that mostly hold the same files
@@ -42,7 +40,7 @@ public final class ParsedFiles {
      * they were read cleanly before, under this file's name, else what {@code read} returns.
      */
     LoadResult read(SourceFile file, boolean json, Supplier<LoadResult> read) {
-        Content key = new Content(file.content(), json);
+        Content key = new Content(new ContentKey(file.content()), json);
         CompletableFuture<List<RawDocument>> mine = new CompletableFuture<>();
         CompletableFuture<List<RawDocument>> earlier = parses.putIfAbsent(key, mine);
         if (earlier == null) {
@@ -81,28 +79,7 @@ public final class ParsedFiles {
         return store == null ? "" : parsedHere.get() + " parsed, " + takenFromStore.get() + " from the parse cache";
     }
 
-    /** File bytes as a key: the CRC is native code, cheap even before the JIT has compiled anything. */
-    private record Content(byte[] bytes, boolean json, int crc) {
-
-        Content(byte[] bytes, boolean json) {
-            this(bytes, json, crc(bytes));
-        }
-
-        private static int crc(byte[] bytes) {
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            return (int) crc.getValue();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Content other && crc == other.crc && json == other.json
-                    && Arrays.equals(bytes, other.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return crc;
-        }
+    /** The same bytes, read the same way. */
+    private record Content(ContentKey bytes, boolean json) {
     }
 }
