@@ -188,6 +188,28 @@ class ForkCodecTest {
         }
     }
 
+    @Test
+    void aReferenceToAContentNotYetReadIsAnError() throws IOException {
+        SourceFile only = file("src/a.yaml", "kind: Namespace\n");
+        byte[] request = write(dirRequest(List.of(only), List.of()));
+        // the first file's length follows the header, one environment without a name, the file count and its path
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(head);
+        out.writeUTF("netpol-fork-request\n");
+        out.writeInt(2);
+        out.writeInt(1);
+        out.writeInt(-1);
+        out.writeInt(1);
+        out.writeUTF(only.path());
+        int at = head.size();
+        assertThat(java.nio.ByteBuffer.wrap(request, at, 4).getInt()).as("the length is where it is expected")
+                .isEqualTo(only.content().length);
+        java.nio.ByteBuffer.wrap(request, at, 4).putInt(-1);
+
+        assertThatThrownBy(() -> ForkCodec.readRequest(in(request))).isInstanceOf(IOException.class)
+                .hasMessage("a reference to content 0 of 0");
+    }
+
     private static ForkRequest dirRequest(List<SourceFile> current, List<SourceFile> baseline) {
         return new ForkRequest(new CheckRequest(List.of(SourceEnvironment.plain(new CollectedSources(current,
                 List.of(), List.of()))), new BaselineOutcome.Found(new Baseline("dir:previous", "directory previous",
