@@ -12,6 +12,7 @@ import io.github.netpol.load.ParsedFiles;
 import io.github.netpol.load.SourceEnvironment;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.KubernetesObjects;
+import io.github.netpol.model.SharedReading;
 import io.github.netpol.validate.ReadVersion;
 
 import java.util.ArrayList;
@@ -50,20 +51,25 @@ public final class Check {
         Baseline baseline = request.baseline() instanceof BaselineOutcome.Found found ? found.baseline() : null;
         // most files of the two versions are the same: each content is parsed once, or not at all when kept
         ParsedFiles parsed = new ParsedFiles(request.parseStore());
+        // ... and each document of the same tree is read and checked once, by whichever version reaches it first
+        SharedReading shared = new SharedReading(parsed);
         // the baseline loads and validates on another core while this thread does the current version
         Map<String, CompletableFuture<ReadVersion>> oldLoads = new LinkedHashMap<>();
         for (SourceEnvironment env : request.environments()) {
             // the plain sources' baseline may come parsed from the bundle cache (Baseline.load)
             request.baselineFiles(env.name()).ifPresent(files -> oldLoads.put(env.key(),
                     CompletableFuture.supplyAsync(() -> env.name() == null
-                            ? ReadVersion.of(baseline.load(parsed), request.defaultNamespace(), objects, request.channel())
-                            : ReadVersion.of(files, request.defaultNamespace(), objects, request.channel(), parsed))));
+                            ? ReadVersion.of(baseline.load(parsed), request.defaultNamespace(), objects, request.channel(),
+                                    shared.baseline())
+                            : ReadVersion.of(files, request.defaultNamespace(), objects, request.channel(),
+                                    shared.baseline()))));
         }
         List<Finding> errors = new ArrayList<>();
         Map<String, ReadVersion> currentReads = new LinkedHashMap<>();
         for (SourceEnvironment env : request.environments()) {
             ReadVersion read = request.currentReads().containsKey(env.key()) ? request.currentReads().get(env.key())
-                    : ReadVersion.of(env.files(), request.defaultNamespace(), objects, request.channel(), parsed);
+                    : ReadVersion.of(env.files(), request.defaultNamespace(), objects, request.channel(),
+                            shared.current());
             currentReads.put(env.key(), read);
             List<Finding> blocking = new ArrayList<>(env.sources().problems());
             blocking.addAll(read.blockingErrors());

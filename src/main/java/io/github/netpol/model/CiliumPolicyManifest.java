@@ -24,6 +24,11 @@ public record CiliumPolicyManifest(String apiVersion, String kind, String namesp
         raw = Collections.unmodifiableMap(raw);
     }
 
+    /** The same policy read from a file of the same content elsewhere. */
+    public CiliumPolicyManifest withOrigin(Origin other) {
+        return new CiliumPolicyManifest(apiVersion, kind, namespace, name, raw, other, digest);
+    }
+
     /** Whether an object of this apiVersion and kind is a Cilium policy the plugin reads. */
     public static boolean isCiliumPolicy(String apiVersion, String kind) {
         return API_VERSION.equals(apiVersion) && (NAMESPACED.equals(kind) || CLUSTERWIDE.equals(kind));

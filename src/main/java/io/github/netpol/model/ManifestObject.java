@@ -15,4 +15,9 @@ public record ManifestObject(String apiVersion, String kind, Map<String, Object>
         // maps read from YAML are immutable already; wrapping them would only add an object per manifest
         raw = raw instanceof CompactMap ? raw : Collections.unmodifiableMap(raw);
     }
+
+    /** The same object read from a file of the same content elsewhere. */
+    public ManifestObject withOrigin(Origin other) {
+        return new ManifestObject(apiVersion, kind, raw, other);
+    }
 }

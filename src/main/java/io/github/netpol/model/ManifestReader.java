@@ -39,29 +39,62 @@ public final class ManifestReader {
     }
 
     public ManifestSet read(LoadResult loaded, String defaultNamespace) {
-        Builder builder = new Builder(defaultNamespace);
-        builder.problems.addAll(loaded.problems());
-        for (RawDocument doc : loaded.documents()) {
-            SourceMap sourceMap = new SourceMap(doc.positions());
-            builder.object(doc.tree(), new Origin(doc.file(), doc.index(), "", sourceMap));
-        }
-        return new ManifestSet(builder.policies, builder.namespaces, builder.workloads, builder.unsupported,
-                builder.problems, builder.objects, builder.tierPolicies, builder.ciliumPolicies);
+        return read(loaded, defaultNamespace, SharedReading.Side.parsesOnly(null));
     }
 
+    /**
+     * Reads the documents, taking those the other side of {@code shared} has read already; the set is the same as
+     * {@link #read(LoadResult, String)} gives, with every object at its place in these files.
+     */
+    public ManifestSet read(LoadResult loaded, String defaultNamespace, SharedReading.Side shared) {
+        List<RawDocument> documents = loaded.documents();
+        ReadDocument[] reads = new ReadDocument[documents.size()];
+        for (int k = 0; k < reads.length; k++) {
+            int i = shared.backward() ? reads.length - 1 - k : k;
+            reads[i] = document(documents.get(i), defaultNamespace, shared);
+        }
+        List<PolicyManifest> policies = new ArrayList<>();
+        List<TierPolicyManifest> tierPolicies = new ArrayList<>();
+        List<CiliumPolicyManifest> ciliumPolicies = new ArrayList<>();
+        List<NamespaceManifest> namespaces = new ArrayList<>();
+        List<WorkloadManifest> workloads = new ArrayList<>();
+        List<UnsupportedPolicyManifest> unsupported = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>(loaded.problems());
+        List<ManifestObject> objects = new ArrayList<>();
+        for (ReadDocument read : reads) {
+            policies.addAll(read.policies);
+            tierPolicies.addAll(read.tierPolicies);
+            ciliumPolicies.addAll(read.ciliumPolicies);
+            namespaces.addAll(read.namespaces);
+            workloads.addAll(read.workloads);
+            unsupported.addAll(read.unsupported);
+            problems.addAll(read.problems);
+            objects.addAll(read.objects);
+        }
+        return new ManifestSet(policies, namespaces, workloads, unsupported, problems, objects, tierPolicies,
+                ciliumPolicies);
+    }
+
+    private ReadDocument document(RawDocument doc, String defaultNamespace, SharedReading.Side shared) {
+        Origin origin = new Origin(doc.file(), doc.index(), "", new SourceMap(doc.positions()));
+        ReadDocument taken = shared.take(doc.tree(), defaultNamespace);
+        if (taken != null) {
+            return taken.at(origin);
+        }
+        ReadDocument read = new ReadDocument();
+        new Builder(defaultNamespace, read).object(doc.tree(), origin);
+        shared.keep(doc.tree(), defaultNamespace, read);
+        return read;
+    }
+
+    /** Reads one document into its {@link ReadDocument}. */
     private final class Builder {
         private final String defaultNamespace;
-        private final List<PolicyManifest> policies = new ArrayList<>();
-        private final List<TierPolicyManifest> tierPolicies = new ArrayList<>();
-        private final List<CiliumPolicyManifest> ciliumPolicies = new ArrayList<>();
-        private final List<NamespaceManifest> namespaces = new ArrayList<>();
-        private final List<WorkloadManifest> workloads = new ArrayList<>();
-        private final List<UnsupportedPolicyManifest> unsupported = new ArrayList<>();
-        private final List<Finding> problems = new ArrayList<>();
-        private final List<ManifestObject> objects = new ArrayList<>();
+        private final ReadDocument into;
 
-        Builder(String defaultNamespace) {
+        Builder(String defaultNamespace, ReadDocument into) {
             this.defaultNamespace = defaultNamespace;
+            this.into = into;
         }
 
         @SuppressWarnings("unchecked")
@@ -82,16 +115,16 @@ public final class ManifestReader {
                 list(raw, apiVersion, kind, origin);
                 return;
             }
-            objects.add(new ManifestObject(apiVersion, kind, raw, origin));
+            into.objects.add(new ManifestObject(apiVersion, kind, raw, origin));
             if (KubernetesKinds.tierKind(apiVersion, kind).isPresent()) {
                 // validated against the kind's CRD schema by the API-server checks
-                tierPolicies.add(new TierPolicyManifest(apiVersion, kind, nameOf(raw), raw, origin, ObjectDigest.of(raw)));
+                into.tierPolicies.add(new TierPolicyManifest(apiVersion, kind, nameOf(raw), raw, origin, ObjectDigest.of(raw)));
                 return;
             }
             if (CiliumPolicyManifest.isCiliumPolicy(apiVersion, kind)) {
                 String namespace = CiliumPolicyManifest.CLUSTERWIDE.equals(kind) ? null
                         : Optional.ofNullable(namespaceOf(raw)).orElse(defaultNamespace);
-                ciliumPolicies.add(new CiliumPolicyManifest(apiVersion, kind, namespace, nameOf(raw), raw, origin,
+                into.ciliumPolicies.add(new CiliumPolicyManifest(apiVersion, kind, namespace, nameOf(raw), raw, origin,
                         ObjectDigest.of(raw)));
                 // analysed; the analysis lists the policies it does not read itself, so the check fails closed on them
                 return;
@@ -101,7 +134,7 @@ public final class ManifestReader {
                 KubernetesKinds.Kind k = notAnalysed.get();
                 String namespace = k.clusterScoped() ? null
                         : Optional.ofNullable(namespaceOf(raw)).orElse(defaultNamespace);
-                unsupported.add(new UnsupportedPolicyManifest(apiVersion, kind, namespace, nameOf(raw), origin,
+                into.unsupported.add(new UnsupportedPolicyManifest(apiVersion, kind, namespace, nameOf(raw), origin,
                         ObjectDigest.of(raw), k.treatment(), k.product()));
                 return;
             }
@@ -146,7 +179,7 @@ public final class ManifestReader {
         }
 
         private void typed(KubernetesKinds.Known known, Map<String, Object> raw, Origin origin) {
-            int before = problems.size();
+            int before = into.problems.size();
             boolean[] doubtful = {false};
             schema.walk(known.type(), raw, "", new SchemaWalker.Visitor() {
                 @Override
@@ -160,7 +193,7 @@ public final class ManifestReader {
                     doubtful[0] = true;
                 }
             });
-            if (problems.size() > before) {
+            if (into.problems.size() > before) {
                 return;
             }
             KubernetesObjects.Conversion conversion = known.type() == NetworkPolicy.class
@@ -174,7 +207,7 @@ public final class ManifestReader {
             String effective = defaulted ? defaultNamespace : namespace;
             if (known.type() == NetworkPolicy.class) {
                 NetworkPolicy policy = (NetworkPolicy) ((KubernetesObjects.Converted) conversion).value();
-                policies.add(new PolicyManifest(policy, effective, defaulted, origin));
+                into.policies.add(new PolicyManifest(policy, effective, defaulted, origin));
             } else if (known.kind().equals("Namespace")) {
                 String name = nameOf(raw);
                 ObjectMeta meta = converter.metadata(raw);
@@ -187,18 +220,18 @@ public final class ManifestReader {
                 }
                 Map<String, String> annotations = meta == null || meta.getAnnotations() == null
                         ? Map.of() : meta.getAnnotations();
-                namespaces.add(new NamespaceManifest(name, labels, annotations, origin));
+                into.namespaces.add(new NamespaceManifest(name, labels, annotations, origin));
             } else if (known.workload()) {
                 WorkloadManifest workload = WorkloadExtractor.extract(known.kind(), raw, effective, defaulted, origin,
                         pointer -> error(FindingCode.WRONG_TYPE, origin, pointer, "Field '" + JsonPointer.display(pointer)
                                 + "' must be an object, found null: the API server rejects it (a container needs a name"
                                 + " and an image, a port its containerPort); remove the empty item."));
-                workloads.add(workload);
+                into.workloads.add(workload);
             }
         }
 
         private void error(FindingCode code, Origin origin, String pointer, String message) {
-            problems.add(Finding.of(code, message).at(origin.at(pointer)));
+            into.problems.add(Finding.of(code, message).at(origin.at(pointer)));
         }
     }
 

@@ -16,6 +16,11 @@ public record NamespaceManifest(String name, Map<String, String> labels, Map<Str
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
     }
 
+    /** The same namespace read from a file of the same content elsewhere. */
+    public NamespaceManifest withOrigin(Origin other) {
+        return new NamespaceManifest(name, labels, annotations, other);
+    }
+
     /** A namespace without annotations. */
     public NamespaceManifest(String name, Map<String, String> labels, Origin origin) {
         this(name, labels, Map.of(), origin);

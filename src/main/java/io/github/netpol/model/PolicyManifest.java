@@ -17,6 +17,11 @@ public record PolicyManifest(NetworkPolicy policy, String namespace, boolean nam
         this(policy, namespace, namespaceDefaulted, origin, new Derived<>());
     }
 
+    /** The same policy read from a file of the same content elsewhere (its effective rules are computed afresh). */
+    public PolicyManifest withOrigin(Origin other) {
+        return new PolicyManifest(policy, namespace, namespaceDefaulted, other);
+    }
+
     public String name() {
         return policy.getMetadata() == null ? null : policy.getMetadata().getName();
     }

@@ -19,6 +19,11 @@ public record TierPolicyManifest(String apiVersion, String kind, String name, Ma
         raw = Collections.unmodifiableMap(raw);
     }
 
+    /** The same policy read from a file of the same content elsewhere. */
+    public TierPolicyManifest withOrigin(Origin other) {
+        return new TierPolicyManifest(apiVersion, kind, name, raw, other, digest);
+    }
+
     /** {@code ClusterNetworkPolicy/tenants}: unique among the cluster-scoped policies of one version. */
     public String key() {
         return kind + "/" + name;

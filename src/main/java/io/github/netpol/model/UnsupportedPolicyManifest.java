@@ -12,4 +12,9 @@ package io.github.netpol.model;
  */
 public record UnsupportedPolicyManifest(String apiVersion, String kind, String namespace, String name, Origin origin,
                                         String digest, KubernetesKinds.Treatment treatment, String product) {
+
+    /** The same object read from a file of the same content elsewhere. */
+    public UnsupportedPolicyManifest withOrigin(Origin other) {
+        return new UnsupportedPolicyManifest(apiVersion, kind, namespace, name, other, digest, treatment, product);
+    }
 }

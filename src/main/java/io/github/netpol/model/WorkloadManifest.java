@@ -21,6 +21,12 @@ public record WorkloadManifest(String kind, String namespace, String name, boole
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
     }
 
+    /** The same workload read from a file of the same content elsewhere. */
+    public WorkloadManifest withOrigin(Origin other) {
+        return new WorkloadManifest(kind, namespace, name, namespaceDefaulted, podLabels, ports, hostNetwork, annotations,
+                other);
+    }
+
     /** A workload without annotations. */
     public WorkloadManifest(String kind, String namespace, String name, boolean namespaceDefaulted,
                             Map<String, String> podLabels, List<ContainerPort> ports, boolean hostNetwork,

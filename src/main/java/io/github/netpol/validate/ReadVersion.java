@@ -3,10 +3,10 @@ package io.github.netpol.validate;
 import io.github.netpol.finding.Finding;
 import io.github.netpol.load.LoadResult;
 import io.github.netpol.load.ManifestLoader;
-import io.github.netpol.load.ParsedFiles;
 import io.github.netpol.load.SourceFile;
 import io.github.netpol.model.ManifestReader;
 import io.github.netpol.model.ManifestSet;
+import io.github.netpol.model.SharedReading;
 import io.github.netpol.model.KubernetesObjects;
 import io.github.netpol.validate.apiserver.ApiServerValidator;
 import io.github.netpol.validate.apiserver.CrdChannel;
@@ -36,13 +36,13 @@ public record ReadVersion(ManifestSet set, List<Finding> blockingErrors) {
     /** @param channel the channel of the Network Policy API CRDs the cluster runs */
     public static ReadVersion of(List<SourceFile> files, String defaultNamespace, KubernetesObjects objects,
                                  CrdChannel channel) {
-        return of(files, defaultNamespace, objects, channel, null);
+        return of(files, defaultNamespace, objects, channel, SharedReading.Side.parsesOnly(null));
     }
 
-    /** @param parsed the clean parses of this run, shared with the other version's read, or null */
+    /** @param shared what this read shares with the other version's */
     public static ReadVersion of(List<SourceFile> files, String defaultNamespace, KubernetesObjects objects,
-                                 CrdChannel channel, ParsedFiles parsed) {
-        return of(new ManifestLoader(parsed).load(files), defaultNamespace, objects, channel);
+                                 CrdChannel channel, SharedReading.Side shared) {
+        return of(new ManifestLoader(shared.parsed()).load(files), defaultNamespace, objects, channel, shared);
     }
 
     /** Documents already loaded (e.g. a baseline's, kept from an earlier build), read and validated here. */
@@ -53,8 +53,14 @@ public record ReadVersion(ManifestSet set, List<Finding> blockingErrors) {
     /** The same, for a channel of the Network Policy API CRDs. */
     public static ReadVersion of(LoadResult loaded, String defaultNamespace, KubernetesObjects objects,
                                  CrdChannel channel) {
-        ManifestSet set = new ManifestReader(objects).read(loaded, defaultNamespace);
+        return of(loaded, defaultNamespace, objects, channel, SharedReading.Side.parsesOnly(null));
+    }
+
+    /** Documents already loaded, read and validated sharing with the other version's read. */
+    public static ReadVersion of(LoadResult loaded, String defaultNamespace, KubernetesObjects objects,
+                                 CrdChannel channel, SharedReading.Side shared) {
+        ManifestSet set = new ManifestReader(objects).read(loaded, defaultNamespace, shared);
         return new ReadVersion(set, BlockingErrors.of(set.problems(),
-                new ApiServerValidator(objects, channel).validate(set)));
+                new ApiServerValidator(objects, channel).validate(set, shared)));
     }
 }
