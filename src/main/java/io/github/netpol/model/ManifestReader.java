@@ -47,12 +47,7 @@ public final class ManifestReader {
      * {@link #read(LoadResult, String)} gives, with every object at its place in these files.
      */
     public ManifestSet read(LoadResult loaded, String defaultNamespace, SharedReading.Side shared) {
-        List<RawDocument> documents = loaded.documents();
-        ReadDocument[] reads = new ReadDocument[documents.size()];
-        for (int k = 0; k < reads.length; k++) {
-            int i = shared.backward() ? reads.length - 1 - k : k;
-            reads[i] = document(documents.get(i), defaultNamespace, shared);
-        }
+        List<ReadDocument> reads = shared.inOrder(loaded.documents(), doc -> document(doc, defaultNamespace, shared));
         List<PolicyManifest> policies = new ArrayList<>();
         List<TierPolicyManifest> tierPolicies = new ArrayList<>();
         List<CiliumPolicyManifest> ciliumPolicies = new ArrayList<>();

@@ -2,9 +2,13 @@ package io.github.netpol.model;
 
 import io.github.netpol.load.ParsedFiles;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * What the two versions of one comparison share while they are read and validated, each on a core of its own.
@@ -77,9 +81,17 @@ public final class SharedReading {
             return parsed;
         }
 
-        /** Whether to go through the documents and objects last to first (the results still go in file order). */
-        public boolean backward() {
-            return backward;
+        /**
+         * {@code work} applied to each item, in this side's order (the baseline's last to first), with the results in
+         * the items' order: what a side computes does not depend on the order it computes in.
+         */
+        public <T, R> List<R> inOrder(List<T> items, Function<T, R> work) {
+            List<R> results = new ArrayList<>(Collections.nCopies(items.size(), null));
+            for (int k = 0; k < items.size(); k++) {
+                int i = backward ? items.size() - 1 - k : k;
+                results.set(i, work.apply(items.get(i)));
+            }
+            return results;
         }
 
         /** What the other side read from this very tree, with the same default namespace, or null; taken once. */

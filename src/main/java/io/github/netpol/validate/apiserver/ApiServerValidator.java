@@ -10,11 +10,9 @@ import io.github.netpol.model.semantics.TierPolicy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -56,15 +54,15 @@ public final class ApiServerValidator {
      */
     public List<Finding> validate(ManifestSet set, SharedReading.Side shared) {
         List<Finding> out = new ArrayList<>();
-        inOrder(set.objects(), shared, (o, found) -> once(shared, "fields", o.raw(), o.origin(), null, found,
-                sink -> unknownFields.check(o, sink)), out);
+        shared.inOrder(set.objects(), o -> once(shared, "fields", o.raw(), o.origin(), null,
+                sink -> unknownFields.check(o, sink))).forEach(out::addAll);
         for (ManifestObject object : set.objects()) {
             TierPolicy.Kind.of(object.apiVersion(), object.kind()).ifPresent(kind ->
                     tierPolicies.check(kind, object, new FindingSink(object.origin(), null, out)));
         }
         set.ciliumPolicies().forEach(c -> ciliumPolicies.check(c, new FindingSink(c.origin(), c.namespace(), out)));
-        inOrder(set.policies(), shared, (p, found) -> once(shared, "networkpolicy", p.policy(), p.origin(),
-                p.namespace(), found, sink -> NetworkPolicyChecks.check(p.policy(), sink)), out);
+        shared.inOrder(set.policies(), p -> once(shared, "networkpolicy", p.policy(), p.origin(), p.namespace(),
+                sink -> NetworkPolicyChecks.check(p.policy(), sink))).forEach(out::addAll);
         // an Origin's own hashCode walks its whole source map: looked up by where it is, then compared in full
         Map<List<Object>, List<Origin>> namespaceOrigins = new HashMap<>();
         set.namespaces().forEach(n -> namespaceOrigins.computeIfAbsent(place(n.origin()), k -> new ArrayList<>()).add(n.origin()));
@@ -80,36 +78,20 @@ public final class ApiServerValidator {
     }
 
     /**
-     * Runs {@code check} on each item, in the side's order, and adds what it found (to the end of the list it is
-     * given) in the items' order: a backward
-     * side's findings are the same, in the same order, as a forward one's.
+     * What {@code check} finds in {@code object}: nothing, without running it, when the other side found nothing in
+     * it; a clean result is offered to the other side.
      */
-    private static <T> void inOrder(List<T> items, SharedReading.Side side, BiConsumer<T, List<Finding>> check,
-                                    List<Finding> out) {
-        if (!side.backward()) {
-            items.forEach(item -> check.accept(item, out));
-            return;
-        }
-        List<List<Finding>> found = new ArrayList<>(Collections.nCopies(items.size(), List.of()));
-        for (int i = items.size() - 1; i >= 0; i--) {
-            List<Finding> mine = new ArrayList<>();
-            check.accept(items.get(i), mine);
-            found.set(i, mine);
-        }
-        found.forEach(out::addAll);
-    }
-
-    /** Runs {@code check} on {@code object} unless the other side found nothing in it; offers a clean result. */
-    private static void once(SharedReading.Side shared, String check, Object object, Origin origin, String namespace,
-                             List<Finding> found, Consumer<FindingSink> run) {
+    private static List<Finding> once(SharedReading.Side shared, String check, Object object, Origin origin,
+                                      String namespace, Consumer<FindingSink> run) {
         if (shared.cleanElsewhere(check, object, origin.pointerPrefix(), namespace)) {
-            return;
+            return List.of();
         }
-        int before = found.size();
+        List<Finding> found = new ArrayList<>();
         run.accept(new FindingSink(origin, namespace, found));
-        if (found.size() == before) {
+        if (found.isEmpty()) {
             shared.foundNothing(check, object, origin.pointerPrefix(), namespace);
         }
+        return found;
     }
 
     private static List<Object> place(Origin origin) {
