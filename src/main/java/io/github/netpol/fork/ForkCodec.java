@@ -257,11 +257,12 @@ public final class ForkCodec {
 
         /** The index of the same content written before, or -1 after numbering this one as the next. */
         int earlierOrAdd(SourceFile file) {
-            Integer earlier = indexBySha.get(ByteBuffer.wrap(file.sha256()));
+            ByteBuffer sha = ByteBuffer.wrap(file.sha256());
+            Integer earlier = indexBySha.get(sha);
             if (earlier != null && Arrays.equals(written.get(earlier), file.content())) {
                 return earlier;
             }
-            indexBySha.putIfAbsent(ByteBuffer.wrap(file.sha256()), written.size());
+            indexBySha.putIfAbsent(sha, written.size());
             written.add(file.content());
             return -1;
         }
