@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,17 +156,9 @@ class SharedReadingTest {
         assertThat(currentAlone.set().policies()).hasSizeGreaterThan(3);
 
         for (boolean currentFirst : new boolean[] {true, false}) {
-            SharedReading shared = new SharedReading(new ParsedFiles());
-            KubernetesObjects objects = new KubernetesObjects();
-            ReadVersion current;
-            ReadVersion baseline;
-            if (currentFirst) {
-                current = ReadVersion.of(CURRENT, "default", objects, CrdChannel.STANDARD, shared.current());
-                baseline = ReadVersion.of(BASELINE, "default", objects, CrdChannel.STANDARD, shared.baseline());
-            } else {
-                baseline = ReadVersion.of(BASELINE, "default", objects, CrdChannel.STANDARD, shared.baseline());
-                current = ReadVersion.of(CURRENT, "default", objects, CrdChannel.STANDARD, shared.current());
-            }
+            Both both = readShared(currentFirst, "default");
+            ReadVersion current = both.current();
+            ReadVersion baseline = both.baseline();
             assertSame(current, currentAlone);
             assertSame(baseline, baselineAlone);
             // the second reader took the first one's objects: the same fabric8 policy, at its own file's place
@@ -194,10 +187,9 @@ class SharedReadingTest {
 
     @Test
     void twoFilesOfTheSameContentInOneVersionKeepTheirOwnObjects() {
-        SharedReading shared = new SharedReading(new ParsedFiles());
-        KubernetesObjects objects = new KubernetesObjects();
-        ReadVersion current = ReadVersion.of(CURRENT, "default", objects, CrdChannel.STANDARD, shared.current());
-        ReadVersion baseline = ReadVersion.of(BASELINE, "default", objects, CrdChannel.STANDARD, shared.baseline());
+        Both both = readShared(true, "default");
+        ReadVersion current = both.current();
+        ReadVersion baseline = both.baseline();
         assertThat(policy(current.set(), "k8s/copy-of-api.yaml").policy())
                 .isNotSameAs(policy(current.set(), "k8s/api.yaml").policy());
         // the baseline's two copies took one each
@@ -207,10 +199,9 @@ class SharedReadingTest {
 
     @Test
     void aDocumentReadWithAProblemIsReportedByEachVersionAtItsOwnFile() {
-        SharedReading shared = new SharedReading(new ParsedFiles());
-        KubernetesObjects objects = new KubernetesObjects();
-        ReadVersion current = ReadVersion.of(CURRENT, "default", objects, CrdChannel.STANDARD, shared.current());
-        ReadVersion baseline = ReadVersion.of(BASELINE, "default", objects, CrdChannel.STANDARD, shared.baseline());
+        Both both = readShared(true, "default");
+        ReadVersion current = both.current();
+        ReadVersion baseline = both.baseline();
         assertThat(current.blockingErrors()).extracting(f -> f.location().file())
                 .contains("k8s/refused.yaml", "k8s/wrong.yaml").noneMatch(f -> f.startsWith("old/"));
         assertThat(baseline.blockingErrors()).extracting(f -> f.location().file())
@@ -219,10 +210,9 @@ class SharedReadingTest {
 
     @Test
     void aDifferentDefaultNamespaceIsNotShared() {
-        SharedReading shared = new SharedReading(new ParsedFiles());
-        KubernetesObjects objects = new KubernetesObjects();
-        ReadVersion current = ReadVersion.of(CURRENT, "default", objects, CrdChannel.STANDARD, shared.current());
-        ReadVersion baseline = ReadVersion.of(BASELINE, "other", objects, CrdChannel.STANDARD, shared.baseline());
+        Both both = readShared(true, "other");
+        ReadVersion current = both.current();
+        ReadVersion baseline = both.baseline();
         assertThat(policy(baseline.set(), "old/list.yaml").namespace()).isEqualTo("other");
         assertThat(policy(current.set(), "k8s/list.yaml").namespace()).isEqualTo("default");
     }
@@ -245,6 +235,25 @@ class SharedReadingTest {
         assertThat(positions(currentShared)).isEqualTo(positions(currentAlone));
         assertThat(currentShared).isEqualTo(currentAlone);
         assertThat(baselineShared).isEqualTo(baselineAlone);
+    }
+
+    private record Both(ReadVersion current, ReadVersion baseline) {
+    }
+
+    /** Both versions read one after the other, sharing, the baseline with its own default namespace. */
+    private static Both readShared(boolean currentFirst, String baselineNamespace) {
+        SharedReading shared = new SharedReading(new ParsedFiles());
+        KubernetesObjects objects = new KubernetesObjects();
+        Supplier<ReadVersion> current = () -> ReadVersion.of(CURRENT, "default", objects, CrdChannel.STANDARD,
+                shared.current());
+        Supplier<ReadVersion> baseline = () -> ReadVersion.of(BASELINE, baselineNamespace, objects, CrdChannel.STANDARD,
+                shared.baseline());
+        if (currentFirst) {
+            ReadVersion first = current.get();
+            return new Both(first, baseline.get());
+        }
+        ReadVersion first = baseline.get();
+        return new Both(current.get(), first);
     }
 
     private static PolicyManifest policy(ManifestSet set, String file) {
